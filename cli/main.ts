@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { registerDbCommands } from './commands/db';
+import { registerUserCommands } from './commands/users';
+
+const program = new Command('holdfast')
+  .description('Holdfast customer retention workspace: command line.\nUses PostgreSQL when DATABASE_URL is set, otherwise the embedded database under .holdfast/pglite (HOLDFAST_DATA_DIR).')
+  .showHelpAfterError()
+  .configureHelp({ showGlobalOptions: true });
+
+registerDbCommands(program);
+registerUserCommands(program);
+
+await program.parseAsync(process.argv);

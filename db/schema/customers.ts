@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  char,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { channelEnum, churnTypeEnum, lifecycleStageEnum } from './enums';
+import { users } from './users';
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    externalId: text('external_id').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    company: text('company'),
+    segment: text('segment'),
+    plan: text('plan'),
+    country: text('country'),
+    region: text('region'),
+    industry: text('industry'),
+    ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    lifecycleStage: lifecycleStageEnum('lifecycle_stage').notNull().default('onboarding'),
+    loyaltyTier: text('loyalty_tier'),
+    acquiredAt: timestamp('acquired_at', { withTimezone: true }),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    churnedAt: timestamp('churned_at', { withTimezone: true }),
+    churnReason: text('churn_reason'),
+    churnType: churnTypeEnum('churn_type'),
+    // Current MRR, denormalised from subscriptions so that the list sorts and filters on an index.
+    mrrCents: bigint('mrr_cents', { mode: 'number' }).notNull().default(0),
+    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    // Newest of logins, activities and orders; maintained by writers so the list can filter on it cheaply.
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
+    consentEmail: boolean('consent_email').notNull().default(false),
+    consentSms: boolean('consent_sms').notNull().default(false),
+    consentPush: boolean('consent_push').notNull().default(false),
+    preferredChannel: channelEnum('preferred_channel'),
+    // Imported columns that have no canonical home, typed (number, boolean, text) by the importer.
+    attributes: jsonb('attributes').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('customers_external_id_key').on(t.externalId),
+    index('customers_owner_name_idx').on(t.ownerId, t.name, t.id),
+    index('customers_name_idx').on(t.name, t.id),
+    index('customers_mrr_idx').on(t.mrrCents, t.id),
+    index('customers_last_activity_idx').on(t.lastActivityAt, t.id),
+    index('customers_segment_idx').on(t.segment, t.id),
+    index('customers_stage_idx').on(t.lifecycleStage, t.id),
+    index('customers_churned_at_idx').on(t.churnedAt).where(sql`${t.churnedAt} is not null`),
+    index('customers_acquired_at_idx').on(t.acquiredAt),
+    index('customers_email_idx').on(sql`lower(${t.email})`),
+  ],
+);
+
+/** Stage history: every derived or manual change of lifecycle stage. */
+export const lifecycleTransitions = pgTable(
+  'lifecycle_transitions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    customerId: bigint('customer_id', { mode: 'number' })
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    fromStage: lifecycleStageEnum('from_stage'),
+    toStage: lifecycleStageEnum('to_stage').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    reason: text('reason'),
+  },
+  (t) => [index('lifecycle_transitions_customer_idx').on(t.customerId, t.changedAt.desc())],
+);

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
+
+export const emailSchema = z
+  .string({ error: 'Enter an email address.' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Enter a valid email address.' }));
+
+export const passwordSchema = z
+  .string({ error: 'Enter a password.' })
+  .min(10, { error: 'Use at least 10 characters.' })
+  .max(200, { error: 'Use at most 200 characters.' });
+
+export const roleSchema = z.enum(ROLES, { error: 'Choose a role: admin, lead, csm or exec.' });
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, { error: 'Enter a name.' }).max(120, { error: 'Use at most 120 characters.' }),
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+const userId = z.coerce.number({ error: 'Unknown user.' }).int().positive({ error: 'Unknown user.' });
+const version = z.coerce.number().int().positive();
+
+export const changeRoleSchema = z.object({ userId, role: roleSchema, version });
+export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
+
+export const setDisabledSchema = z.object({
+  userId,
+  disabled: z.enum(['true', 'false']).transform((v) => v === 'true').or(z.boolean()),
+  version,
+});
+export type SetDisabledInput = z.infer<typeof setDisabledSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { error: 'Enter your password.' }).max(200),
+});

@@ -1,0 +1,28 @@
+import type { Database } from '@/db/client';
+import type { Role } from '@/lib/auth/roles';
+import { can, type Permission, type PermissionResource } from '@/lib/auth/permissions';
+import { ForbiddenError } from './errors';
+
+/** Who is acting: a signed-in user, or the system (CLI, seed, background jobs) which holds every permission. */
+export type Actor =
+  | { kind: 'user'; id: number; role: Role; email: string; name: string }
+  | { kind: 'system'; label: string };
+
+export type ServiceContext = { db: Database; actor: Actor };
+
+export function systemActor(label: string): Actor {
+  return { kind: 'system', label };
+}
+
+export function actorCan(actor: Actor, permission: Permission, resource?: PermissionResource): boolean {
+  return actor.kind === 'system' || can(actor, permission, resource);
+}
+
+/** Every service verb starts here. */
+export function assertCan(actor: Actor, permission: Permission, resource?: PermissionResource): void {
+  if (!actorCan(actor, permission, resource)) throw new ForbiddenError(permission);
+}
+
+export function actorLabel(actor: Actor): string {
+  return actor.kind === 'user' ? actor.email : actor.label;
+}

@@ -1,0 +1,36 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+
+/**
+ * A fresh, migrated database per test file: a new PostgreSQL database on the server of DATABASE_URL when it is set
+ * (dropped afterwards, so that runs never see each other's rows), otherwise an in-memory PGlite.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle & { dispose: () => Promise<void> }> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    const handle = await openDatabase({ driver: 'pglite', dataDir: null });
+    await migrateDatabase(handle);
+    return { ...handle, dispose: handle.close };
+  }
+  const name = `holdfast_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ driver: 'postgres', url: url.toString() });
+  await migrateDatabase(handle);
+  return {
+    ...handle,
+    dispose: async () => {
+      await handle.close();
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
