@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { loginThrottle, users } from '@/db/schema';
+import type { Database } from '@/db/client';
+import { createTestDatabase } from '../helpers/test-db';
+import { FACTORY_PASSWORD, makeUser } from '../helpers/factories';
+
+// authorize() reads the process-wide database; point it at this file's test database.
+const state = vi.hoisted(() => ({ db: null as unknown as Database }));
+vi.mock('@/db/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/db/client')>()),
+  getDb: async () => state.db,
+}));
+const burned = vi.hoisted(() => ({ count: 0 }));
+vi.mock('@/lib/auth/password', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/auth/password')>();
+  return {
+    ...original,
+    burnPasswordCheck: async (password: string) => {
+      burned.count++;
+      await original.burnPasswordCheck(password);
+    },
+  };
+});
+
+const { authOptions, INVALID_CREDENTIALS } = await import('@/server/auth/options');
+type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
+const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  state.db = handle.db;
+});
+afterAll(() => handle.dispose());
+beforeEach(async () => {
+  await handle.db.delete(loginThrottle);
+  burned.count = 0;
+});
+
+const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+
+describe('credentials sign-in', () => {
+  it('returns the user id and role for the right password, case-insensitively on the email', async () => {
+    const user = await makeUser(handle.db, 'lead');
+    const result = await authorize({ email: user.email.toUpperCase(), password: FACTORY_PASSWORD }, from('10.0.0.1'));
+    expect(result).toMatchObject({ id: String(user.id), role: 'lead', email: user.email });
+    const [row] = await handle.db.select().from(users).where(eq(users.id, user.id));
+    expect(row.lastLoginAt).not.toBeNull();
+  });
+
+  it('gives the same answer for a wrong password and an unknown account, and runs bcrypt for the unknown one', async () => {
+    const user = await makeUser(handle.db, 'csm');
+    await expect(authorize({ email: user.email, password: 'wrong password' }, from('10.0.0.2'))).rejects.toThrow(INVALID_CREDENTIALS);
+    expect(burned.count).toBe(0);
+    await expect(authorize({ email: 'nobody@example.test', password: 'wrong password' }, from('10.0.0.2'))).rejects.toThrow(INVALID_CREDENTIALS);
+    expect(burned.count).toBe(1);
+  });
+
+  it('refuses a disabled account with the same message', async () => {
+    const user = await makeUser(handle.db, 'csm', { disabledAt: new Date() });
+    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.0.0.3'))).rejects.toThrow(INVALID_CREDENTIALS);
+    expect(burned.count).toBe(1);
+  });
+
+  it('locks an account after 5 failures, even for the right password, and says for how long', async () => {
+    const user = await makeUser(handle.db, 'exec');
+    for (let i = 0; i < 5; i++) {
+      await expect(authorize({ email: user.email, password: `wrong ${i}` }, from(`10.1.0.${i}`))).rejects.toThrow(INVALID_CREDENTIALS);
+    }
+    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.1.1.1'))).rejects.toThrow(
+      /Too many failed sign-in attempts\. Try again in 15 minutes\./,
+    );
+  });
+
+  it('locks an address after 20 failures across accounts, leaving other addresses alone', async () => {
+    const victim = await makeUser(handle.db, 'csm');
+    for (let i = 0; i < 20; i++) {
+      await expect(authorize({ email: `guess${i}@example.test`, password: 'x' }, from('10.2.0.1'))).rejects.toThrow(INVALID_CREDENTIALS);
+    }
+    await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.2.0.1'))).rejects.toThrow(/Too many/);
+    await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.2.0.2'))).resolves.toMatchObject({ role: 'csm' });
+  });
+
+  it('a successful sign-in clears the account counter', async () => {
+    const user = await makeUser(handle.db, 'csm');
+    for (let i = 0; i < 4; i++) await expect(authorize({ email: user.email, password: 'nope' }, from('10.3.0.1'))).rejects.toThrow();
+    await authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.3.0.1'));
+    const rows = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `account:${user.email}`));
+    expect(rows).toHaveLength(0);
+  });
+});
