@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { ScrollText } from 'lucide-react';
+import { AuditFilters } from '@/components/audit/audit-filters';
+import { AuditPagination } from '@/components/audit/audit-pagination';
+import { AuditTable } from '@/components/audit/audit-table';
+import { Card, CardContent } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { parseAuditQuery } from '@/lib/validation/audit';
+import { requirePermission, userActor } from '@/server/auth/session';
+import { listAuditActors, listAuditEntries } from '@/server/queries/audit-log';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+type AuditPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AuditPage({ searchParams }: AuditPageProps) {
+  await connection();
+  const user = await requirePermission('audit.read');
+  const query = parseAuditQuery(await searchParams);
+  const ctx = { db: await getDb(), actor: userActor(user) };
+  const [page, actors] = await Promise.all([listAuditEntries({ ctx, query }), listAuditActors({ ctx })]);
+  const { after: _after, before: _before, ...filter } = query;
+  const filtered = Object.keys(filter).length > 0;
+  const paged = query.after !== undefined || query.before !== undefined;
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every change made by a person or by the system, with what it was before and after. Times are in UTC."
+      />
+      <div className="space-y-6">
+        <Card>
+          <CardContent>
+            <AuditFilters filter={filter} actors={actors} />
+          </CardContent>
+        </Card>
+        <Card>
+          {page.entries.length === 0 ? (
+            <EmptyState icon={ScrollText} title={filtered || paged ? 'No entries match these filters' : 'No audit entries yet'}>
+              {filtered || paged
+                ? 'Widen the date range or clear a filter to see more.'
+                : 'Changes to users and, later, to customers and settings are recorded here as they happen.'}
+            </EmptyState>
+          ) : (
+            <AuditTable entries={page.entries} />
+          )}
+          {(page.entries.length > 0 || paged) && (
+            <AuditPagination filter={filter} newer={page.newer} older={page.older} paged={paged} />
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

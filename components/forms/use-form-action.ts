@@ -1,0 +1,21 @@
+'use client';
+
+import { startTransition, useActionState, type FormEvent } from 'react';
+import type { ActionResult } from '@/server/errors';
+
+type FormAction<T> = (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+
+/**
+ * useActionState for a server action built with validatedAction. With JavaScript the form is submitted from
+ * onSubmit so that React does not reset it afterwards: a refused form keeps what the user typed. Without
+ * JavaScript, `action` still posts it.
+ */
+export function useFormAction<T>(action: FormAction<T>) {
+  const [state, dispatch, pending] = useActionState(action, null);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => dispatch(formData));
+  }
+  return { state, pending, formProps: { action: dispatch, onSubmit } };
+}

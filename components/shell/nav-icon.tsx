@@ -1,0 +1,13 @@
+import { LayoutDashboard, ScrollText, Users, type LucideIcon } from 'lucide-react';
+import type { NavIcon as NavIconName } from '@/lib/navigation';
+
+const ICONS: Record<NavIconName, LucideIcon> = {
+  overview: LayoutDashboard,
+  users: Users,
+  audit: ScrollText,
+};
+
+export function NavIcon({ name, className }: { name: NavIconName; className?: string }) {
+  const Icon = ICONS[name];
+  return <Icon aria-hidden className={className} />;
+}

@@ -1,0 +1,55 @@
+import { Badge } from '@/components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
+import { formatDateTime } from '@/lib/format';
+import type { UserDTO } from '@/server/services/users';
+import type { changeRoleAction, setDisabledAction } from '@/app/(app)/admin/users/actions';
+import { UserRoleForm } from './user-role-form';
+import { UserStatusForm } from './user-status-form';
+
+type UsersTableProps = {
+  users: UserDTO[];
+  currentUserId: number;
+  changeRole: typeof changeRoleAction;
+  setDisabled: typeof setDisabledAction;
+};
+
+export function UsersTable({ users, currentUserId, changeRole, setDisabled }: UsersTableProps) {
+  return (
+    <Table>
+      <caption className="sr-only">Workspace users</caption>
+      <TableHead>
+        <TableRow>
+          <TableHeaderCell>Name</TableHeaderCell>
+          <TableHeaderCell>Email</TableHeaderCell>
+          <TableHeaderCell>Role</TableHeaderCell>
+          <TableHeaderCell>Status</TableHeaderCell>
+          <TableHeaderCell>Last sign-in</TableHeaderCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {users.map((user) => (
+          <TableRow key={user.id}>
+            <TableCell className="font-medium whitespace-nowrap text-zinc-900">
+              {user.name}
+              {user.id === currentUserId && (
+                <Badge tone="accent" className="ml-2">
+                  You
+                </Badge>
+              )}
+            </TableCell>
+            <TableCell className="whitespace-nowrap">{user.email}</TableCell>
+            <TableCell>
+              <UserRoleForm user={{ id: user.id, name: user.name, role: user.role, version: user.version }} action={changeRole} />
+            </TableCell>
+            <TableCell>
+              <UserStatusForm user={{ id: user.id, disabled: user.disabled, version: user.version }} action={setDisabled} />
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-zinc-700">
+              {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * What the audit log can be filtered by: the entity types and actions that writers record, with their labels.
+ * A service that writes a new kind of audit row adds it here, so that the filter offers it; rows with values not
+ * listed here still show, under their raw names.
+ */
+export const AUDIT_ENTITY_TYPES = { user: 'User' } as const;
+export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
+
+export const AUDIT_ACTIONS = {
+  'user.create': 'Created user',
+  'user.changeRole': 'Changed role',
+  'user.disable': 'Disabled user',
+  'user.enable': 'Enabled user',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+}
+
+export function auditEntityLabel(entityType: string): string {
+  return (AUDIT_ENTITY_TYPES as Record<string, string>)[entityType] ?? entityType;
+}
+
+/** A human handle for the record an entry is about, taken from its own snapshot (the record may have changed since). */
+export function auditEntitySubject(before: unknown, after: unknown): string | null {
+  for (const snapshot of [after, before]) {
+    if (snapshot && typeof snapshot === 'object' && !Array.isArray(snapshot)) {
+      const { name, email, title } = snapshot as Record<string, unknown>;
+      const parts = [name ?? title, email].filter((v): v is string => typeof v === 'string' && v.length > 0);
+      if (parts.length) return parts.length === 2 ? `${parts[0]} (${parts[1]})` : parts[0];
+    }
+  }
+  return null;
+}

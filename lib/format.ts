@@ -1,0 +1,38 @@
+/**
+ * Display formatting shared by pages. Fixed locale and UTC until the workspace time zone setting exists, so that
+ * the server renders the same text whatever machine it runs on.
+ */
+const LOCALE = 'en-US';
+
+const countFormat = new Intl.NumberFormat(LOCALE);
+
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+
+export function formatCount(value: number): string {
+  return countFormat.format(value);
+}
+
+/** Money is stored as integer minor units; this is the only place it becomes a decimal, for display. */
+export function formatMoney(cents: number, currency: string): string {
+  const format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(cents / 10 ** digits);
+}
+
+export function formatDateTime(value: Date): string {
+  return `${dateTimeFormat.format(value)} UTC`;
+}
+
+export function formatDate(value: Date): string {
+  return dateFormat.format(value);
+}
