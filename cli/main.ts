@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db';
 import { registerUserCommands } from './commands/users';
+import { registerSeedCommand } from './commands/seed';
 
 const program = new Command('holdfast')
   .description('Holdfast customer retention workspace: command line.\nUses PostgreSQL when DATABASE_URL is set, otherwise the embedded database under .holdfast/pglite (HOLDFAST_DATA_DIR).')
@@ -9,5 +10,6 @@ const program = new Command('holdfast')
 
 registerDbCommands(program);
 registerUserCommands(program);
+registerSeedCommand(program);
 
 await program.parseAsync(process.argv);

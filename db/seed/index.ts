@@ -1,0 +1,67 @@
+import { getTableName } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { loyaltyTiers, users } from '@/db/schema';
+import { writeAudit } from '@/server/audit';
+import { systemActor } from '@/server/context';
+import { WINDOW_MONTHS, generateCustomers, loyaltyTierRows, type GenerateOptions } from './generate';
+import { hasWorkspaceData, truncateAll } from './reset';
+import { addUtcMonths, formatUtcDate } from './time';
+import { demoLogins, hashLogins, type DemoLogin, type DemoUserKey } from './users';
+import { insertBatched, writeBundles } from './write';
+
+export type SeedOptions = GenerateOptions & {
+  /** Remove every row of every table first, in the same transaction. */
+  reset?: boolean;
+  /** On a database in use, do nothing and return null instead of refusing. */
+  ifEmpty?: boolean;
+  /** Password of every demo user; a random one per user when absent. */
+  password?: string;
+  onProgress?: (customersWritten: number, customersTotal: number) => void;
+};
+
+export type SeedSummary = {
+  seed: number;
+  asOf: string;
+  customers: number;
+  /** Rows written, by table. */
+  counts: Record<string, number>;
+  logins: DemoLogin[];
+};
+
+export class WorkspaceNotEmptyError extends Error {
+  constructor() {
+    super('The database already has customers or users, so seeding was refused and nothing was changed. Use --reset to delete ALL existing data and seed again.');
+    this.name = 'WorkspaceNotEmptyError';
+  }
+}
+
+/**
+ * Fills an empty (or, with `reset`, emptied) database with the demo workspace in one transaction: demo users,
+ * loyalty tiers, the generated customers with their history, and one audit row.
+ */
+export async function seedDatabase(db: Database, options: SeedOptions): Promise<SeedSummary | null> {
+  return db.transaction(async (tx) => {
+    if (options.reset) await truncateAll(tx);
+    else if (await hasWorkspaceData(tx)) {
+      if (options.ifEmpty) return null;
+      throw new WorkspaceNotEmptyError();
+    }
+
+    const logins = demoLogins(options.password);
+    const hashes = await hashLogins(logins);
+    // The team exists from the start of the data window, so that nothing in it predates its authors.
+    const since = new Date(addUtcMonths(options.asOf, -WINDOW_MONTHS));
+    const created = await tx
+      .insert(users)
+      .values(logins.map((l) => ({ email: l.email, name: l.name, role: l.role, passwordHash: hashes.get(l.password)!, createdAt: since, updatedAt: since })))
+      .returning({ id: users.id, email: users.email });
+    const userIds = Object.fromEntries(logins.map((l) => [l.key, created.find((u) => u.email === l.email)!.id])) as Record<DemoUserKey, number>;
+    const tiers = loyaltyTierRows();
+    await insertBatched(tx, loyaltyTiers, tiers);
+
+    const written = await writeBundles(tx, generateCustomers(options), userIds, (done) => options.onProgress?.(done, options.customers));
+    const counts = { [getTableName(users)]: created.length, [getTableName(loyaltyTiers)]: tiers.length, ...written };
+    await writeAudit(tx, systemActor('cli'), { action: 'seed.run', entityType: 'workspace', after: counts });
+    return { seed: options.seed, asOf: formatUtcDate(options.asOf), customers: options.customers, counts, logins };
+  });
+}
