@@ -3,7 +3,7 @@
 import { TriangleAlert } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 
-/** Unexpected failures inside the app: a plain message and a retry; details stay in the server log (by digest). */
+/** Unexpected failures: a plain message and a retry; the details stay in the server log, found by the digest. */
 export default function AppError({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;
   return (

@@ -34,10 +34,10 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
                 {row.key}
                 {row.change !== 'unchanged' && <span className="sr-only"> ({CHANGE_LABEL[row.change]})</span>}
               </th>
-              <td className={cn('px-2 py-1 font-mono break-all text-zinc-700', row.change === 'changed' && 'line-through decoration-red-400')}>
+              <td className={cn('px-2 py-1 font-mono wrap-anywhere text-zinc-700', row.change === 'changed' && 'line-through decoration-red-400')}>
                 {row.before ?? '—'}
               </td>
-              <td className="px-2 py-1 font-mono break-all text-zinc-900">{row.after ?? '—'}</td>
+              <td className="px-2 py-1 font-mono wrap-anywhere text-zinc-900">{row.after ?? '—'}</td>
             </tr>
           ))}
         </tbody>

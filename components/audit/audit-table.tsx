@@ -48,7 +48,7 @@ export function AuditTable({ entries }: { entries: AuditEntryDTO[] }) {
                   {auditEntityLabel(entry.entityType)}
                   {entry.entityId && ` #${entry.entityId}`}
                 </span>
-                {subject && <span className="block text-xs break-all text-zinc-600">{subject}</span>}
+                {subject && <span className="block text-xs text-zinc-600">{subject}</span>}
               </TableCell>
               <TableCell className="min-w-64">
                 <AuditDiff before={entry.before} after={entry.after} />

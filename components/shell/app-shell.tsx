@@ -14,7 +14,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     <div className="min-h-dvh">
       <a
         href="#main"
-        className="sr-only z-50 rounded-md bg-white px-4 py-2 text-sm font-medium text-accent-800 shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus-visible:outline-2 focus-visible:outline-accent-700"
+        className="fixed top-3 left-3 z-50 -translate-y-24 rounded-md border border-zinc-200 bg-white px-4 py-2 text-sm font-medium text-accent-800 shadow-md focus:translate-y-0 focus-visible:outline-2 focus-visible:outline-accent-700"
       >
         Skip to content
       </a>

@@ -35,7 +35,7 @@ export function UserRoleForm({ user, action }: UserRoleFormProps) {
           Save
         </Button>
       </div>
-      <FormResult state={state} className="max-w-xs" />
+      <FormResult state={state} className="w-64" />
     </form>
   );
 }

@@ -25,7 +25,7 @@ export function UserStatusForm({ user, action }: UserStatusFormProps) {
           {user.disabled ? 'Enable' : 'Disable'}
         </Button>
       </div>
-      <FormResult state={state} className="max-w-xs" />
+      <FormResult state={state} className="w-64" />
     </form>
   );
 }

@@ -19,8 +19,7 @@ export function UsersTable({ users, currentUserId, changeRole, setDisabled }: Us
       <caption className="sr-only">Workspace users</caption>
       <TableHead>
         <TableRow>
-          <TableHeaderCell>Name</TableHeaderCell>
-          <TableHeaderCell>Email</TableHeaderCell>
+          <TableHeaderCell>Name and email</TableHeaderCell>
           <TableHeaderCell>Role</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
           <TableHeaderCell>Last sign-in</TableHeaderCell>
@@ -29,15 +28,17 @@ export function UsersTable({ users, currentUserId, changeRole, setDisabled }: Us
       <TableBody>
         {users.map((user) => (
           <TableRow key={user.id}>
-            <TableCell className="font-medium whitespace-nowrap text-zinc-900">
-              {user.name}
-              {user.id === currentUserId && (
-                <Badge tone="accent" className="ml-2">
-                  You
-                </Badge>
-              )}
+            <TableCell className="whitespace-nowrap">
+              <span className="block font-medium text-zinc-900">
+                {user.name}
+                {user.id === currentUserId && (
+                  <Badge tone="accent" className="ml-2">
+                    You
+                  </Badge>
+                )}
+              </span>
+              <span className="block text-zinc-600">{user.email}</span>
             </TableCell>
-            <TableCell className="whitespace-nowrap">{user.email}</TableCell>
             <TableCell>
               <UserRoleForm user={{ id: user.id, name: user.name, role: user.role, version: user.version }} action={changeRole} />
             </TableCell>

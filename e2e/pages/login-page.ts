@@ -14,6 +14,7 @@ export class LoginPage {
   }
 
   async expectError(text: string | RegExp) {
-    await expect(this.page.getByRole('alert')).toContainText(text);
+    // Scoped to the page body: Next.js adds its own (empty) role=alert route announcer outside it.
+    await expect(this.page.getByRole('main').getByRole('alert')).toContainText(text);
   }
 }
