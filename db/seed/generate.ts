@@ -83,11 +83,11 @@ export function* generateCustomers(options: GenerateOptions): Generator<Customer
   for (let index = 0; index < options.customers; index++) yield generateCustomer(options, index, faker);
 }
 
-export function generateCustomer(options: GenerateOptions, index: number, faker: Faker): CustomerBundle {
+function generateCustomer(options: GenerateOptions, index: number, faker: Faker): CustomerBundle {
   const { asOf } = options;
   const rng = new Rng(mixSeed(options.seed, index));
   faker.seed(mixSeed(options.seed, index, FAKER_STREAM));
-  const story = buildStory(rng, index, addUtcMonths(asOf, -WINDOW_MONTHS), asOf);
+  const story = buildStory(rng, addUtcMonths(asOf, -WINDOW_MONTHS), asOf);
   const profile = profileOf(rng, faker, story.segment);
   const ownerKey = rng.pick(CSM_KEYS);
   const sessions = sessionsOf(rng, story);

@@ -48,7 +48,7 @@ export function transitionsOf(story: Story): Transition[] {
     }
     marks.push(...within.filter((mark) => mark.at < stop));
     if (episode.end !== null) {
-      marks.push({ at: episode.end, to: 'churned', reason: `Cancelled (${decline?.reason ?? 'unknown'})`, from: [...PAYING, 'at_risk'] });
+      marks.push({ at: episode.end, to: 'churned', reason: `Cancelled (${episode.decline.reason})`, from: [...PAYING, 'at_risk'] });
     }
   });
 

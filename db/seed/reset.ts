@@ -5,7 +5,7 @@ import { queryRows } from '@/db/rows';
 import * as schema from '@/db/schema';
 
 /** Every table of the schema, so that a reset also clears tables added after this was written. */
-export function schemaTableNames(): string[] {
+function schemaTableNames(): string[] {
   return (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable)).map((table) => getTableName(table));
 }
 

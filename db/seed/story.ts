@@ -27,11 +27,10 @@ export type Decline = {
   flaggedAt: number;
 };
 
-/** A paying spell: from sign-up or reactivation to churn (end) or still running (end null). */
-export type Episode = { start: number; end: number | null; decline: Decline | null };
+/** A paying spell: from sign-up or reactivation to a churn (with its run-up), or still running. */
+export type Episode = { start: number; end: number; decline: Decline } | { start: number; end: null; decline: Decline | null };
 
 export type Story = {
-  index: number;
   segment: SegmentKey;
   asOf: number;
   acquiredAt: number;
@@ -42,13 +41,13 @@ export type Story = {
 };
 
 /** Time before an episode's end (or today) in which a healthy customer shows no negative signal at all. */
-export const QUIET_BEFORE_ANCHOR = 120 * DAY;
+const QUIET_BEFORE_ANCHOR = 120 * DAY;
 /** Days of history a usage or login signal needs to be measurable (a normal 30-day window before the drop). */
 const HISTORY_FOR_USAGE_SIGNALS = 90 * DAY;
 /** Never-activated customers use the product only in their first days. */
 export const NEVER_ACTIVATED_USE_DAYS = 10;
 
-export function buildStory(rng: Rng, index: number, windowStart: number, asOf: number): Story {
+export function buildStory(rng: Rng, windowStart: number, asOf: number): Story {
   const segment = rng.weighted({
     b2b_enterprise: SEGMENTS.b2b_enterprise.share,
     b2b_smb: SEGMENTS.b2b_smb.share,
@@ -68,7 +67,6 @@ export function buildStory(rng: Rng, index: number, windowStart: number, asOf: n
   }
 
   return {
-    index,
     segment,
     asOf,
     acquiredAt,
@@ -90,11 +88,9 @@ function sampleAcquisition(rng: Rng, windowStart: number, asOf: number): { acqui
   return { acquiredAt: windowStart + Math.log(1 + rng.float()) / growth, base: false };
 }
 
-type MutableEpisode = { start: number; end: number | null; decline: Decline | null };
-
-function payingEpisodes(rng: Rng, segment: SegmentKey, acquiredAt: number, ttv: number, asOf: number): MutableEpisode[] {
+function payingEpisodes(rng: Rng, segment: SegmentKey, acquiredAt: number, ttv: number, asOf: number): Episode[] {
   const profile = SEGMENTS[segment];
-  const episodes: MutableEpisode[] = [];
+  const episodes: Episode[] = [];
   let start = acquiredAt;
   // Up to two win-backs; won-back customers leave again more readily.
   for (let spell = 0; spell < 3; spell++) {
@@ -115,7 +111,7 @@ function payingEpisodes(rng: Rng, segment: SegmentKey, acquiredAt: number, ttv: 
 }
 
 /** Most customers who never reach first value give up after two to four months; they stopped logging in long before. */
-function neverActivatedEpisode(rng: Rng, acquiredAt: number, asOf: number): MutableEpisode {
+function neverActivatedEpisode(rng: Rng, acquiredAt: number, asOf: number): Episode {
   const end = acquiredAt + rng.between(60, 110) * DAY;
   if (!rng.chance(0.8) || end >= asOf) return { start: acquiredAt, end: null, decline: null };
   const reason = rng.chance(0.6) ? 'low_value' : 'usability';
@@ -141,7 +137,7 @@ function neverActivatedEpisode(rng: Rng, acquiredAt: number, asOf: number): Muta
 }
 
 /** Which signals a churn reason shows, and when; usage-based signals only where there is history to compare. */
-export function planDecline(rng: Rng, anchor: number, reason: ChurnReason, ongoing: boolean, historyStart: number): Decline {
+function planDecline(rng: Rng, anchor: number, reason: ChurnReason, ongoing: boolean, historyStart: number): Decline {
   const history = anchor - historyStart;
   const rich = history >= HISTORY_FOR_USAGE_SIGNALS;
   const signals = new Set<Signal>();

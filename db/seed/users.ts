@@ -3,7 +3,7 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 
 /** The demo team. The first four are the ones the browser tests sign in as (e2e/users.ts); keep them in step. */
-export const DEMO_USERS = [
+const DEMO_USERS = [
   { key: 'admin', email: 'admin@holdfast.demo', name: 'Ada Admin', role: 'admin' },
   { key: 'lead', email: 'lead@holdfast.demo', name: 'Leo Lead', role: 'lead' },
   { key: 'csm', email: 'csm@holdfast.demo', name: 'Cam CSM', role: 'csm' },

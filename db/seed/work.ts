@@ -69,7 +69,7 @@ export function workOf(rng: Rng, story: Story): { touches: Touch[]; todos: Todo[
     if (decline !== null && decline.flaggedAt < asOf) followUp(rng, story, decline, touches, todos);
     if (episode.end !== null) {
       const at = episode.end + rng.between(0.1, 2) * DAY;
-      if (at < asOf) touches.push({ kind: 'note', subject: `Cancelled: ${decline?.reason.replace('_', ' ') ?? 'no reason given'}`, body: decline ? REASON_COMMENTS[decline.reason] : null, outcome: null, at });
+      if (at < asOf) touches.push({ kind: 'note', subject: `Cancelled: ${episode.decline.reason.replace('_', ' ')}`, body: REASON_COMMENTS[episode.decline.reason], outcome: null, at });
     }
   });
 
@@ -103,7 +103,7 @@ function followUp(rng: Rng, story: Story, decline: Decline, touches: Touch[], to
   }
   if (decline.ongoing) {
     const createdAt = contacted ? touchAt : alertAt;
-    todos.push({ title: contacted ? `Follow up: ${title.toLowerCase()}` : title, description, priority, status: 'open', source: 'risk_alert', createdBy: contacted ? 'owner' : 'system', createdAt, dueAt: createdAt + rng.between(3, 21) * DAY, completedAt: null, outcome: null });
+    todos.push({ title: contacted ? `${title} (second contact)` : title, description, priority, status: 'open', source: 'risk_alert', createdBy: contacted ? 'owner' : 'system', createdAt, dueAt: createdAt + rng.between(3, 21) * DAY, completedAt: null, outcome: null });
   } else if (!contacted) {
     todos.push({ title, description, priority, status: 'cancelled', source: 'risk_alert', createdBy: 'system', createdAt: alertAt, dueAt: alertAt + 7 * DAY, completedAt: decline.anchor, outcome: 'Customer churned before contact' });
   }
