@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../helpers/test-db';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+let root: string;
+let env: NodeJS.ProcessEnv;
+let postgres: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
+
+/**
+ * Runs the real CLI with HOLDFAST_ROOT at a scratch directory, so that the demo-logins file lands there and not in
+ * the checkout (its drizzle/ is linked in for the migrations).
+ */
+function holdfast(...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(repo, 'bin', 'holdfast.mjs'), ...args], { encoding: 'utf8', env });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-seed-cli-'));
+  fs.symlinkSync(path.join(repo, 'drizzle'), path.join(root, 'drizzle'));
+  // A fresh PostgreSQL database when the run targets PostgreSQL, otherwise an embedded one in the scratch directory.
+  if (process.env.DATABASE_URL) {
+    postgres = await createTestDatabase();
+    if (postgres.config.driver !== 'postgres') throw new Error('expected a PostgreSQL test database');
+    env = { ...process.env, HOLDFAST_ROOT: root, DATABASE_URL: postgres.config.url };
+  } else {
+    env = { ...process.env, HOLDFAST_ROOT: root, DATABASE_URL: '', HOLDFAST_DATA_DIR: path.join(root, 'pglite') };
+    expect(holdfast('db', 'migrate').status).toBe(0);
+  }
+});
+afterAll(async () => {
+  await postgres?.dispose();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('holdfast seed', () => {
+  it('prints one JSON document on stdout, the sign-ins on stderr, and keeps them in a private file', () => {
+    const run = holdfast('seed', '--customers', '40', '--seed', '5', '--as-of', '2026-01-15', '--password', 'cli-test-password', '--json');
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ seeded: true, seed: 5, asOf: '2026-01-15', customers: 40, counts: { customers: 40, users: 7 } });
+    expect(summary.logins).toContainEqual({ email: 'csm@holdfast.demo', name: 'Cam CSM', role: 'csm', password: 'cli-test-password' });
+    expect(run.stderr).toMatch(/admin\s+admin@holdfast\.demo\s+cli-test-password/);
+
+    const file = path.join(root, '.holdfast', 'demo-logins.json');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).users).toHaveLength(7);
+  });
+
+  it('refuses a database in use with a non-zero exit, and --if-empty leaves it alone', () => {
+    const refused = holdfast('seed', '--customers', '10');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/refused.*--reset/);
+    expect(refused.stdout).toBe('');
+
+    const skipped = holdfast('seed', '--if-empty', '--json');
+    expect(skipped.status).toBe(0);
+    expect(JSON.parse(skipped.stdout)).toMatchObject({ seeded: false });
+  });
+
+  it('reports bad options per flag', () => {
+    const run = holdfast('seed', '--customers', 'many', '--as-of', '2026-02-30');
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('--customers');
+    expect(run.stderr).toContain('--as-of');
+  });
+});
