@@ -3,7 +3,7 @@ import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 const ADMIN_PAGES = ['/admin/users', '/admin/audit'];
 
 for (const role of ['exec', 'csm'] as const) {
-  test(`a ${role} gets the 403 page on the admin pages`, async ({ page, signInAs }) => {
+  test(`the ${role} gets the 403 page on the admin pages`, async ({ page, signInAs }) => {
     await signInAs(role);
     for (const path of ADMIN_PAGES) {
       const response = await page.goto(path);

@@ -9,7 +9,7 @@ const EXPECTED = {
 } as const;
 
 for (const [role, sections] of Object.entries(EXPECTED) as [keyof typeof EXPECTED, readonly string[]][]) {
-  test(`a ${role} sees exactly their sections in the Main navigation`, async ({ page, signInAs }) => {
+  test(`the ${role} sees exactly their sections in the Main navigation`, async ({ page, signInAs }) => {
     await signInAs(role);
     const shell = new AppShell(page);
     expect(await shell.navLinkLabels()).toEqual(sections);

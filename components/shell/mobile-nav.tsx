@@ -22,7 +22,7 @@ export function MobileNav({ sections }: { sections: NavSection[] }) {
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40 md:hidden" />
         <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col gap-6 border-r border-zinc-200 bg-white p-4 shadow-xl md:hidden">
           <div className="flex items-center justify-between">
-            <Brand />
+            <Brand onClick={() => setOpen(false)} />
             <Dialog.Close asChild>
               <Button variant="ghost" size="icon" aria-label="Close navigation">
                 <X />

@@ -41,7 +41,10 @@ export async function getWorkspaceSummary({ ctx, now = new Date() }: { ctx: Serv
   };
 }
 
-/** The open tasks assigned to the signed-in user, read from the partial index on open tasks by assignee. */
+/**
+ * The open tasks assigned to the signed-in user, read from the partial index on open tasks by assignee. Everyone may
+ * see their own work, so no permission is asked; the system actor has none.
+ */
 export async function getMyTaskCounts({ ctx, now = new Date() }: { ctx: ServiceContext; now?: Date }): Promise<MyTasksDTO> {
   if (ctx.actor.kind !== 'user') return { open: 0, overdue: 0 };
   const [row] = await ctx.db

@@ -8,7 +8,7 @@ import { Card, CardContent } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { parseAuditQuery } from '@/lib/validation/audit';
+import { auditSearchString, parseAuditQuery } from '@/lib/validation/audit';
 import { requirePermission, userActor } from '@/server/auth/session';
 import { listAuditActors, listAuditEntries } from '@/server/queries/audit-log';
 
@@ -35,7 +35,8 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
       <div className="space-y-6">
         <Card>
           <CardContent>
-            <AuditFilters filter={filter} actors={actors} />
+            {/* Keyed by the filter so that its fields show the URL's values after Clear or Back, not the last ones typed. */}
+            <AuditFilters key={auditSearchString(filter)} filter={filter} actors={actors} />
           </CardContent>
         </Card>
         <Card>
