@@ -92,7 +92,7 @@ export function workOf(rng: Rng, story: Story): { touches: Touch[]; todos: Todo[
 function followUp(rng: Rng, story: Story, decline: Decline, touches: Touch[], todos: Todo[]): void {
   const { asOf } = story;
   const { title, description } = SIGNAL_TASKS[decline.signals[0]];
-  const alertAt = Math.min(asOf - HOUR, decline.flaggedAt + rng.between(0, 2) * DAY);
+  const alertAt = Math.min(asOf - HOUR, raisedAt(decline.flaggedAt, decline.ongoing, asOf) + rng.between(0, 2) * DAY);
   const touchAt = alertAt + rng.between(1, 8) * DAY;
   const contacted = rng.chance(decline.ongoing ? 0.4 : 0.7) && touchAt < decline.anchor;
   const priority = decline.signals.includes('payment') || decline.signals.includes('complaints') ? 'urgent' : 'high';
@@ -111,10 +111,18 @@ function followUp(rng: Rng, story: Story, decline: Decline, touches: Touch[], to
 
 function onboardingTask(rng: Rng, story: Story): Todo {
   const late = story.asOf - story.acquiredAt > TTV_TARGET_DAYS * DAY;
-  const createdAt = story.acquiredAt + (late ? TTV_TARGET_DAYS : 1) * DAY;
+  const createdAt = late ? raisedAt(story.acquiredAt + TTV_TARGET_DAYS * DAY, true, story.asOf) : story.acquiredAt + DAY;
   return late
     ? { title: 'Help with activation', description: `Not activated within ${TTV_TARGET_DAYS} days: offer onboarding help.`, priority: 'high', status: 'open', source: 'risk_alert', createdBy: 'system', createdAt, dueAt: createdAt + rng.between(3, 21) * DAY, completedAt: null, outcome: null }
-    : { title: 'Schedule onboarding session', description: null, priority: 'normal', status: 'open', source: 'journey', createdBy: 'system', createdAt, dueAt: story.acquiredAt + 7 * DAY, completedAt: null, outcome: null };
+    : { title: 'Schedule onboarding session', description: null, priority: 'normal', status: 'open', source: 'journey', createdBy: 'system', createdAt, dueAt: story.acquiredAt + 14 * DAY, completedAt: null, outcome: null };
+}
+
+/**
+ * When the alert (and its task) was raised: when the risk score crossed into at risk, which lags the first signal.
+ * For customers at risk today that crossing falls within the last two weeks, so open tasks mix overdue and due soon.
+ */
+function raisedAt(signalAt: number, ongoing: boolean, asOf: number): number {
+  return ongoing ? Math.max(signalAt, asOf - 14 * DAY) : signalAt;
 }
 
 function touch(kind: ActivityKind, subject: string, outcome: string | null, at: number): Touch {
