@@ -50,7 +50,7 @@ export function registerSeedCommand(program: Command): void {
           return;
         }
         const seconds = Math.round((performance.now() - started) / 100) / 10;
-        const file = saveLogins(summary);
+        const file = saveLogins(summary, database);
         info(`Seeded ${database} in ${seconds} s (seed ${seed}, as of ${summary.asOf}):`);
         info(`  ${Object.entries(summary.counts).map(([table, n]) => `${table} ${n.toLocaleString('en-US')}`).join(', ')}`);
         info(`\nDemo sign-ins (kept in ${path.relative(process.cwd(), file) || file}):`);
@@ -81,12 +81,15 @@ function progressReporter(total: number): { update: (done: number) => void; stop
   };
 }
 
-/** Kept for `npm run demo`, which prints the sign-ins again on later starts; readable by the owner only. */
-function saveLogins(summary: SeedSummary): string {
+/**
+ * Kept for `npm run demo`, which prints the sign-ins again on later starts; readable by the owner only. Names the
+ * database they belong to, since every seed (the e2e one too) writes this same file.
+ */
+function saveLogins(summary: SeedSummary, database: string): string {
   const file = path.join(projectRoot(), '.holdfast', 'demo-logins.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const users = summary.logins.map(({ email, name, role, password }) => ({ email, name, role, password }));
-  fs.writeFileSync(file, `${JSON.stringify({ seed: summary.seed, asOf: summary.asOf, users }, null, 2)}\n`, { mode: 0o600 });
+  fs.writeFileSync(file, `${JSON.stringify({ database, seed: summary.seed, asOf: summary.asOf, users }, null, 2)}\n`, { mode: 0o600 });
   // The mode above applies only when the file is created; a reseed must not leave an older, wider one.
   fs.chmodSync(file, 0o600);
   return file;
