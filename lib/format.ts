@@ -16,8 +16,6 @@ const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
   hourCycle: 'h23',
 });
 
-const dateFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
-
 export function formatCount(value: number): string {
   return countFormat.format(value);
 }
@@ -31,8 +29,4 @@ export function formatMoney(cents: number, currency: string): string {
 
 export function formatDateTime(value: Date): string {
   return `${dateTimeFormat.format(value)} UTC`;
-}
-
-export function formatDate(value: Date): string {
-  return dateFormat.format(value);
 }

@@ -20,13 +20,14 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)~(\d{1,15})$/;
 
-export function encodeCursor(cursor: AuditCursor): string {
+function encodeCursor(cursor: AuditCursor): string {
   return `${cursor.createdAt}~${cursor.id}`;
 }
 
 function decodeCursor(value: string): AuditCursor | undefined {
   const match = CURSOR.exec(value);
-  if (!match || Number.isNaN(Date.parse(match[1]))) return undefined;
+  // Year 0 parses in JavaScript but is out of range for a PostgreSQL timestamp.
+  if (!match || Number.isNaN(Date.parse(match[1])) || match[1].startsWith('0000')) return undefined;
   return { createdAt: match[1], id: Number(match[2]) };
 }
 
@@ -44,8 +45,9 @@ const lenient = <T extends z.ZodType<unknown, string>>(schema: T) => param.pipe(
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDay);
 
-export const auditQuerySchema = z.object({
-  actor: lenient(z.union([z.literal('system'), z.string().regex(/^[1-9]\d{0,9}$/).transform(Number)])),
+const auditQuerySchema = z.object({
+  // User ids are PostgreSQL integers: a larger number would fail in the query rather than match nothing.
+  actor: lenient(z.union([z.literal('system'), z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).pipe(z.number().max(2_147_483_647))])),
   entity: lenient(z.enum(Object.keys(AUDIT_ENTITY_TYPES) as [AuditEntityType, ...AuditEntityType[]])),
   action: lenient(z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]])),
   from: lenient(day),

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { auditLog, users } from '@/db/schema';
 import type { AuditCursor, AuditFilter, AuditQuery } from '@/lib/validation/audit';
 import { assertCan, type ServiceContext } from '../context';
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export type AuditEntryDTO = {
   id: number;
@@ -27,10 +27,9 @@ export type AuditPageDTO = { entries: AuditEntryDTO[]; newer: AuditCursor | null
 
 export type AuditActorDTO = { id: number; name: string; email: string };
 
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString();
+/** Midnight UTC starting a calendar day, `days` after the given one; computed by PostgreSQL, whose range is wider. */
+function utcMidnight(day: string, days = 0): SQL {
+  return sql`((${day}::date + ${days}::int)::timestamp at time zone 'UTC')`;
 }
 
 function filterConditions(filter: AuditFilter): SQL[] {
@@ -39,12 +38,17 @@ function filterConditions(filter: AuditFilter): SQL[] {
   else if (filter.actor !== undefined) conditions.push(eq(auditLog.actorId, filter.actor));
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
-  if (filter.from) conditions.push(gte(auditLog.createdAt, sql`${`${filter.from}T00:00:00Z`}::timestamptz`));
-  if (filter.to) conditions.push(lt(auditLog.createdAt, sql`${nextDay(filter.to)}::timestamptz`));
+  if (filter.from) conditions.push(gte(auditLog.createdAt, utcMidnight(filter.from)));
+  if (filter.to) conditions.push(lt(auditLog.createdAt, utcMidnight(filter.to, 1)));
   return conditions;
 }
 
-// The row comparison matches the (created_at desc, id desc) index, so every page is an index range scan, never OFFSET.
+// The index is (created_at DESC NULLS LAST, id DESC NULLS LAST); a plain `desc` means NULLS FIRST to PostgreSQL,
+// which then sorts the whole table instead of reading the index in order (33 ms vs 0.1 ms at 200k rows).
+const NEWEST_FIRST = [sql`${auditLog.createdAt} desc nulls last`, sql`${auditLog.id} desc nulls last`];
+const NEWEST_LAST = [sql`${auditLog.createdAt} asc nulls first`, sql`${auditLog.id} asc nulls first`];
+
+// The row comparison matches that index, so every page is an index range scan, never OFFSET.
 function beyond(cursor: AuditCursor, direction: 'older' | 'newer'): SQL {
   const position = sql`(${cursor.createdAt}::timestamptz, ${cursor.id}::bigint)`;
   return direction === 'older'
@@ -86,7 +90,7 @@ export async function listAuditEntries({
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(...conditions))
-    .orderBy(...(goingNewer ? [asc(auditLog.createdAt), asc(auditLog.id)] : [desc(auditLog.createdAt), desc(auditLog.id)]))
+    .orderBy(...(goingNewer ? NEWEST_LAST : NEWEST_FIRST))
     .limit(pageSize + 1);
 
   const more = rows.length > pageSize;

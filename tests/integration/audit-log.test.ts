@@ -116,6 +116,8 @@ describe('audit log query', () => {
     expect(from.entries).toHaveLength(ROWS.length - 1);
     const to = await listAuditEntries({ ctx: admin, query: { to: '2025-02-28' }, pageSize: 100 });
     expect(to.entries).toHaveLength(1);
+    const farFuture = await listAuditEntries({ ctx: admin, query: { from: '9999-12-31', to: '9999-12-31' }, pageSize: 100 });
+    expect(farFuture.entries).toHaveLength(0);
   });
 
   it.each(['lead', 'csm', 'exec'] as const)('rejects a %s reading the audit log', async (role) => {

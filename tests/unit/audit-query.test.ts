@@ -29,6 +29,7 @@ describe('parseAuditQuery', () => {
       }),
     ).toEqual({ before: { createdAt: '2025-01-02T03:04:05Z', id: 1 } });
     expect(parseAuditQuery({ actor: ['3', '4'], entity: '' })).toEqual({ actor: 3 });
+    expect(parseAuditQuery({ actor: '2147483648', after: '0000-01-01T00:00:00Z~1' })).toEqual({});
   });
 
   it('round-trips filters and a page position through the URL', () => {
