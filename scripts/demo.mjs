@@ -2,7 +2,7 @@
 // DATABASE_URL is set), schema migrated, demo data seeded when the database is empty, production build served.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureSecret, holdfast, nextBin, root, run } from './lib.mjs';
+import { capture, ensureSecret, holdfast, nextBin, root, run } from './lib.mjs';
 
 const port = process.env.PORT ?? '3000';
 const url = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
@@ -23,12 +23,14 @@ function buildIsCurrent() {
   return SOURCE_DIRS.every((entry) => newestMtime(path.join(root, entry)) <= builtAt);
 }
 
-function printLogins() {
+/** Prints the sign-ins the seed generated, when they belong to the database this run serves. */
+function printLogins(database) {
   const file = path.join(root, '.holdfast', 'demo-logins.json');
   const logins = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
-  console.log(`\nHoldfast is starting at ${url}`);
-  if (!logins?.users?.length) {
-    console.log('No demo logins on record; create a user with `npx holdfast users add --email ... --name ... --role admin`.');
+  console.log(`\nHoldfast is starting at ${url} on ${database}`);
+  if (!logins?.users?.length || logins.database !== database) {
+    console.log('No demo sign-ins on record for this database; create a user with');
+    console.log('  npx holdfast users add --email you@example.com --name "Your Name" --role admin');
     return;
   }
   console.log('Sign in with one of these demo accounts:\n');
@@ -39,11 +41,12 @@ function printLogins() {
 const secret = ensureSecret();
 await holdfast(['db', 'migrate']);
 await holdfast(['seed', '--if-empty']);
+const { database } = JSON.parse(await capture(process.execPath, [path.join(root, 'bin', 'holdfast.mjs'), 'db', 'status', '--json']));
 if (!buildIsCurrent()) {
   console.log('Building the app (once; later runs reuse the build) ...');
   await run(process.execPath, [nextBin(), 'build']);
 }
-printLogins();
+printLogins(database);
 const status = await run(process.execPath, [nextBin(), 'start', '-p', port], {
   env: { NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url },
   allowFailure: true,

@@ -50,10 +50,12 @@ export function registerSeedCommand(program: Command): void {
           return;
         }
         const seconds = Math.round((performance.now() - started) / 100) / 10;
-        const file = saveLogins(summary, database);
+        // Only generated passwords are kept: whoever passed --password knows it (the e2e run does), and must not
+        // overwrite the sign-ins `npm run demo` prints for its own database.
+        const file = password === undefined ? saveLogins(summary, database) : null;
         info(`Seeded ${database} in ${seconds} s (seed ${seed}, as of ${summary.asOf}):`);
         info(`  ${Object.entries(summary.counts).map(([table, n]) => `${table} ${n.toLocaleString('en-US')}`).join(', ')}`);
-        info(`\nDemo sign-ins (kept in ${path.relative(process.cwd(), file) || file}):`);
+        info(file ? `\nDemo sign-ins (kept in ${path.relative(process.cwd(), file) || file}):` : '\nDemo sign-ins:');
         info(loginTable(summary));
         if (flags.json) {
           const logins = summary.logins.map(({ email, name, role, password: p }) => ({ email, name, role, password: p }));
@@ -83,7 +85,7 @@ function progressReporter(total: number): { update: (done: number) => void; stop
 
 /**
  * Kept for `npm run demo`, which prints the sign-ins again on later starts; readable by the owner only. Names the
- * database they belong to, since every seed (the e2e one too) writes this same file.
+ * database they belong to, so that demo prints them only for that database.
  */
 function saveLogins(summary: SeedSummary, database: string): string {
   const file = path.join(projectRoot(), '.holdfast', 'demo-logins.json');
