@@ -5,5 +5,6 @@ import path from 'node:path';
  * so `npx holdfast` from a subdirectory still finds the same embedded database as the server.
  */
 export function projectRoot(): string {
-  return path.resolve(process.env.HOLDFAST_ROOT ?? process.cwd());
+  // turbopackIgnore: a runtime path, not a module to trace; without it Next traces the whole project into the build.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.HOLDFAST_ROOT ?? process.cwd());
 }

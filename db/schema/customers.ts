@@ -79,5 +79,5 @@ export const lifecycleTransitions = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
     reason: text('reason'),
   },
-  (t) => [index('lifecycle_transitions_customer_idx').on(t.customerId, t.changedAt.desc())],
+  (t) => [index('lifecycle_transitions_customer_idx').on(t.customerId, t.changedAt.desc().nullsFirst())],
 );

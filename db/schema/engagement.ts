@@ -32,8 +32,8 @@ export const events = pgTable(
     name: text('name'),
   },
   (t) => [
-    index('events_customer_occurred_idx').on(t.customerId, t.occurredAt.desc()),
-    index('events_type_customer_occurred_idx').on(t.type, t.customerId, t.occurredAt.desc()),
+    index('events_customer_occurred_idx').on(t.customerId, t.occurredAt.desc().nullsFirst()),
+    index('events_type_customer_occurred_idx').on(t.type, t.customerId, t.occurredAt.desc().nullsFirst()),
   ],
 );
 
@@ -52,7 +52,7 @@ export const tickets = pgTable(
   },
   (t) => [
     uniqueIndex('tickets_customer_external_key').on(t.customerId, t.externalId),
-    index('tickets_customer_opened_idx').on(t.customerId, t.openedAt.desc()),
+    index('tickets_customer_opened_idx').on(t.customerId, t.openedAt.desc().nullsFirst()),
     index('tickets_open_idx').on(t.customerId).where(sql`${t.resolvedAt} is null`),
   ],
 );

@@ -31,7 +31,7 @@ export const loyaltyLedger = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
   },
   (t) => [
-    index('loyalty_ledger_customer_idx').on(t.customerId, t.occurredAt.desc()),
+    index('loyalty_ledger_customer_idx').on(t.customerId, t.occurredAt.desc().nullsFirst()),
     uniqueIndex('loyalty_ledger_source_key').on(t.customerId, t.sourceRef),
   ],
 );
@@ -47,5 +47,5 @@ export const loyaltyTierChanges = pgTable(
     toTier: text('to_tier'),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('loyalty_tier_changes_customer_idx').on(t.customerId, t.changedAt.desc())],
+  (t) => [index('loyalty_tier_changes_customer_idx').on(t.customerId, t.changedAt.desc().nullsFirst())],
 );

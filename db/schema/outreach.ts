@@ -39,7 +39,7 @@ export const outreachMessages = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
-    index('outreach_messages_customer_idx').on(t.customerId, t.createdAt.desc()),
+    index('outreach_messages_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
     index('outreach_messages_status_idx').on(t.status, t.createdAt),
   ],
 );

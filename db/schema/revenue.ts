@@ -36,7 +36,7 @@ export const orders = pgTable(
   (t) => [
     // Includes customer_id so the table stays distributable by customer (DESIGN §2).
     uniqueIndex('orders_customer_external_key').on(t.customerId, t.externalId),
-    index('orders_customer_ordered_idx').on(t.customerId, t.orderedAt.desc()),
+    index('orders_customer_ordered_idx').on(t.customerId, t.orderedAt.desc().nullsFirst()),
     index('orders_ordered_idx').on(t.orderedAt),
   ],
 );

@@ -35,5 +35,5 @@ export const riskScoreHistory = pgTable(
     factors: jsonb('factors').$type<RiskFactor[]>().notNull().default([]),
     scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('risk_score_history_customer_idx').on(t.customerId, t.scoredAt.desc())],
+  (t) => [index('risk_score_history_customer_idx').on(t.customerId, t.scoredAt.desc().nullsFirst())],
 );

@@ -19,7 +19,7 @@ export const activities = pgTable(
     authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('activities_customer_occurred_idx').on(t.customerId, t.occurredAt.desc())],
+  (t) => [index('activities_customer_occurred_idx').on(t.customerId, t.occurredAt.desc().nullsFirst())],
 );
 
 export const tasks = pgTable(
@@ -45,7 +45,7 @@ export const tasks = pgTable(
   },
   (t) => [
     index('tasks_assignee_open_due_idx').on(t.assigneeId, t.dueAt).where(sql`${t.status} = 'open'`),
-    index('tasks_customer_idx').on(t.customerId, t.createdAt.desc()),
+    index('tasks_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
   ],
 );
 
@@ -63,7 +63,7 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notifications_user_created_idx').on(t.userId, t.createdAt.desc())],
+  (t) => [index('notifications_user_created_idx').on(t.userId, t.createdAt.desc().nullsFirst())],
 );
 
 export const savedViews = pgTable(

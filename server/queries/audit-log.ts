@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { auditLog, users } from '@/db/schema';
 import type { AuditCursor, AuditFilter, AuditQuery } from '@/lib/validation/audit';
 import { assertCan, type ServiceContext } from '../context';
@@ -43,10 +43,9 @@ function filterConditions(filter: AuditFilter): SQL[] {
   return conditions;
 }
 
-// The index is (created_at DESC NULLS LAST, id DESC NULLS LAST); a plain `desc` means NULLS FIRST to PostgreSQL,
-// which then sorts the whole table instead of reading the index in order (33 ms vs 0.1 ms at 200k rows).
-const NEWEST_FIRST = [sql`${auditLog.createdAt} desc nulls last`, sql`${auditLog.id} desc nulls last`];
-const NEWEST_LAST = [sql`${auditLog.createdAt} asc nulls first`, sql`${auditLog.id} asc nulls first`];
+// Plain desc/asc: the index (created_at desc, id desc) is read forwards or backwards, never sorted.
+const NEWEST_FIRST = [desc(auditLog.createdAt), desc(auditLog.id)];
+const NEWEST_LAST = [asc(auditLog.createdAt), asc(auditLog.id)];
 
 // The row comparison matches that index, so every page is an index range scan, never OFFSET.
 function beyond(cursor: AuditCursor, direction: 'older' | 'newer'): SQL {

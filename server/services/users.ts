@@ -121,6 +121,8 @@ export async function setUserDisabled({ ctx, input }: { ctx: ServiceContext; inp
     const before = await lockUser(tx, input.userId);
     if (before.version !== input.version) throw new ConflictError();
     if (before.disabled === input.disabled) return before;
+    if (input.disabled && ctx.actor.kind === 'user' && ctx.actor.id === before.id)
+      throw new RuleError('You cannot disable your own account; ask another admin.', 'disabled');
     if (input.disabled && before.role === 'admin')
       await assertAnotherActiveAdmin(tx, before.id, 'disabled', 'This is the last active admin and cannot be disabled.');
     const [row] = await tx

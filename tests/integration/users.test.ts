@@ -61,6 +61,14 @@ describe('users service', () => {
     await isolated.dispose();
   });
 
+  it('refuses to let an admin disable their own account', async () => {
+    const self = await makeUser(handle.db, 'admin');
+    const ctx = { db: handle.db, actor: actorOf(self) };
+    await expect(setUserDisabled({ ctx, input: { userId: self.id, disabled: true, version: self.version } })).rejects.toMatchObject({
+      field: 'disabled',
+    });
+  });
+
   it('reports a conflict instead of overwriting a concurrent change', async () => {
     const target = await makeUser(handle.db, 'csm');
     await changeUserRole({ ctx: admin, input: { userId: target.id, role: 'lead', version: target.version } });
