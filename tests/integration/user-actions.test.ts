@@ -73,8 +73,10 @@ describe('admin user actions', () => {
     state.db = isolated.db;
     const only = await makeUser(isolated.db, 'admin');
     state.user = asSession(only);
-    const result = await setDisabledAction(null, form({ userId: only.id, disabled: 'true', version: only.version }));
-    expect(result).toMatchObject({ ok: false, message: 'This is the last active admin and cannot be disabled.' });
+    const demoted = await changeRoleAction(null, form({ userId: only.id, role: 'lead', version: only.version }));
+    expect(demoted).toMatchObject({ ok: false, message: 'This is the last active admin; make someone else an admin first.' });
+    const disabled = await setDisabledAction(null, form({ userId: only.id, disabled: 'true', version: only.version }));
+    expect(disabled).toMatchObject({ ok: false, message: 'You cannot disable your own account; ask another admin.' });
     state.db = handle.db;
     await isolated.dispose();
   });
