@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { mapHeaders, normalizeHeader, parseMapOption, unknownOverrideTargets } from '@/lib/import/header-mapping';
+
+const TELCO = ['customerID', 'gender', 'SeniorCitizen', 'Partner', 'tenure', 'MonthlyCharges', 'TotalCharges', 'Churn'];
+
+describe('header mapping', () => {
+  it('normalises case, spaces, underscores and a BOM', () => {
+    expect(normalizeHeader('\uFEFF Customer_ID ')).toBe('customerid');
+  });
+
+  it('maps the Telco headers by synonym, leaving the rest for attributes', () => {
+    const mapping = mapHeaders('customers', TELCO);
+    expect(mapping.columns).toEqual(['id', null, null, null, 'tenure_months', null, null, 'churned']);
+    expect(mapping.sources).toEqual({ id: 'synonym', tenure_months: 'synonym', churned: 'synonym' });
+    expect(mapping.missingRequired).toEqual([]);
+  });
+
+  it('never guesses an amount column as MRR, but honours --map', () => {
+    expect(mapHeaders('customers', TELCO).columns[5]).toBeNull();
+    const mapped = mapHeaders('customers', TELCO, parseMapOption('MonthlyCharges=mrr, customerID=id'));
+    expect(mapped.columns[5]).toBe('mrr');
+    expect(mapped.sources.mrr).toBe('override');
+  });
+
+  it('prefers an exact name over a synonym and takes each column once', () => {
+    const mapping = mapHeaders('orders', ['Order ID', 'customer', 'Customer_Id', 'date', 'Amount']);
+    expect(mapping.columns).toEqual(['order_id', null, 'customer_id', 'ordered_at', 'amount']);
+  });
+
+  it('reports missing required columns by canonical name', () => {
+    expect(mapHeaders('events', ['customer_id', 'what']).missingRequired).toEqual(['type', 'occurred_at']);
+  });
+
+  it('flags --map targets that are not columns of the kind', () => {
+    expect(unknownOverrideTargets('orders', parseMapOption('x=amount,y=mrr'))).toEqual(['mrr']);
+  });
+});
