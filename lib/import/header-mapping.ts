@@ -91,3 +91,16 @@ export function unknownOverrideTargets(kind: ImportKind, overrides: Record<strin
   const canonical = new Set(canonicalColumns(kind));
   return Object.values(overrides).filter((target) => !canonical.has(target));
 }
+
+/** One file record as cells by canonical column; unmapped columns by their header (kept as customer attributes). */
+export function cellsOf(record: string[], headers: string[], mapping: HeaderMapping): { mapped: Record<string, string>; unmapped: Record<string, string> } {
+  const mapped: Record<string, string> = {};
+  const unmapped: Record<string, string> = {};
+  headers.forEach((header, i) => {
+    const value = record[i] ?? '';
+    const column = mapping.columns[i];
+    if (column) mapped[column] = value;
+    else if (header.trim()) unmapped[header.trim()] = value;
+  });
+  return { mapped, unmapped };
+}
