@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db';
+import { registerImportCommand } from './commands/import';
 import { registerUserCommands } from './commands/users';
 import { registerSeedCommand } from './commands/seed';
 
@@ -9,6 +10,7 @@ const program = new Command('holdfast')
   .configureHelp({ showGlobalOptions: true });
 
 registerDbCommands(program);
+registerImportCommand(program);
 registerUserCommands(program);
 registerSeedCommand(program);
 

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { auditLog, customers, importJobs, orders } from '@/db/schema';
+import { runImport, type ImportOptions } from '@/server/services/imports';
+import { ForbiddenError } from '@/server/errors';
+import { createTestDatabase } from '../helpers/test-db';
+import { actorOf, makeUser } from '../helpers/factories';
+import type { ServiceContext } from '@/server/context';
+
+const TELCO = path.resolve(__dirname, '../../../shared/data/telco-customer-churn.csv');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-import-'));
+const AS_OF = new Date('2026-11-01T00:00:00Z');
+const options = (patch: Partial<ImportOptions> = {}): ImportOptions => ({
+  map: {},
+  locale: 'en',
+  asOf: AS_OF,
+  createMissingCustomers: false,
+  dryRun: false,
+  ...patch,
+});
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let lead: ServiceContext;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  lead = { db: handle.db, actor: actorOf(await makeUser(handle.db, 'lead')) };
+});
+afterAll(async () => {
+  await handle.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function file(name: string, text: string): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+const importFile = (ctx: ServiceContext, kind: 'customers' | 'orders', filePath: string, patch: Partial<ImportOptions> = {}) =>
+  runImport({ ctx, input: { kind, filePath, filename: path.basename(filePath), options: options(patch) } });
+
+describe('import engine', () => {
+  it('refuses a CSM and an exec before reading anything', async () => {
+    for (const role of ['csm', 'exec'] as const) {
+      const ctx = { db: handle.db, actor: actorOf(await makeUser(handle.db, role)) };
+      await expect(importFile(ctx, 'customers', TELCO)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    const [{ n }] = await handle.db.select({ n: count() }).from(importJobs);
+    expect(n).toBe(0);
+  });
+
+  it('a dry run of the Telco sample counts every row and writes nothing', async () => {
+    const summary = await importFile(lead, 'customers', TELCO, { dryRun: true, map: { customerid: 'id', churn: 'churned', tenure: 'tenure_months' } });
+    expect(summary).toMatchObject({ rowsRead: 7043, inserted: 7043, rejected: 0, dryRun: true });
+    const [{ n }] = await handle.db.select({ n: count() }).from(customers);
+    expect(n).toBe(0);
+  });
+
+  it('imports the Telco sample with churn dates, derived acquisition dates and typed attributes, then changes nothing on re-import', async () => {
+    const map = { customerid: 'id', churn: 'churned', tenure: 'tenure_months' };
+    const first = await importFile(lead, 'customers', TELCO, { map });
+    expect(first).toMatchObject({ rowsRead: 7043, inserted: 7043, updated: 0, unchanged: 0, rejected: 0 });
+
+    const [churned] = await handle.db.select().from(customers).where(eq(customers.externalId, '5575-GNVDE'));
+    expect(churned).toMatchObject({ churnedAt: null, lifecycleStage: 'onboarding', name: '5575-GNVDE' });
+    expect(churned.acquiredAt?.toISOString()).toBe('2024-01-01T00:00:00.000Z'); // tenure 34 months before the as-of date
+    expect(churned.attributes).toMatchObject({ gender: 'Male', SeniorCitizen: 0, Partner: false, MonthlyCharges: 56.95, TotalCharges: 1889.5, Contract: 'One year' });
+
+    const [left] = await handle.db.select().from(customers).where(eq(customers.externalId, '3668-QPYBK'));
+    expect(left).toMatchObject({ churnedAt: AS_OF, churnType: 'voluntary', lifecycleStage: 'churned' });
+    const [{ n }] = await handle.db.select({ n: count() }).from(customers).where(eq(customers.lifecycleStage, 'churned'));
+    expect(n).toBe(1869);
+
+    const blankTotal = await handle.db.select().from(customers).where(eq(customers.externalId, '4472-LVYGI'));
+    expect(blankTotal[0].attributes.TotalCharges).toBeNull();
+
+    const again = await importFile(lead, 'customers', TELCO, { map });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 7043, rejected: 0 });
+    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'import.run'));
+    expect(audits.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reports each bad order with its line and column and still imports the good ones', async () => {
+    const orderFile = file(
+      'orders.csv',
+      [
+        'order_id,customer_id,ordered_at,amount',
+        'O-1,7590-VHVEG,2026-03-01,19.90',
+        'O-2,7590-VHVEG,2026-02-30,10.00',
+        'O-3,5575-GNVDE,2026-03-02,-5',
+        'O-4,NOPE-0000,2026-03-03,12.00',
+        ',5575-GNVDE,2026-03-04,1.00',
+        'O-5,5575-GNVDE,2026-03-05,"1,234.50"',
+      ].join('\n'),
+    );
+    const summary = await importFile(lead, 'orders', orderFile);
+    expect(summary).toMatchObject({ rowsRead: 6, inserted: 2, rejected: 4 });
+    expect(summary.errors.map((e) => [e.line, e.column])).toEqual([
+      [3, 'ordered_at'],
+      [4, 'amount'],
+      [5, 'customer_id'],
+      [6, 'order_id'],
+    ]);
+    const rows = await handle.db.select({ id: orders.externalId, cents: orders.amountCents }).from(orders).orderBy(orders.externalId);
+    expect(rows).toEqual([{ id: 'O-1', cents: 1990 }, { id: 'O-5', cents: 123450 }]);
+    const [customer] = await handle.db.select().from(customers).where(eq(customers.externalId, '5575-GNVDE'));
+    expect(customer.lastActivityAt?.toISOString()).toBe('2026-03-05T00:00:00.000Z');
+    const report = fs.readFileSync(summary.errorReportPath, 'utf8');
+    expect(report.split('\n').filter(Boolean)).toHaveLength(5);
+
+    expect(await importFile(lead, 'orders', orderFile)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 4 });
+  });
+
+  it('reads pt-BR numbers from a semicolon file and creates missing customers when asked', async () => {
+    const ptbr = file('pt.csv', '\uFEFFpedido;cliente;data;valor\nP-1;NOVO-1;07/03/2026;1.234,56\n');
+    const summary = await importFile(lead, 'orders', ptbr, {
+      locale: 'pt-BR',
+      dateFormat: 'DD/MM/YYYY',
+      createMissingCustomers: true,
+      map: { pedido: 'order_id', cliente: 'customer_id', data: 'ordered_at', valor: 'amount' },
+    });
+    expect(summary).toMatchObject({ inserted: 1, rejected: 0 });
+    const [row] = await handle.db.select().from(orders).where(eq(orders.externalId, 'P-1'));
+    expect(row.amountCents).toBe(123456);
+    expect(row.orderedAt.toISOString()).toBe('2026-03-07T00:00:00.000Z');
+  });
+
+  it('fails clearly when a required column is missing, recording the failed job', async () => {
+    const bad = file('bad.csv', 'foo,bar\n1,2\n');
+    await expect(importFile(lead, 'orders', bad)).rejects.toThrow(/no column for: order_id, customer_id, ordered_at, amount/);
+    const [job] = await handle.db.select().from(importJobs).where(eq(importJobs.filename, 'bad.csv'));
+    expect(job.status).toBe('failed');
+  });
+});
