@@ -47,9 +47,9 @@ function monthsBefore(date: Date, months: number): Date {
   return d;
 }
 
-function customerRow(cells: RowCells, ctx: RowContext): Result<CustomerRow> {
-  const parsed = z
-    .object({
+function buildSchemas(ctx: RowContext) {
+  return {
+    customers: z.object({
       id: id(),
       name: optionalText(200),
       email: email(),
@@ -69,8 +69,49 @@ function customerRow(cells: RowCells, ctx: RowContext): Result<CustomerRow> {
       currency: currencyCode(),
       churned: optionalBoolean(),
       tenure_months: optionalNumber(ctx, { min: 0 }),
-    })
-    .safeParse(cells.mapped);
+    }),
+    orders: z.object({ order_id: id(), customer_id: id(), ordered_at: requiredDate(ctx), currency: currencyCode() }),
+    subscriptions: z.object({ customer_id: id(), effective_at: requiredDate(ctx), plan: optionalText(100), currency: currencyCode() }),
+    events: z.object({
+      customer_id: id(),
+      type: requiredText(100).transform((s) => s.toLowerCase()),
+      occurred_at: requiredDate(ctx),
+      value: optionalNumber(ctx),
+      name: optionalText(200),
+    }),
+    tickets: z.object({
+      ticket_id: id(),
+      customer_id: id(),
+      opened_at: requiredDate(ctx),
+      resolved_at: optionalDate(ctx),
+      kind: optionalText(50).transform((s) => (s ?? 'question').toLowerCase()),
+      priority: optionalText(20)
+        .transform((s) => (s ?? 'normal').toLowerCase())
+        .pipe(z.enum(['low', 'normal', 'high', 'urgent'], { error: 'Use low, normal, high or urgent.' })),
+      subject: optionalText(500),
+    }),
+    feedback: z.object({
+      customer_id: id(),
+      kind: requiredText(10)
+        .transform((s) => s.toLowerCase())
+        .pipe(z.enum(['nps', 'csat', 'ces'], { error: 'Use nps, csat or ces.' })),
+      score: optionalNumber(ctx).refine((n) => n !== null && Number.isInteger(n), { error: 'Give a whole-number score.' }),
+      submitted_at: requiredDate(ctx),
+      comment: optionalText(5000),
+    }),
+  };
+}
+
+// Schemas depend only on the import's options; building them once per import, not per row, keeps validation cheap.
+const schemaCache = new WeakMap<RowContext, ReturnType<typeof buildSchemas>>();
+function schemasFor(ctx: RowContext) {
+  let schemas = schemaCache.get(ctx);
+  if (!schemas) schemaCache.set(ctx, (schemas = buildSchemas(ctx)));
+  return schemas;
+}
+
+function customerRow(cells: RowCells, ctx: RowContext): Result<CustomerRow> {
+  const parsed = schemasFor(ctx).customers.safeParse(cells.mapped);
   if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error) };
   const v = parsed.data;
   const errors: CellError[] = [];
@@ -106,7 +147,7 @@ function customerRow(cells: RowCells, ctx: RowContext): Result<CustomerRow> {
 }
 
 function orderRow(cells: RowCells, ctx: RowContext): Result<OrderRow> {
-  const parsed = z.object({ order_id: id(), customer_id: id(), ordered_at: requiredDate(ctx), currency: currencyCode() }).safeParse(cells.mapped);
+  const parsed = schemasFor(ctx).orders.safeParse(cells.mapped);
   const errors = parsed.success ? [] : issuesOf(parsed.error);
   const amountCents = money(cells, 'amount', parsed.success ? parsed.data.currency : 'USD', ctx, true, errors);
   if (!parsed.success || errors.length) return { ok: false, errors };
@@ -115,7 +156,7 @@ function orderRow(cells: RowCells, ctx: RowContext): Result<OrderRow> {
 }
 
 function subscriptionRow(cells: RowCells, ctx: RowContext): Result<SubscriptionRow> {
-  const parsed = z.object({ customer_id: id(), effective_at: requiredDate(ctx), plan: optionalText(100), currency: currencyCode() }).safeParse(cells.mapped);
+  const parsed = schemasFor(ctx).subscriptions.safeParse(cells.mapped);
   const errors = parsed.success ? [] : issuesOf(parsed.error);
   const mrrCents = money(cells, 'mrr', parsed.success ? parsed.data.currency : 'USD', ctx, true, errors);
   if (!parsed.success || errors.length) return { ok: false, errors };
@@ -124,34 +165,14 @@ function subscriptionRow(cells: RowCells, ctx: RowContext): Result<SubscriptionR
 }
 
 function eventRow(cells: RowCells, ctx: RowContext): Result<EventRow> {
-  const parsed = z
-    .object({
-      customer_id: id(),
-      type: requiredText(100).transform((s) => s.toLowerCase()),
-      occurred_at: requiredDate(ctx),
-      value: optionalNumber(ctx),
-      name: optionalText(200),
-    })
-    .safeParse(cells.mapped);
+  const parsed = schemasFor(ctx).events.safeParse(cells.mapped);
   if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error) };
   const v = parsed.data;
   return { ok: true, row: { customerExternalId: v.customer_id, type: v.type, occurredAt: v.occurred_at, value: v.value, name: v.name } };
 }
 
 function ticketRow(cells: RowCells, ctx: RowContext): Result<TicketRow> {
-  const parsed = z
-    .object({
-      ticket_id: id(),
-      customer_id: id(),
-      opened_at: requiredDate(ctx),
-      resolved_at: optionalDate(ctx),
-      kind: optionalText(50).transform((s) => (s ?? 'question').toLowerCase()),
-      priority: optionalText(20)
-        .transform((s) => (s ?? 'normal').toLowerCase())
-        .pipe(z.enum(['low', 'normal', 'high', 'urgent'], { error: 'Use low, normal, high or urgent.' })),
-      subject: optionalText(500),
-    })
-    .safeParse(cells.mapped);
+  const parsed = schemasFor(ctx).tickets.safeParse(cells.mapped);
   if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error) };
   const v = parsed.data;
   if (v.resolved_at && v.resolved_at < v.opened_at) return { ok: false, errors: [{ column: 'resolved_at', message: 'Resolved before it was opened.' }] };
@@ -162,17 +183,7 @@ function ticketRow(cells: RowCells, ctx: RowContext): Result<TicketRow> {
 }
 
 function feedbackRow(cells: RowCells, ctx: RowContext): Result<FeedbackRow> {
-  const parsed = z
-    .object({
-      customer_id: id(),
-      kind: requiredText(10)
-        .transform((s) => s.toLowerCase())
-        .pipe(z.enum(['nps', 'csat', 'ces'], { error: 'Use nps, csat or ces.' })),
-      score: optionalNumber(ctx).refine((n) => n !== null && Number.isInteger(n), { error: 'Give a whole-number score.' }),
-      submitted_at: requiredDate(ctx),
-      comment: optionalText(5000),
-    })
-    .safeParse(cells.mapped);
+  const parsed = schemasFor(ctx).feedback.safeParse(cells.mapped);
   if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error) };
   const v = parsed.data;
   const score = v.score!;
