@@ -1,35 +1,23 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { queryRows } from '@/db/rows';
-import { keepLastByKey } from './dedupe';
 import { recordset } from './json-rows';
+import { mergeChildRows } from './merge-child-rows';
 import type { LinedRow, MergeCounts, MergeOptions } from './merge-types';
-import { resolveMissingCustomers } from './missing-customers';
 
 const RECORD = 'line int, external_id text, customer_external_id text, ordered_at timestamptz, amount_cents bigint, currency char(3)';
 
 /** Upserts orders by (customer, order id) and moves the customers' last activity forward, set-based per batch. */
-export async function mergeOrders(tx: Executor, input: LinedRow<'orders'>[], options: MergeOptions): Promise<MergeCounts> {
-  const deduped = keepLastByKey(input, (r) => `${r.customerExternalId}\u0000${r.externalId}`, 'order_id');
-  const missing = await resolveMissingCustomers(tx, deduped.rows, options.createMissingCustomers);
-  const rows = deduped.rows.filter((r) => !missing.rejectedLines.has(r.line));
-  const rejected = [...deduped.rejected, ...missing.rejected];
-  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0, rejected };
-
-  const payload = rows.map((r) => ({
-    line: r.line,
-    external_id: r.externalId,
-    customer_external_id: r.customerExternalId,
-    ordered_at: r.orderedAt,
-    amount_cents: r.amountCents,
-    currency: r.currency,
-  }));
-  const [counts] = await queryRows<{ inserted: number; updated: number }>(
-    tx,
-    sql`with upserted as (
+export function mergeOrders(tx: Executor, input: LinedRow<'orders'>[], options: MergeOptions): Promise<MergeCounts> {
+  return mergeChildRows(tx, input, options, {
+    key: (r) => r.externalId,
+    keyColumn: 'order_id',
+    upsert: (rows) => sql`with upserted as (
       insert into orders (customer_id, external_id, ordered_at, amount_cents, currency)
       select c.id, src.external_id, src.ordered_at, src.amount_cents, src.currency
-      from ${recordset(payload, RECORD)}
+      from ${recordset(
+        rows.map((r) => ({ line: r.line, external_id: r.externalId, customer_external_id: r.customerExternalId, ordered_at: r.orderedAt, amount_cents: r.amountCents, currency: r.currency })),
+        RECORD,
+      )}
       join customers c on c.external_id = src.customer_external_id
       on conflict (customer_id, external_id) do update
         set ordered_at = excluded.ordered_at, amount_cents = excluded.amount_cents, currency = excluded.currency
@@ -42,6 +30,5 @@ export async function mergeOrders(tx: Executor, input: LinedRow<'orders'>[], opt
       where c.id = latest.customer_id and c.last_activity_at is distinct from greatest(c.last_activity_at, latest.at)
     )
     select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated from upserted`,
-  );
-  return { inserted: counts.inserted, updated: counts.updated, unchanged: rows.length - counts.inserted - counts.updated, rejected };
+  });
 }
