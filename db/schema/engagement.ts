@@ -6,6 +6,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
@@ -33,7 +34,9 @@ export const events = pgTable(
   },
   (t) => [
     index('events_customer_occurred_idx').on(t.customerId, t.occurredAt.desc().nullsFirst()),
-    index('events_type_customer_occurred_idx').on(t.type, t.customerId, t.occurredAt.desc().nullsFirst()),
+    // The natural key that makes re-importing an events file idempotent (events carry no id in the source); it also
+    // serves per-customer reads by type.
+    unique('events_natural_key').on(t.customerId, t.type, t.occurredAt, t.name).nullsNotDistinct(),
   ],
 );
 

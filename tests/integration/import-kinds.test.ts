@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { customers, feedback, subscriptions, tickets } from '@/db/schema';
+import { customers, events, feedback, subscriptions, tickets } from '@/db/schema';
 import { runImport } from '@/server/services/imports';
 import type { ImportKind } from '@/lib/import/columns';
 import { createTestDatabase } from '../helpers/test-db';
@@ -80,5 +80,17 @@ describe('feedback import', () => {
     expect(await run('feedback', 'f.csv', text)).toMatchObject({ inserted: 2, rejected: 1, errors: [{ line: 3, column: 'score' }] });
     expect(await run('feedback', 'f.csv', text)).toMatchObject({ inserted: 0, unchanged: 2, rejected: 1 });
     expect(await handle.db.select().from(feedback)).toHaveLength(2);
+  });
+});
+
+describe('events import', () => {
+  it('is idempotent by (customer, type, time, name), updates a changed value and moves last activity', async () => {
+    const text = 'customer_id,type,occurred_at,value,name\nC-2,login,2026-07-01T08:00:00Z,,\nC-2,usage,2026-07-01T08:00:00Z,12,\nC-2,feature_use,2026-07-01T08:00:00Z,1,export\nC-2,feature_use,2026-07-01T08:00:00Z,1,reports\n';
+    expect(await run('events', 'e.csv', text)).toMatchObject({ inserted: 4, rejected: 0 });
+    expect(await run('events', 'e.csv', text)).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
+    expect(await run('events', 'e2.csv', 'customer_id,type,occurred_at,value\nC-2,usage,2026-07-01T08:00:00Z,15\n')).toMatchObject({ updated: 1 });
+    expect(await handle.db.select().from(events)).toHaveLength(4);
+    const [c2] = await handle.db.select().from(customers).where(eq(customers.externalId, 'C-2'));
+    expect(c2.lastActivityAt?.toISOString()).toBe('2026-07-01T08:00:00.000Z');
   });
 });
