@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db';
+import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerUserCommands } from './commands/users';
 import { registerSeedCommand } from './commands/seed';
@@ -11,6 +12,7 @@ const program = new Command('holdfast')
 
 registerDbCommands(program);
 registerImportCommand(program);
+registerExportCommand(program);
 registerUserCommands(program);
 registerSeedCommand(program);
 

@@ -1,0 +1,135 @@
+import 'server-only';
+import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
+import type { Writable } from 'node:stream';
+import { auditLog, customers, riskScores, users } from '@/db/schema';
+import { customerFilterWhere } from '@/db/queries/customer-filters';
+import type { Permission } from '@/lib/auth/permissions';
+import { serializer, type ExportFormat } from '@/lib/export/formats';
+import type { CustomerFilter } from '@/lib/validation/customer-filters';
+import { writeAudit } from '../audit';
+import { assertCan, type ServiceContext } from '../context';
+
+const BATCH = 5_000;
+
+type Page = { rows: Record<string, unknown>[]; next: number | null };
+type ExportDefinition = {
+  permission: Permission;
+  columns: readonly string[];
+  /** One keyset page after the cursor: bounded memory whatever the table size, on both drivers. */
+  page: (ctx: ServiceContext, filter: CustomerFilter, after: number | null) => Promise<Page>;
+};
+
+const centsToDecimal = (cents: number) => (cents / 100).toFixed(2);
+
+function paged<T extends { id: number }>(rows: T[], map: (row: T) => Record<string, unknown>): Page {
+  return { rows: rows.map(map), next: rows.length === BATCH ? rows[rows.length - 1].id : null };
+}
+
+const EXPORTS = {
+  customers: {
+    permission: 'customers.read',
+    columns: [
+      'id', 'name', 'email', 'phone', 'company', 'segment', 'plan', 'country', 'region', 'industry', 'owner_email',
+      'lifecycle_stage', 'loyalty_tier', 'acquired_at', 'activated_at', 'churned_at', 'churn_reason', 'churn_type',
+      'mrr', 'currency', 'last_activity_at', 'attributes',
+    ],
+    page: async (ctx, filter, after) => {
+      const rows = await ctx.db
+        .select({ c: customers, ownerEmail: users.email })
+        .from(customers)
+        .leftJoin(users, eq(users.id, customers.ownerId))
+        .where(and(customerFilterWhere(filter), after === null ? undefined : gt(customers.id, after)))
+        .orderBy(asc(customers.id))
+        .limit(BATCH);
+      return paged(rows.map((r) => ({ ...r.c, ownerEmail: r.ownerEmail })), (c) => ({
+        id: c.externalId,
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        company: c.company,
+        segment: c.segment,
+        plan: c.plan,
+        country: c.country,
+        region: c.region,
+        industry: c.industry,
+        owner_email: c.ownerEmail,
+        lifecycle_stage: c.lifecycleStage,
+        loyalty_tier: c.loyaltyTier,
+        acquired_at: c.acquiredAt,
+        activated_at: c.activatedAt,
+        churned_at: c.churnedAt,
+        churn_reason: c.churnReason,
+        churn_type: c.churnType,
+        mrr: centsToDecimal(c.mrrCents),
+        currency: c.currency,
+        last_activity_at: c.lastActivityAt,
+        attributes: c.attributes,
+      }));
+    },
+  },
+  'risk-scores': {
+    permission: 'customers.read',
+    columns: ['id', 'name', 'score', 'band', 'factors', 'scored_at'],
+    page: async (ctx, filter, after) => {
+      const rows = await ctx.db
+        .select({ id: customers.id, externalId: customers.externalId, name: customers.name, score: riskScores.score, band: riskScores.band, factors: riskScores.factors, scoredAt: riskScores.scoredAt })
+        .from(riskScores)
+        .innerJoin(customers, eq(customers.id, riskScores.customerId))
+        .where(and(customerFilterWhere(filter), after === null ? undefined : gt(customers.id, after)))
+        .orderBy(asc(customers.id))
+        .limit(BATCH);
+      return paged(rows, (r) => ({ id: r.externalId, name: r.name, score: r.score, band: r.band, factors: r.factors, scored_at: r.scoredAt }));
+    },
+  },
+  audit: {
+    permission: 'audit.read',
+    columns: ['id', 'created_at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after'],
+    page: async (ctx, _filter, after) => {
+      const rows = await ctx.db
+        .select()
+        .from(auditLog)
+        .where(after === null ? undefined : lt(auditLog.id, after))
+        .orderBy(desc(auditLog.id))
+        .limit(BATCH);
+      return paged(rows, (r) => ({ id: r.id, created_at: r.createdAt, actor: r.actorLabel, action: r.action, entity_type: r.entityType, entity_id: r.entityId, before: r.before, after: r.after }));
+    },
+  },
+} satisfies Record<string, ExportDefinition>;
+
+export type ExportName = keyof typeof EXPORTS;
+export const EXPORT_NAMES = Object.keys(EXPORTS) as ExportName[];
+
+function write(out: Writable, chunk: string): Promise<void> {
+  if (!chunk) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    // Respect backpressure: wait for 'drain' when the stream's buffer is full.
+    if (out.write(chunk, (error) => error && reject(error))) resolve();
+    else out.once('drain', resolve);
+  });
+}
+
+/** Streams an export page by page into `out`; records who exported what in the audit log. Returns the row count. */
+export async function streamExport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { what: ExportName; format: ExportFormat; filter: CustomerFilter; out: Writable };
+}): Promise<number> {
+  const definition: ExportDefinition = EXPORTS[input.what];
+  assertCan(ctx.actor, definition.permission);
+  const format = serializer(input.format, definition.columns);
+  await write(input.out, format.start());
+  let after: number | null = null;
+  let count = 0;
+  do {
+    const page = await definition.page(ctx, input.filter, after);
+    await write(input.out, format.rows(page.rows, count === 0));
+    count += page.rows.length;
+    after = page.next;
+  } while (after !== null);
+  await write(input.out, format.end());
+  await writeAudit(ctx.db, ctx.actor, { action: 'export.run', entityType: 'export', entityId: input.what, after: { format: input.format, filter: input.filter, rows: count } });
+  return count;
+}
+

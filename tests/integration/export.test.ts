@@ -1,0 +1,65 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, gte, isNotNull } from 'drizzle-orm';
+import { customers } from '@/db/schema';
+import { seedDatabase } from '@/db/seed';
+import { streamExport, type ExportName } from '@/server/services/exports';
+import { ForbiddenError } from '@/server/errors';
+import type { ExportFormat } from '@/lib/export/formats';
+import type { CustomerFilter } from '@/lib/validation/customer-filters';
+import { createTestDatabase } from '../helpers/test-db';
+import { actorOf, makeUser } from '../helpers/factories';
+import type { ServiceContext } from '@/server/context';
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let exec: ServiceContext;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await seedDatabase(handle.db, { customers: 120, seed: 3, asOf: Date.UTC(2026, 10, 1), password: 'export-test-password' });
+  exec = { db: handle.db, actor: actorOf(await makeUser(handle.db, 'exec')) };
+});
+afterAll(() => handle.dispose());
+
+async function exportText(ctx: ServiceContext, what: ExportName, format: ExportFormat, filter: CustomerFilter = {}) {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const rows = await streamExport({ ctx, input: { what, format, filter, out } });
+  out.end();
+  return { rows, text: Buffer.concat(chunks).toString('utf8') };
+}
+
+describe('exports', () => {
+  it('a filtered customer CSV holds exactly the customers the filter selects', async () => {
+    const filter: CustomerFilter = { segment: 'b2c', status: 'churned', mrrMin: 0 };
+    const expected = await handle.db
+      .select({ id: customers.externalId })
+      .from(customers)
+      .where(and(eq(customers.segment, 'b2c'), isNotNull(customers.churnedAt), gte(customers.mrrCents, 0)));
+    expect(expected.length).toBeGreaterThan(0);
+    const { rows, text } = await exportText(exec, 'customers', 'csv', filter);
+    const lines = text.trim().split('\n');
+    expect(lines[0].split(',').slice(0, 3)).toEqual(['id', 'name', 'email']);
+    expect(rows).toBe(expected.length);
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(expected.map((e) => e.id).sort());
+  });
+
+  it('streams valid JSON and NDJSON with MRR as a decimal amount', async () => {
+    const json = JSON.parse((await exportText(exec, 'customers', 'json', { q: 'cus_0000001' })).text);
+    expect(json).toHaveLength(1);
+    expect(json[0].mrr).toMatch(/^\d+\.\d{2}$/);
+    const nd = (await exportText(exec, 'customers', 'ndjson')).text.trim().split('\n');
+    expect(nd).toHaveLength(120);
+    expect(() => nd.map((l) => JSON.parse(l))).not.toThrow();
+    expect(JSON.parse((await exportText(exec, 'customers', 'json', { segment: 'nobody' })).text)).toEqual([]);
+  });
+
+  it('the audit export is for admins only', async () => {
+    await expect(exportText(exec, 'audit', 'csv')).rejects.toBeInstanceOf(ForbiddenError);
+    const admin = { db: handle.db, actor: actorOf(await makeUser(handle.db, 'admin')) };
+    const { text } = await exportText(admin, 'audit', 'csv');
+    expect(text).toContain('seed.run');
+    expect(text).toContain('export.run');
+  });
+});
