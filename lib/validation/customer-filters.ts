@@ -6,8 +6,8 @@ const optionalTrimmed = z
   .string()
   .trim()
   .max(200)
-  .optional()
-  .transform((s) => s || undefined);
+  .transform((s) => s || undefined)
+  .optional();
 const cents = z.coerce.number({ error: 'Give an amount in minor units (cents).' }).int().min(0).optional();
 
 /**
