@@ -1,41 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db';
+import { scratchCli, type ScratchCli } from '../helpers/cli';
 
-const repo = path.resolve(import.meta.dirname, '../..');
+let cli: ScratchCli;
 let root: string;
-let env: NodeJS.ProcessEnv;
-let postgres: Awaited<ReturnType<typeof createTestDatabase>> | null = null;
-
-/**
- * Runs the real CLI with HOLDFAST_ROOT at a scratch directory, so that the demo-logins file lands there and not in
- * the checkout (its drizzle/ is linked in for the migrations).
- */
-function holdfast(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(repo, 'bin', 'holdfast.mjs'), ...args], { encoding: 'utf8', env });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const holdfast = (...args: string[]) => cli.run(...args);
 
 beforeAll(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-seed-cli-'));
-  fs.symlinkSync(path.join(repo, 'drizzle'), path.join(root, 'drizzle'));
-  // A fresh PostgreSQL database when the run targets PostgreSQL, otherwise an embedded one in the scratch directory.
-  if (process.env.DATABASE_URL) {
-    postgres = await createTestDatabase();
-    if (postgres.config.driver !== 'postgres') throw new Error('expected a PostgreSQL test database');
-    env = { ...process.env, HOLDFAST_ROOT: root, DATABASE_URL: postgres.config.url };
-  } else {
-    env = { ...process.env, HOLDFAST_ROOT: root, DATABASE_URL: '', HOLDFAST_DATA_DIR: path.join(root, 'pglite') };
-    expect(holdfast('db', 'migrate').status).toBe(0);
-  }
+  cli = await scratchCli();
+  root = cli.root;
 });
-afterAll(async () => {
-  await postgres?.dispose();
-  fs.rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => cli.dispose());
 
 describe('holdfast seed', () => {
   it('prints one JSON document on stdout, the sign-ins on stderr, and keeps generated passwords in a private file', () => {
