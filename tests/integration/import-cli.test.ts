@@ -1,9 +1,10 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TELCO_CSV } from '../helpers/telco';
 import { scratchCli, type ScratchCli } from '../helpers/cli';
 
-const TELCO = path.resolve(import.meta.dirname, '../../../shared/data/telco-customer-churn.csv');
+
 let cli: ScratchCli;
 beforeAll(async () => {
   cli = await scratchCli();
@@ -12,7 +13,7 @@ afterAll(() => cli.dispose());
 
 describe('holdfast import', () => {
   it('imports the Telco sample with a mapping, prints one JSON summary, and changes nothing the second time', () => {
-    const args = ['import', 'customers', TELCO, '--map', 'customerID=id,Churn=churned,tenure=tenure_months', '--as-of', '2026-11-01', '--json'];
+    const args = ['import', 'customers', TELCO_CSV, '--map', 'customerID=id,Churn=churned,tenure=tenure_months', '--as-of', '2026-11-01', '--json'];
     const first = cli.run(...args);
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ kind: 'customers', rowsRead: 7043, inserted: 7043, updated: 0, unchanged: 0, rejected: 0, errors: [] });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TELCO_CSV } from '../helpers/telco';
 import { count, eq } from 'drizzle-orm';
 import { auditLog, customers, importJobs, orders } from '@/db/schema';
 import { runImport, type ImportOptions } from '@/server/services/imports';
@@ -10,7 +11,7 @@ import { createTestDatabase } from '../helpers/test-db';
 import { actorOf, makeUser } from '../helpers/factories';
 import type { ServiceContext } from '@/server/context';
 
-const TELCO = path.resolve(__dirname, '../../../shared/data/telco-customer-churn.csv');
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-import-'));
 const AS_OF = new Date('2026-11-01T00:00:00Z');
 const options = (patch: Partial<ImportOptions> = {}): ImportOptions => ({
@@ -46,14 +47,14 @@ describe('import engine', () => {
   it('refuses a CSM and an exec before reading anything', async () => {
     for (const role of ['csm', 'exec'] as const) {
       const ctx = { db: handle.db, actor: actorOf(await makeUser(handle.db, role)) };
-      await expect(importFile(ctx, 'customers', TELCO)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(importFile(ctx, 'customers', TELCO_CSV)).rejects.toBeInstanceOf(ForbiddenError);
     }
     const [{ n }] = await handle.db.select({ n: count() }).from(importJobs);
     expect(n).toBe(0);
   });
 
   it('a dry run of the Telco sample counts every row and writes nothing', async () => {
-    const summary = await importFile(lead, 'customers', TELCO, { dryRun: true, map: { customerid: 'id', churn: 'churned', tenure: 'tenure_months' } });
+    const summary = await importFile(lead, 'customers', TELCO_CSV, { dryRun: true, map: { customerid: 'id', churn: 'churned', tenure: 'tenure_months' } });
     expect(summary).toMatchObject({ rowsRead: 7043, inserted: 7043, rejected: 0, dryRun: true });
     const [{ n }] = await handle.db.select({ n: count() }).from(customers);
     expect(n).toBe(0);
@@ -61,7 +62,7 @@ describe('import engine', () => {
 
   it('imports the Telco sample with churn dates, derived acquisition dates and typed attributes, then changes nothing on re-import', async () => {
     const map = { customerid: 'id', churn: 'churned', tenure: 'tenure_months' };
-    const first = await importFile(lead, 'customers', TELCO, { map });
+    const first = await importFile(lead, 'customers', TELCO_CSV, { map });
     expect(first).toMatchObject({ rowsRead: 7043, inserted: 7043, updated: 0, unchanged: 0, rejected: 0 });
 
     const [churned] = await handle.db.select().from(customers).where(eq(customers.externalId, '5575-GNVDE'));
@@ -77,7 +78,7 @@ describe('import engine', () => {
     const blankTotal = await handle.db.select().from(customers).where(eq(customers.externalId, '4472-LVYGI'));
     expect(blankTotal[0].attributes.TotalCharges).toBeNull();
 
-    const again = await importFile(lead, 'customers', TELCO, { map });
+    const again = await importFile(lead, 'customers', TELCO_CSV, { map });
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 7043, rejected: 0 });
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'import.run'));
     expect(audits.length).toBeGreaterThanOrEqual(2);

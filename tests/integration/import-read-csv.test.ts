@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsv, type CsvRecord } from '@/db/import/read-csv';
 import { cellsOf, mapHeaders } from '@/lib/import/header-mapping';
+import { TELCO_CSV } from '../helpers/telco';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-csv-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ describe('readCsv', () => {
   });
 
   it('reports progress in bytes and streams the shared Telco sample', async () => {
-    const file = path.resolve(__dirname, '../../../shared/data/telco-customer-churn.csv');
+    const file = TELCO_CSV;
     let last = { bytesRead: 0, totalBytes: 0 };
     let count = 0;
     let header: string[] = [];
