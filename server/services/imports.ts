@@ -91,10 +91,10 @@ export async function runImport(
   // `dryTx` is the one transaction of a dry run; a real run commits each batch in a transaction of its own.
   const consume = async (dryTx: Executor | null) => {
     let batch: LinedRow<ImportKind>[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const rows = batch;
-      batch = [];
+    // One batch is merged while the next one is parsed and validated: the database and the CSV work overlap instead
+    // of taking turns. Batches still merge one after another, in file order.
+    let inFlight: Promise<void> = Promise.resolve();
+    const mergeBatch = async (rows: LinedRow<ImportKind>[]) => {
       const mergeOptions = { mappedColumns: new Set(mapping!.columns.filter((c): c is string => c !== null)), createMissingCustomers: options.createMissingCustomers };
       const counts = dryTx ? await merge(dryTx, rows, mergeOptions) : await ctx.db.transaction((tx) => merge(tx as unknown as Executor, rows, mergeOptions));
       totals.inserted += counts.inserted;
@@ -102,6 +102,14 @@ export async function runImport(
       totals.unchanged += counts.unchanged;
       reject(counts.rejected);
       onProgress?.({ rowsRead: totals.rowsRead, ...progress });
+    };
+    const flush = async () => {
+      await inFlight;
+      if (batch.length === 0) return;
+      inFlight = mergeBatch(batch);
+      // Surfaced by the next `await inFlight`; this only stops Node from reporting it as unhandled meanwhile.
+      inFlight.catch(() => {});
+      batch = [];
     };
     for await (const record of readCsv(filePath, { delimiter: options.delimiter, onProgress: (p) => (progress = p) })) {
       if (!mapping) {
@@ -120,6 +128,7 @@ export async function runImport(
     }
     if (!mapping) throw new RuleError('The file is empty: it needs a header line and at least one row.', 'file');
     await flush();
+    await inFlight;
   };
 
   let failure: unknown = null;
