@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { customers, events, importJobs } from '@/db/schema';
+import { runImport } from '@/server/services/imports';
+import { createTestDatabase } from '../helpers/test-db';
+import { actorOf, makeUser } from '../helpers/factories';
+import type { ServiceContext } from '@/server/context';
+
+// The events merge fails on its second batch, as a crash or a lost connection would mid-import.
+const calls = vi.hoisted(() => ({ n: 0 }));
+vi.mock('@/db/import/mergers', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/db/import/mergers')>();
+  return {
+    ...original,
+    MERGERS: {
+      ...original.MERGERS,
+      events: async (...args: Parameters<NonNullable<typeof original.MERGERS.events>>) => {
+        calls.n++;
+        const counts = await original.MERGERS.events!(...args);
+        if (calls.n === 2) throw new Error('connection lost');
+        return counts;
+      },
+    },
+  };
+});
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-interrupted-'));
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let admin: ServiceContext;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  admin = { db: handle.db, actor: actorOf(await makeUser(handle.db, 'admin')) };
+  await handle.db.insert(customers).values({ externalId: 'C-1', name: 'One' });
+});
+afterAll(async () => {
+  await handle.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('an interrupted import', () => {
+  it('keeps the batches that committed, leaves nothing of the failed one, and records the job as failed', async () => {
+    const lines = ['customer_id,type,occurred_at,value'];
+    for (let i = 0; i < 12_000; i++) lines.push(`C-1,usage,${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()},${i}`);
+    const filePath = path.join(dir, 'events.csv');
+    fs.writeFileSync(filePath, `${lines.join('\n')}\n`);
+
+    await expect(
+      runImport({
+        ctx: admin,
+        input: { kind: 'events', filePath, filename: 'events.csv', options: { map: {}, locale: 'en', asOf: new Date(), createMissingCustomers: false, dryRun: false } },
+      }),
+    ).rejects.toThrow('connection lost');
+
+    const [{ n }] = await handle.db.select({ n: count() }).from(events);
+    expect(n).toBe(5_000);
+    const [job] = await handle.db.select().from(importJobs).where(eq(importJobs.filename, 'events.csv'));
+    expect(job).toMatchObject({ status: 'failed', inserted: 5_000 });
+    expect(job.message).toMatch(/committed batches are kept/);
+  });
+});
