@@ -9,3 +9,4 @@ export * from './programs';
 export * from './loyalty';
 export * from './outreach';
 export * from './system';
+export * from './metrics';

@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, char, check, integer, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+
+/*
+ * KPI rollups, rebuilt from subscriptions, orders, feedback and customers by refreshRollups (db/queries/metrics).
+ * Months are integer indexes, year * 12 + month - 1, in UTC. These tables are derived data: no foreign keys (a
+ * refresh rewrites millions of rows, and a deleted customer's rows go with the next refresh).
+ */
+
+/** One customer in one month in which they were active at some instant or ordered (lib/metrics/state.ts). */
+export const customerMonths = pgTable(
+  'customer_months',
+  {
+    month: integer('month').notNull(),
+    customerId: bigint('customer_id', { mode: 'number' }).notNull(),
+    firstMonth: integer('first_month'),
+    orderBasis: boolean('order_basis').notNull(),
+    activeStart: boolean('active_start').notNull(),
+    activeEnd: boolean('active_end').notNull(),
+    activeDuring: boolean('active_during').notNull(),
+    mrrStart: bigint('mrr_start', { mode: 'number' }).notNull(),
+    mrrEnd: bigint('mrr_end', { mode: 'number' }).notNull(),
+    orders: integer('orders').notNull(),
+    revenueCents: bigint('revenue_cents', { mode: 'number' }).notNull(),
+    firstOrder: boolean('first_order').notNull(),
+    secondOrder: boolean('second_order').notNull(),
+  },
+  // Month first: a refresh replaces months from one onward, and a drill-down pages one month's customers by id.
+  (t) => [primaryKey({ columns: [t.month, t.customerId] })],
+);
+
+const counter = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+
+/**
+ * The month inputs of lib/metrics/inputs.ts summed per dimension value: dimension '' and value '' is the whole
+ * workspace; otherwise dimension is segment, plan, country, owner (user id) or loyaltyTier, and value '' stands for
+ * customers without one.
+ */
+export const metricMonths = pgTable(
+  'metric_months',
+  {
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    month: integer('month').notNull(),
+    customersStart: counter('customers_start'),
+    customersEnd: counter('customers_end'),
+    newCustomers: counter('new_customers'),
+    reactivatedCustomers: counter('reactivated_customers'),
+    churnedCustomers: counter('churned_customers'),
+    earlyChurnedCustomers: counter('early_churned_customers'),
+    involuntaryChurnedCustomers: counter('involuntary_churned_customers'),
+    mrrStart: counter('mrr_start'),
+    mrrEnd: counter('mrr_end'),
+    newMrr: counter('new_mrr'),
+    expansionMrr: counter('expansion_mrr'),
+    contractionMrr: counter('contraction_mrr'),
+    churnedMrr: counter('churned_mrr'),
+    reactivationMrr: counter('reactivation_mrr'),
+    orderBasisRevenue: counter('order_basis_revenue'),
+    orders: counter('orders'),
+    revenue: counter('revenue'),
+    orderingCustomers: counter('ordering_customers'),
+    firstOrderCustomers: counter('first_order_customers'),
+    secondOrderCustomers: counter('second_order_customers'),
+    npsPromoters: counter('nps_promoters'),
+    npsDetractors: counter('nps_detractors'),
+    npsResponses: counter('nps_responses'),
+    csatSatisfied: counter('csat_satisfied'),
+    csatResponses: counter('csat_responses'),
+    cesSum: counter('ces_sum'),
+    cesResponses: counter('ces_responses'),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.value, t.month] })],
+);
+
+/** Cohort cells per dimension value: members of the cohort (first active month) retained in `month`, and their revenue. */
+export const metricCohorts = pgTable(
+  'metric_cohorts',
+  {
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    cohort: integer('cohort').notNull(),
+    month: integer('month').notNull(),
+    customers: counter('customers'),
+    revenueCents: counter('revenue_cents'),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.value, t.cohort, t.month] })],
+);
+
+/**
+ * Customers acquired per month and dimension value by whole days to activation (null = not activated): counts and a
+ * histogram from which any range's median time to value is exact.
+ */
+export const metricActivation = pgTable(
+  'metric_activation',
+  {
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    month: integer('month').notNull(),
+    ttvDays: integer('ttv_days'),
+    customers: counter('customers'),
+  },
+  (t) => [unique('metric_activation_key').on(t.dimension, t.value, t.month, t.ttvDays).nullsNotDistinct()],
+);
+
+/** What the rollups hold: one row. */
+export const metricRollupState = pgTable(
+  'metric_rollup_state',
+  {
+    id: smallint('id').primaryKey().default(1),
+    firstMonth: integer('first_month'),
+    throughMonth: integer('through_month').notNull(),
+    /** The inactivity window W the order-data months were computed with. */
+    windowDays: integer('window_days').notNull(),
+    windowFromSetting: boolean('window_from_setting').notNull(),
+    /** The most used currency of subscriptions and orders: the unit KPI money is reported in. */
+    currency: char('currency', { length: 3 }).notNull(),
+    refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('metric_rollup_state_single_row', sql`${t.id} = 1`)],
+);
