@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerDbCommands } from './commands/db';
 import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
+import { registerKpisCommand } from './commands/kpis';
+import { registerMetricsCommands } from './commands/metrics';
 import { registerUserCommands } from './commands/users';
 import { registerSeedCommand } from './commands/seed';
 
@@ -15,5 +17,7 @@ registerImportCommand(program);
 registerExportCommand(program);
 registerUserCommands(program);
 registerSeedCommand(program);
+registerKpisCommand(program);
+registerMetricsCommands(program);
 
 await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { describeDatabase } from '@/db/config';
+import { refreshRollups } from '@/db/queries/metrics/refresh';
 import { seedDatabase, type SeedSummary } from '@/db/seed';
 import { formatUtcDate, parseUtcDate } from '@/db/seed/time';
 import { projectRoot } from '@/lib/project-root';
@@ -49,6 +50,7 @@ export function registerSeedCommand(program: Command): void {
           if (flags.json) process.stdout.write(`${JSON.stringify({ database, seeded: false })}\n`);
           return;
         }
+        await refreshRollups(handle.db);
         const seconds = Math.round((performance.now() - started) / 100) / 10;
         // Only generated passwords are kept: whoever passed --password knows it (the e2e run does), and must not
         // overwrite the sign-ins `npm run demo` prints for its own database.

@@ -1,12 +1,18 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { parseUtcDate } from '@/db/seed/time';
 import { refreshRollups } from '@/db/queries/metrics/refresh';
 import { METRIC_KEYS } from '@/lib/metrics/catalog';
 import type { KpiDocument } from '@/lib/metrics/document';
 import { parseMonth } from '@/lib/metrics/months';
+import { DRILLDOWN_METRICS, type DrilldownMetric } from '@/lib/metrics/movements';
+import { ROLES } from '@/lib/auth/roles';
 import { systemActor, type ServiceContext } from '@/server/context';
-import { getKpis } from '@/server/services/kpis';
+import { ValidationError } from '@/server/errors';
+import { getKpiDrilldown, getKpis, type KpiDrilldownPage } from '@/server/services/kpis';
+import { actorOf, makeUser } from '../helpers/factories';
 import { createTestDatabase } from '../helpers/test-db';
 import { referenceDocument, withoutRefreshTime } from './metrics-reference';
 
@@ -38,5 +44,94 @@ describe('KPIs from rollups (SQL) against the lib reference over raw rows', () =
     expectSameDocument(actual, expected);
     expect(actual.series.active_customers.at(-1)).toBeGreaterThan(50);
     expect(actual.series.churned_customers.some((n) => n! > 0)).toBe(true);
+  });
+});
+
+describe('filtered KPI reads', () => {
+  it('one segment (a rollup lookup) equals the lib over that segment’s customers', async () => {
+    const actual = await getKpis({ ctx, input: { from: '2024-05', to: '2026-06', filters: { segment: 'b2b_smb' } }, now: NOW });
+    const expected = await referenceDocument(handle.db, { from: FROM, to: TO, now: NOW, keep: (c) => c.segment === 'b2b_smb', filters: { segment: 'b2b_smb' } });
+    expectSameDocument(actual, expected);
+    expect(actual.series.active_customers.at(-1)).toBeGreaterThan(0);
+  });
+
+  it('an owner (by email) equals the lib over the customers they own', async () => {
+    const [owner] = await handle.db.select().from(users).where(eq(users.email, 'csm@holdfast.demo'));
+    const actual = await getKpis({ ctx, input: { from: '2025-01', to: '2026-06', filters: { owner: 'CSM@holdfast.demo' } }, now: NOW });
+    const expected = await referenceDocument(handle.db, {
+      from: parseMonth('2025-01')!,
+      to: TO,
+      now: NOW,
+      keep: (c) => c.ownerId === owner.id,
+      filters: { owner: 'CSM@holdfast.demo' },
+    });
+    expectSameDocument(actual, expected);
+  });
+
+  it('a combination of filters (aggregated on the fly) equals the lib over the customers matching all of them', async () => {
+    const filters = { segment: 'b2c', plan: 'starter' };
+    const actual = await getKpis({ ctx, input: { from: '2024-05', to: '2026-06', filters }, now: NOW });
+    const expected = await referenceDocument(handle.db, { from: FROM, to: TO, now: NOW, keep: (c) => c.segment === 'b2c' && c.plan === 'starter', filters });
+    expectSameDocument(actual, expected);
+    expect(actual.series.active_customers.at(-1)).toBeGreaterThan(0);
+  });
+
+  it('rejects a malformed range and an owner who is not a user', async () => {
+    await expect(getKpis({ ctx, input: { from: '2026-13' }, now: NOW })).rejects.toBeInstanceOf(ValidationError);
+    await expect(getKpis({ ctx, input: { from: '2026-06', to: '2026-01' }, now: NOW })).rejects.toMatchObject({ fieldErrors: { from: [expect.any(String)] } });
+    await expect(getKpis({ ctx, input: { filters: { owner: 'nobody@example.test' } }, now: NOW })).rejects.toMatchObject({
+      fieldErrors: { 'filters.owner': ['No user has this email.'] },
+    });
+  });
+
+  it('is readable by every role', async () => {
+    for (const role of ROLES) {
+      const user = await makeUser(handle.db, role);
+      const document = await getKpis({ ctx: { db: handle.db, actor: actorOf(user) }, input: { from: '2026-05', to: '2026-06' }, now: NOW });
+      expect(document.months).toEqual(['2026-05', '2026-06']);
+    }
+  });
+});
+
+describe('drill-down', () => {
+  /** Every customer of a count, page by page. */
+  async function allPages(metric: DrilldownMetric, month: string, filters = {}) {
+    const rows: KpiDrilldownPage['customers'] = [];
+    let cursor: number | null = null;
+    do {
+      const page: KpiDrilldownPage = await getKpiDrilldown({ ctx, input: { metric, month, filters, cursor, limit: 7 } });
+      rows.push(...page.customers);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return rows;
+  }
+
+  const MOVEMENT_VALUE: Partial<Record<DrilldownMetric, (r: KpiDrilldownPage['customers'][number]) => number>> = {
+    new_mrr: (r) => r.mrrEndCents,
+    expansion_mrr: (r) => r.mrrEndCents - r.mrrStartCents,
+    contraction_mrr: (r) => r.mrrStartCents - r.mrrEndCents,
+    churned_mrr: (r) => r.mrrStartCents,
+    reactivation_mrr: (r) => r.mrrEndCents,
+  };
+
+  it('lists exactly the customers each number counts, in keyset pages by id', async () => {
+    const months = ['2025-03', '2025-10', '2026-05'];
+    const document = await getKpis({ ctx, input: { from: months[0], to: months.at(-1), filters: { segment: 'b2c' } }, now: NOW });
+    for (const month of months) {
+      const index = document.months.indexOf(month);
+      for (const metric of DRILLDOWN_METRICS) {
+        const rows = await allPages(metric, month, { segment: 'b2c' });
+        expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => a - b));
+        expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+        expect(rows.every((r) => r.segment === 'b2c')).toBe(true);
+        const value = MOVEMENT_VALUE[metric];
+        const expected = document.series[metric][index];
+        expect({ metric, month, value: value ? rows.reduce((sum, r) => sum + value(r), 0) : rows.length }).toEqual({ metric, month, value: expected });
+      }
+    }
+  });
+
+  it('rejects an unknown metric', async () => {
+    await expect(getKpiDrilldown({ ctx, input: { metric: 'mrr' as DrilldownMetric, month: '2026-05' } })).rejects.toBeInstanceOf(ValidationError);
   });
 });

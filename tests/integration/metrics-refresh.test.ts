@@ -1,0 +1,99 @@
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Executor } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import { customers, feedback, orders, settings, subscriptions } from '@/db/schema';
+import { seedDatabase } from '@/db/seed';
+import { parseUtcDate } from '@/db/seed/time';
+import { refreshRollups } from '@/db/queries/metrics/refresh';
+import { parseMonth } from '@/lib/metrics/months';
+import { METRICS_SETTINGS_KEY, metricsSettingsSchema } from '@/lib/metrics/settings';
+import { systemActor, type ServiceContext } from '@/server/context';
+import { getKpis } from '@/server/services/kpis';
+import { createTestDatabase } from '../helpers/test-db';
+import { referenceDocument, withoutRefreshTime } from './metrics-reference';
+
+const NOW = new Date('2026-06-20T08:00:00Z');
+const JUNE = parseMonth('2026-06')!;
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+let ctx: ServiceContext;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ctx = { db: handle.db, actor: systemActor('test') };
+  await seedDatabase(handle.db, { seed: 5, asOf: parseUtcDate('2026-06-15')!, customers: 200, password: 'metrics-test-password' });
+  await refreshRollups(handle.db, { now: NOW });
+});
+afterAll(() => handle.dispose());
+
+/** Every row of every rollup table, in key order. */
+async function rollupRows(db: Executor) {
+  return {
+    customerMonths: await queryRows(db, sql`select * from customer_months order by month, customer_id`),
+    metricMonths: await queryRows(db, sql`select * from metric_months order by dimension, value, month`),
+    metricCohorts: await queryRows(db, sql`select * from metric_cohorts order by dimension, value, cohort, month`),
+    metricActivation: await queryRows(db, sql`select * from metric_activation order by dimension, value, month, ttv_days nulls first`),
+  };
+}
+
+async function payingCustomer(offset: number) {
+  const [row] = await handle.db.select().from(customers).where(gt(customers.mrrCents, 0)).orderBy(asc(customers.id)).offset(offset).limit(1);
+  return row;
+}
+
+describe('refreshRollups', () => {
+  it('from the newest month after changes in it gives the same rollups as a full rebuild', async () => {
+    const expanding = await payingCustomer(0);
+    const leaving = await payingCustomer(1);
+    const buyer = await payingCustomer(2);
+    const [late] = await handle.db
+      .select()
+      .from(customers)
+      .where(and(isNull(customers.activatedAt), isNotNull(customers.acquiredAt), lt(customers.acquiredAt, new Date('2026-06-01T00:00:00Z'))))
+      .orderBy(desc(customers.acquiredAt))
+      .limit(1);
+    expect(late).toBeDefined();
+    await handle.db.insert(subscriptions).values([
+      { customerId: expanding.id, effectiveAt: new Date('2026-06-18T00:00:00Z'), mrrCents: expanding.mrrCents * 2 },
+      { customerId: leaving.id, effectiveAt: new Date('2026-06-17T12:00:00Z'), mrrCents: 0 },
+    ]);
+    await handle.db.insert(orders).values({ customerId: buyer.id, externalId: 'late-june', orderedAt: new Date('2026-06-19T10:00:00Z'), amountCents: 12_345 });
+    await handle.db.insert(feedback).values({ customerId: buyer.id, kind: 'nps', score: 10, submittedAt: new Date('2026-06-19T11:00:00Z') });
+    await handle.db.update(customers).set({ activatedAt: new Date('2026-06-16T00:00:00Z') }).where(eq(customers.id, late.id));
+
+    expect(await refreshRollups(handle.db, { from: JUNE, now: NOW })).toMatchObject({ full: false, from: JUNE, through: JUNE });
+    const incremental = await rollupRows(handle.db);
+    expect(await refreshRollups(handle.db, { now: NOW })).toMatchObject({ full: true, through: JUNE });
+    expect(incremental).toEqual(await rollupRows(handle.db));
+
+    const document = await getKpis({ ctx, input: { from: '2026-05', to: '2026-06' }, now: NOW });
+    expect(withoutRefreshTime(document)).toEqual(await referenceDocument(handle.db, { from: JUNE - 1, to: JUNE, now: NOW }));
+  });
+
+  it('extends the rollups when a read finds a month begun since the last refresh', async () => {
+    const july = new Date('2026-07-03T09:00:00Z');
+    const document = await getKpis({ ctx, input: { from: '2026-01', to: '2026-07' }, now: july });
+    expect(document.rollup.through).toBe('2026-07');
+    expect(withoutRefreshTime(document)).toEqual(await referenceDocument(handle.db, { from: parseMonth('2026-01')!, to: JUNE + 1, now: july }));
+  });
+
+  it('rebuilds everything with the new W when the inactivity window setting changes, and LTV follows the gross margin', async () => {
+    const july = new Date('2026-07-03T09:00:00Z');
+    const value = { grossMargin: 0.75, inactivityWindowDays: 30 };
+    await handle.db.insert(settings).values({ key: METRICS_SETTINGS_KEY, value });
+    expect(await refreshRollups(handle.db, { from: JUNE + 1, now: july })).toMatchObject({ full: true, windowDays: 30 });
+    const document = await getKpis({ ctx, input: { from: '2025-07', to: '2026-07' }, now: july });
+    expect(document.settings).toMatchObject({ gross_margin: 0.75, inactivity_window_days: 30 });
+    expect(withoutRefreshTime(document)).toEqual(
+      await referenceDocument(handle.db, { from: parseMonth('2025-07')!, to: JUNE + 1, now: july, settings: metricsSettingsSchema.parse(value) }),
+    );
+  });
+
+  it('rebuilds everything when data older than the rollups arrives', async () => {
+    const july = new Date('2026-07-03T09:00:00Z');
+    const someone = await payingCustomer(3);
+    await handle.db.insert(subscriptions).values({ customerId: someone.id, effectiveAt: new Date('2023-02-10T00:00:00Z'), mrrCents: 5_000 });
+    expect(await refreshRollups(handle.db, { from: JUNE + 1, now: july })).toMatchObject({ full: true, from: parseMonth('2023-02')! });
+  });
+});
