@@ -6,7 +6,7 @@ import { METRICS_SETTINGS_KEY, metricsSettingsSchema } from '@/lib/metrics/setti
 import { systemActor, type ServiceContext } from '@/server/context';
 import { getKpis } from '@/server/services/kpis';
 import { createTestDatabase } from '../helpers/test-db';
-import { referenceDocument, withoutRefreshTime } from './metrics-reference';
+import { referenceDocument, rollupRows, withoutRefreshTime } from './metrics-reference';
 
 /*
  * An order-only workspace small enough to count by hand. Amounts in cents.
@@ -92,10 +92,15 @@ describe('KPIs of order data', () => {
     expect(withoutRefreshTime(await getKpis({ ctx, input, now: NOW }))).toEqual(await reference(value));
   });
 
-  it('with W = 30 days: A comes back in April after lapsing (reactivation)', async () => {
+  it('with W = 30 days: A comes back in April after lapsing (reactivation); refreshing from any month changes nothing', async () => {
     const value = { inactivityWindowDays: 30 };
     await handle.db.update(settings).set({ value });
     await refreshRollups(handle.db, { now: NOW });
+    const full = await rollupRows(handle.db);
+    for (const from of ['2026-02', '2026-03', '2026-04']) {
+      expect(await refreshRollups(handle.db, { from: parseMonth(from)!, now: NOW })).toMatchObject({ full: false });
+      expect(await rollupRows(handle.db)).toEqual(full);
+    }
     const { series } = await getKpis({ ctx, input, now: NOW });
     expect(series.active_customers).toEqual([3, 3, 2, 1]); // A B C; A C D; D E; A
     expect(series.churned_customers).toEqual([0, 1, 2, 2]); // B; A C; D E

@@ -1,5 +1,6 @@
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { queryRows } from '@/db/rows';
 import { customers, feedback, orders, subscriptions } from '@/db/schema';
 import { buildKpiDocument, type KpiDocument } from '@/lib/metrics/document';
 import { monthOf, type Month } from '@/lib/metrics/months';
@@ -83,4 +84,14 @@ export async function referenceDocument(
 /** A document without the refresh time, which only the rollups know. */
 export function withoutRefreshTime(document: KpiDocument): KpiDocument {
   return { ...document, rollup: { ...document.rollup, refreshed_at: null } };
+}
+
+/** Every row of every rollup table, in key order. */
+export async function rollupRows(db: Executor) {
+  return {
+    customerMonths: await queryRows(db, sql`select * from customer_months order by month, customer_id`),
+    metricMonths: await queryRows(db, sql`select * from metric_months order by dimension, value, month`),
+    metricCohorts: await queryRows(db, sql`select * from metric_cohorts order by dimension, value, cohort, month`),
+    metricActivation: await queryRows(db, sql`select * from metric_activation order by dimension, value, month, ttv_days nulls first`),
+  };
 }

@@ -1,7 +1,5 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '@/db/client';
-import { queryRows } from '@/db/rows';
 import { customers, feedback, orders, settings, subscriptions } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { parseUtcDate } from '@/db/seed/time';
@@ -11,7 +9,7 @@ import { METRICS_SETTINGS_KEY, metricsSettingsSchema } from '@/lib/metrics/setti
 import { systemActor, type ServiceContext } from '@/server/context';
 import { getKpis } from '@/server/services/kpis';
 import { createTestDatabase } from '../helpers/test-db';
-import { referenceDocument, withoutRefreshTime } from './metrics-reference';
+import { referenceDocument, rollupRows, withoutRefreshTime } from './metrics-reference';
 
 const NOW = new Date('2026-06-20T08:00:00Z');
 const JUNE = parseMonth('2026-06')!;
@@ -27,22 +25,20 @@ beforeAll(async () => {
 });
 afterAll(() => handle.dispose());
 
-/** Every row of every rollup table, in key order. */
-async function rollupRows(db: Executor) {
-  return {
-    customerMonths: await queryRows(db, sql`select * from customer_months order by month, customer_id`),
-    metricMonths: await queryRows(db, sql`select * from metric_months order by dimension, value, month`),
-    metricCohorts: await queryRows(db, sql`select * from metric_cohorts order by dimension, value, cohort, month`),
-    metricActivation: await queryRows(db, sql`select * from metric_activation order by dimension, value, month, ttv_days nulls first`),
-  };
-}
-
 async function payingCustomer(offset: number) {
   const [row] = await handle.db.select().from(customers).where(gt(customers.mrrCents, 0)).orderBy(asc(customers.id)).offset(offset).limit(1);
   return row;
 }
 
 describe('refreshRollups', () => {
+  it('from any month gives the same rollups as a full rebuild', async () => {
+    const full = await rollupRows(handle.db);
+    for (const from of ['2024-07', '2025-01', '2025-12', '2026-05']) {
+      expect(await refreshRollups(handle.db, { from: parseMonth(from)!, now: NOW })).toMatchObject({ full: false, from: parseMonth(from)! });
+      expect(await rollupRows(handle.db)).toEqual(full);
+    }
+  });
+
   it('from the newest month after changes in it gives the same rollups as a full rebuild', async () => {
     const expanding = await payingCustomer(0);
     const leaving = await payingCustomer(1);

@@ -1,8 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 
-/** The UTC month index (year * 12 + month - 1) of a timestamptz expression, as lib/metrics/months.ts counts. */
+/**
+ * The UTC month index (year * 12 + month - 1) of a timestamptz expression, as lib/metrics/months.ts counts.
+ * date_part (double precision) rather than extract (numeric): the same value, at half the cost over millions of rows.
+ */
 export function monthIndex(timestamp: SQL): SQL {
-  return sql`(extract(year from (${timestamp}) at time zone 'UTC') * 12 + extract(month from (${timestamp}) at time zone 'UTC') - 1)::int`;
+  return sql`(date_part('year', (${timestamp}) at time zone 'UTC')::int * 12 + date_part('month', (${timestamp}) at time zone 'UTC')::int - 1)`;
 }
 
 /** Midnight UTC of a month index's first day, whatever the session time zone. */
