@@ -115,5 +115,7 @@ export async function rebuildCustomerMonths(db: Executor, range: { from: Month; 
     )
     select m, customer_id, first_month, order_basis, active_start, active_end, active_during, mrr_start, mrr_end, orders, revenue,
            orders > 0 and orders_before = 0, orders > 0 and orders_before < 2 and orders_before + orders >= 2
-    from counted`);
+    from counted
+    -- In index order: appending to the index is cheaper than inserting all over it.
+    order by m, customer_id`);
 }

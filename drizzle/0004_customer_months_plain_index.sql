@@ -1,0 +1,2 @@
+ALTER TABLE "customer_months" DROP CONSTRAINT "customer_months_month_customer_id_pk";--> statement-breakpoint
+CREATE INDEX "customer_months_month_customer_idx" ON "customer_months" USING btree ("month","customer_id");
