@@ -113,7 +113,7 @@ function figureMaker(source: KpiSource, inputsOf: (month: Month) => MonthInputs,
 }
 
 /** Logo and revenue retention of each cohort from..through, month 0 to through; empty cohorts are left out. */
-export function cohortMatrices(cells: readonly CohortCell[], from: Month, through: Month): KpiDocument['cohorts'] {
+function cohortMatrices(cells: readonly CohortCell[], from: Month, through: Month): KpiDocument['cohorts'] {
   const byKey = new Map(cells.map((cell) => [`${cell.cohort}:${cell.month}`, cell]));
   const cell = (cohort: Month, month: Month) => byKey.get(`${cohort}:${month}`) ?? { customers: 0, revenueCents: 0 };
   const result: KpiDocument['cohorts'] = { logo: {}, revenue: {}, sizes: {} };

@@ -35,12 +35,6 @@ export const CHURN_TYPE_SETS = {
 export type DrilldownMetric = keyof typeof CUSTOMER_SETS | keyof typeof CHURN_TYPE_SETS;
 export const DRILLDOWN_METRICS = [...Object.keys(CUSTOMER_SETS), ...Object.keys(CHURN_TYPE_SETS)] as DrilldownMetric[];
 
-export function inDrilldownSet(metric: DrilldownMetric, row: CustomerMonth, churnType: ChurnType): boolean {
-  return metric in CHURN_TYPE_SETS
-    ? CHURN_TYPE_SETS[metric as keyof typeof CHURN_TYPE_SETS](row, churnType)
-    : CUSTOMER_SETS[metric as keyof typeof CUSTOMER_SETS](row);
-}
-
 /** Cohort retention: month 0 counts the whole cohort; later months, MRR > 0 at month end, or an order in the month. */
 export function retainedInCohort(r: CustomerMonth): boolean {
   return r.month === r.firstMonth || (r.orderBasis ? r.orders > 0 : r.mrrEnd > 0);

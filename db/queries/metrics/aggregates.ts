@@ -48,9 +48,6 @@ export const FEEDBACK_COUNTERS = {
   cesResponses: count(sql`f.kind = 'ces'`),
 } satisfies Partial<Record<MonthCounter, SQL>>;
 
-export type CustomerMonthCounter = keyof typeof CUSTOMER_MONTH_COUNTERS;
-export type FeedbackCounter = keyof typeof FEEDBACK_COUNTERS;
-
 const selectItems = (counters: Record<string, SQL>) =>
   sql.join(Object.entries(counters).map(([key, expression]) => sql`${expression} as ${sql.identifier(key)}`), sql`, `);
 
