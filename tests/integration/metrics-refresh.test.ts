@@ -67,6 +67,26 @@ describe('refreshRollups', () => {
     expect(withoutRefreshTime(document)).toEqual(await referenceDocument(handle.db, { from: JUNE - 1, to: JUNE, now: NOW }));
   });
 
+  it('drops a deleted customer from the months it recomputes, as a full rebuild does', async () => {
+    const [gone] = await handle.db
+      .select()
+      .from(customers)
+      .where(and(gt(customers.mrrCents, 0), lt(customers.acquiredAt, new Date('2025-01-01T00:00:00Z'))))
+      .orderBy(asc(customers.id))
+      .limit(1);
+    await handle.db.delete(customers).where(eq(customers.id, gone.id));
+    const from = JUNE - 2;
+    await refreshRollups(handle.db, { from, now: NOW });
+    const recomputed = async () =>
+      Object.fromEntries(Object.entries(await rollupRows(handle.db)).map(([table, rows]) => [table, rows.filter((row) => Number(row.month) >= from)]));
+    const incremental = await recomputed();
+    const gonesMonths = (await rollupRows(handle.db)).customerMonths.filter((row) => Number(row.customer_id) === gone.id).map((row) => Number(row.month));
+    expect(gonesMonths.length).toBeGreaterThan(0);
+    expect(gonesMonths.every((month) => month < from)).toBe(true);
+    await refreshRollups(handle.db, { now: NOW });
+    expect(incremental).toEqual(await recomputed());
+  });
+
   it('extends the rollups when a read finds a month begun since the last refresh', async () => {
     const july = new Date('2026-07-03T09:00:00Z');
     const document = await getKpis({ ctx, input: { from: '2026-01', to: '2026-07' }, now: july });

@@ -27,7 +27,9 @@ export async function rebuildCustomerMonths(db: Executor, range: { from: Month; 
     insert into customer_months (month, customer_id, first_month, order_basis, active_start, active_end, active_during,
                                  mrr_start, mrr_end, orders, revenue_cents, first_order, second_order)
     with prior as (
-      select customer_id, mrr_end, first_month from customer_months where month = ${from} - 1
+      -- Customers deleted since leave with their history, instead of carrying their MRR on.
+      select customer_id, mrr_end, first_month from customer_months cm
+      where month = ${from} - 1 and exists (select 1 from customers c where c.id = cm.customer_id)
     ), older as (
       select exists (select 1 from subscriptions where effective_at < ${start}) as subscriptions,
              exists (select 1 from orders where ordered_at < ${start}) as orders
