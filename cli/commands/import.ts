@@ -2,7 +2,7 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { supportedKinds } from '@/db/import/mergers';
+import { IMPORT_KINDS } from '@/lib/import/columns';
 import { parseDate } from '@/lib/import/dates';
 import { DELIMITERS } from '@/lib/import/delimiter';
 import { parseMapOption } from '@/lib/import/header-mapping';
@@ -16,8 +16,8 @@ import { info, withDatabase } from '../run';
 type Flags = { map?: string; dateFormat?: string; locale: string; delimiter?: string; asOf?: string; createMissingCustomers?: boolean; dryRun?: boolean; json?: boolean };
 
 const flagsSchema = z.object({
-  kind: z.enum(supportedKinds() as [string, ...string[]], { error: `Use one of: ${supportedKinds().join(', ')}.` }),
-  locale: z.enum(NUMBER_LOCALES as [string, ...string[]], { error: `Use one of: ${NUMBER_LOCALES.join(', ')}.` }),
+  kind: z.enum(IMPORT_KINDS, { error: `Use one of: ${IMPORT_KINDS.join(', ')}.` }),
+  locale: z.enum(NUMBER_LOCALES, { error: `Use one of: ${NUMBER_LOCALES.join(', ')}.` }),
   delimiter: z
     .string()
     .transform((d) => (d === '\\t' || d === 'tab' ? '\t' : d))
@@ -29,8 +29,8 @@ const flagsSchema = z.object({
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description(`import a CSV file; kinds: ${supportedKinds().join(', ')}. Re-importing the same file changes nothing.`)
-    .argument('<kind>', supportedKinds().join(' | '))
+    .description(`import a CSV file; kinds: ${IMPORT_KINDS.join(', ')}. Re-importing the same file changes nothing.`)
+    .argument('<kind>', IMPORT_KINDS.join(' | '))
     .argument('<file>', 'CSV file (UTF-8, with or without BOM; delimiter detected)')
     .option('--map <pairs>', 'rename file columns to canonical ones, e.g. customerID=id,Churn=churned')
     .option('--date-format <format>', 'format of date cells, e.g. "M/D/YYYY H:mm" (default ISO 8601)')
@@ -50,12 +50,12 @@ export function registerImportCommand(program: Command): void {
           {
             ctx: { db: handle.db, actor: systemActor('cli') },
             input: {
-              kind: parsed.data.kind as never,
+              kind: parsed.data.kind,
               filePath: path.resolve(file),
               filename: path.basename(file),
               options: {
                 map: parseMapOption(flags.map),
-                locale: parsed.data.locale as never,
+                locale: parsed.data.locale,
                 dateFormat: flags.dateFormat,
                 delimiter: parsed.data.delimiter,
                 asOf: parseDate(asOfText)!,

@@ -2,41 +2,29 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import type { RowError } from '@/lib/import/row-types';
-import { recordset } from './json-rows';
-
-type Referencing = { line: number; customerExternalId: string };
+import type { ImportTables } from './writer-types';
 
 /**
- * Rows that name a customer the workspace does not have: created as bare customers (external id as name) when the
- * user chose so, otherwise returned as rejections. Set-based: one statement per batch, not one per row.
+ * Staged rows that name a customer the workspace does not have: created as bare customers (external id as name) when
+ * the user chose so, otherwise taken out of the batch and returned as rejections. One statement per batch.
  */
-export async function resolveMissingCustomers(
-  tx: Executor,
-  rows: readonly Referencing[],
-  create: boolean,
-): Promise<{ rejected: RowError[]; rejectedLines: Set<number> }> {
-  const input = rows.map((r) => ({ line: r.line, customer_external_id: r.customerExternalId }));
+export async function resolveMissingCustomers(tx: Executor, { stage }: ImportTables, create: boolean): Promise<RowError[]> {
   if (create) {
     await tx.execute(sql`
       insert into customers (external_id, name)
-      select distinct src.customer_external_id, src.customer_external_id
-      from ${recordset(input, 'line int, customer_external_id text')}
+      select distinct s.customer_external_id, s.customer_external_id from ${stage} s
+      where not exists (select 1 from customers c where c.external_id = s.customer_external_id)
       on conflict (external_id) do nothing`);
-    return { rejected: [], rejectedLines: new Set() };
+    return [];
   }
   const missing = await queryRows<{ line: number; customer_external_id: string }>(
     tx,
-    sql`select src.line, src.customer_external_id
-        from ${recordset(input, 'line int, customer_external_id text')}
-        left join customers c on c.external_id = src.customer_external_id
-        where c.id is null order by src.line`,
+    sql`delete from ${stage} s where not exists (select 1 from customers c where c.external_id = s.customer_external_id)
+        returning s.line, s.customer_external_id`,
   );
-  return {
-    rejected: missing.map((m) => ({
-      line: m.line,
-      column: 'customer_id',
-      message: `Unknown customer "${m.customer_external_id}"; import customers first or choose to create missing customers.`,
-    })),
-    rejectedLines: new Set(missing.map((m) => m.line)),
-  };
+  return missing.map((m) => ({
+    line: m.line,
+    column: 'customer_id',
+    message: `Unknown customer "${m.customer_external_id}"; import customers first or choose to create missing customers.`,
+  }));
 }

@@ -23,6 +23,15 @@ async function sniff(filePath: string): Promise<string> {
   }
 }
 
+/** Line breaks inside a record's cells (a quoted CRLF is one): how many physical lines the record spans beyond one. */
+function breaksIn(cells: string[]): number {
+  let breaks = 0;
+  for (const cell of cells) {
+    if (cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) breaks += cell.match(/\r\n|\n|\r/g)!.length;
+  }
+  return breaks;
+}
+
 /**
  * Streams a CSV file record by record (never loading it whole): UTF-8 with or without BOM, delimiter detected from
  * the first 64 KB unless given, blank lines skipped. The first record is the header.
@@ -33,24 +42,20 @@ export async function* readCsv(
 ): AsyncGenerator<CsvRecord> {
   const totalBytes = (await fs.promises.stat(filePath)).size;
   const chosen = delimiter ?? detectDelimiter(await sniff(filePath));
-  const source = fs.createReadStream(filePath);
+  const source = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 });
   let bytesRead = 0;
   source.on('data', (chunk) => {
     bytesRead += chunk.length;
     onProgress?.({ bytesRead, totalBytes });
   });
-  const parser = source.pipe(
-    parse({ delimiter: chosen, bom: true, info: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }),
-  );
-  // csv-parse's info.lines is where a record ends, but it counts a CRLF inside a quoted cell as two lines; the
-  // surplus accumulates, so it is tracked and taken off. Line breaks inside the record say how far back it started.
-  let crlfSurplus = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    let breaks = 0;
-    for (const cell of record) {
-      crlfSurplus += cell.match(/\r\n/g)?.length ?? 0;
-      breaks += cell.match(/\r\n|\n|\r/g)?.length ?? 0;
-    }
-    yield { line: info.lines - crlfSurplus - breaks, cells: record };
+  // Blank lines come through as one empty cell and are skipped here, so that every physical line is counted: the
+  // parser's own line info counts a CRLF inside a quoted cell twice and costs an object per record.
+  const parser = source.pipe(parse({ delimiter: chosen, bom: true, relax_column_count: true, relax_quotes: true }));
+  let line = 1;
+  for await (const cells of parser as AsyncIterable<string[]>) {
+    const start = line;
+    line += 1 + breaksIn(cells);
+    if (cells.length === 1 && cells[0] === '') continue;
+    yield { line: start, cells };
   }
 }

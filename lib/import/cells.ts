@@ -41,7 +41,7 @@ export const optionalNumber = (options: CellOptions, { min }: { min?: number } =
   z.string().transform((s, ctx) => {
     if (blank(s)) return null;
     const n = parseNumber(s, options.locale);
-    if (n === null) {
+    if (n === null || !Number.isFinite(n)) {
       ctx.addIssue({ code: 'custom', message: `"${s.trim()}" is not a number${options.locale === 'pt-BR' ? ' (pt-BR: 1.234,56)' : ''}.` });
       return z.NEVER;
     }

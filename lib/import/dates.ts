@@ -6,26 +6,38 @@ dayjs.extend(customParseFormat);
 dayjs.extend(utc);
 
 // ISO 8601 date, or date-time with an optional zone; a time without a zone is taken as UTC.
-const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|([+-])(\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * An ISO cell read field by field rather than through dayjs: imports parse millions of them. Impossible dates
+ * (Feb 30, month 13, hour 24) are refused rather than rolled over.
+ */
+function parseIso(s: string): Date | null {
+  const m = ISO.exec(s);
+  if (!m) return null;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  // Years before 1000 are typos in business data (and Date.UTC would read 0-99 as 1900-1999).
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  let time = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  if (m[9]) {
+    const offsetHours = Number(m[10]);
+    const offsetMinutes = Number(m[11]);
+    if (offsetHours > 23 || offsetMinutes > 59) return null;
+    time -= (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  }
+  return new Date(time);
+}
 
 /**
  * Parses a date cell: ISO 8601 by default, or strictly by a format such as `M/D/YYYY H:mm` (dayjs tokens, read as
- * UTC). Impossible dates (Feb 30, month 13) are refused rather than rolled over.
+ * UTC).
  */
 export function parseDate(text: string, format?: string): Date | null {
   const s = text.trim();
   if (!s) return null;
-  if (format) {
-    const parsed = dayjs.utc(s, format, true);
-    return parsed.isValid() ? parsed.toDate() : null;
-  }
-  if (!ISO.test(s)) return null;
-  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(s) && s.length > 10;
-  const parsed = hasZone ? dayjs(s) : dayjs.utc(s.replace(' ', 'T'));
-  if (!parsed.isValid()) return null;
-  // dayjs rolls "2025-02-30" over to March; refuse dates whose calendar day does not survive the round trip.
-  const [y, m, d] = s.slice(0, 10).split('-').map(Number);
-  const check = new Date(Date.UTC(y, m - 1, d));
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
-  return parsed.toDate();
+  if (!format) return parseIso(s);
+  const parsed = dayjs.utc(s, format, true);
+  return parsed.isValid() ? parsed.toDate() : null;
 }

@@ -11,7 +11,7 @@ import {
   requiredText,
   type CellOptions,
 } from './cells';
-import { canonicalColumns, type ImportKind } from './columns';
+import { canonicalColumns, IMPORT_KINDS, type ImportKind } from './columns';
 import type { CustomerRow, EventRow, FeedbackRow, ImportRowByKind, OrderRow, SubscriptionRow, TicketRow } from './row-types';
 
 export type RowContext = CellOptions & {
@@ -201,9 +201,10 @@ const VALIDATORS: { [K in ImportKind]: (cells: RowCells, ctx: RowContext) => Res
   feedback: feedbackRow,
 };
 
+// A column the file does not have reads as an empty cell, so "missing" and "blank" get the same message.
+const BLANK = Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, Object.fromEntries(canonicalColumns(kind).map((column) => [column, '']))])) as Record<ImportKind, Record<string, string>>;
+
 /** Validates one row of a kind; every problem in the row is reported per column, not only the first. */
 export function validateRow<K extends ImportKind>(kind: K, cells: RowCells, ctx: RowContext): Result<ImportRowByKind[K]> {
-  // A column the file does not have reads as an empty cell, so "missing" and "blank" get the same message.
-  const mapped = { ...Object.fromEntries(canonicalColumns(kind).map((column) => [column, ''])), ...cells.mapped };
-  return VALIDATORS[kind]({ mapped, unmapped: cells.unmapped }, ctx);
+  return VALIDATORS[kind]({ mapped: { ...BLANK[kind], ...cells.mapped }, unmapped: cells.unmapped }, ctx);
 }

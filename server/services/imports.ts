@@ -1,57 +1,38 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { importJobs } from '@/db/schema';
-import type { Executor } from '@/db/client';
 import { ErrorReport } from '@/db/import/error-report';
-import { MERGERS } from '@/db/import/mergers';
-import type { LinedRow, Merger } from '@/db/import/merge-types';
-import { readCsv } from '@/db/import/read-csv';
+import { importCsv, type ImportProgress, type ImportTally, type PipelineOptions } from '@/db/import/pipeline';
 import type { ImportKind } from '@/lib/import/columns';
-import type { Delimiter } from '@/lib/import/delimiter';
-import { cellsOf, mapHeaders, unknownOverrideTargets, type HeaderMapping } from '@/lib/import/header-mapping';
-import type { NumberLocale } from '@/lib/import/numbers';
+import { mapHeaders, unknownOverrideTargets, type HeaderMapping } from '@/lib/import/header-mapping';
 import type { RowError } from '@/lib/import/row-types';
-import { validateRow } from '@/lib/import/validate-row';
 import { writeAudit } from '../audit';
 import { assertCan, type ServiceContext } from '../context';
 import { RuleError } from '../errors';
 
-export type ImportOptions = {
+export type { ImportProgress };
+
+export type ImportOptions = PipelineOptions & {
+  /** --map: normalised file header -> canonical column. */
   map: Record<string, string>;
-  locale: NumberLocale;
-  dateFormat?: string;
-  delimiter?: Delimiter;
-  asOf: Date;
-  createMissingCustomers: boolean;
-  dryRun: boolean;
 };
 
-export type ImportSummary = {
+export type ImportSummary = ImportTally & {
   jobId: number;
   kind: ImportKind;
   dryRun: boolean;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
   rejected: number;
-  /** The first errors (all of them are in the job's error report). */
+  /** The first errors, by line (all of them are in the job's error report). */
   errors: RowError[];
   mapping: { column: string; mappedTo: string | null }[];
   errorReportPath: string;
 };
 
-export type ImportProgress = { rowsRead: number; bytesRead: number; totalBytes: number };
-
-const BATCH_ROWS = 5_000;
 const ERRORS_KEPT = 1_000;
 
-class DryRunRollback extends Error {}
-
 /**
- * Streams a CSV file through validation and the kind's set-based merge. Each batch commits in its own transaction
- * (an interruption leaves whole batches only); a dry run does the same work in one transaction that is rolled back,
- * so its counts are exact and nothing is written. The job row and the audit row record the outcome.
+ * Imports a CSV file of one kind (DESIGN §7). Every run, dry or not, failed or not, leaves an import_jobs row, an error
+ * report file with every rejected row, and an audit row. `onProgress` reports rows and bytes read as the file streams.
  */
 export async function runImport(
   { ctx, input }: { ctx: ServiceContext; input: { kind: ImportKind; filePath: string; filename: string; options: ImportOptions } },
@@ -59,8 +40,6 @@ export async function runImport(
 ): Promise<ImportSummary> {
   assertCan(ctx.actor, 'imports.run');
   const { kind, filePath, filename, options } = input;
-  const merge = MERGERS[kind] as Merger<ImportKind> | undefined;
-  if (!merge) throw new RuleError(`Importing ${kind} is not available yet; supported kinds: ${Object.keys(MERGERS).join(', ')}.`, 'kind');
   const badTargets = unknownOverrideTargets(kind, options.map);
   if (badTargets.length) throw new RuleError(`--map names columns that ${kind} do not have: ${badTargets.join(', ')}.`, 'map');
 
@@ -77,99 +56,53 @@ export async function runImport(
     })
     .returning({ id: importJobs.id });
   const report = new ErrorReport(job.id);
-  const totals = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const tally: ImportTally = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0 };
+  let rejected = 0;
   const kept: RowError[] = [];
-  const reject = (errors: RowError[]) => {
-    totals.rejected += errors.length;
-    report.add(errors);
-    for (const e of errors) if (kept.length < ERRORS_KEPT) kept.push(e);
-  };
-  let mapping: HeaderMapping | null = null;
   let headers: string[] = [];
-  let progress = { bytesRead: 0, totalBytes: 0 };
+  let mapping: HeaderMapping | null = null;
 
-  // `dryTx` is the one transaction of a dry run; a real run commits each batch in a transaction of its own.
-  const consume = async (dryTx: Executor | null) => {
-    let batch: LinedRow<ImportKind>[] = [];
-    // One batch is merged while the next one is parsed and validated: the database and the CSV work overlap instead
-    // of taking turns. Batches still merge one after another, in file order.
-    let inFlight: Promise<void> = Promise.resolve();
-    const mergeBatch = async (rows: LinedRow<ImportKind>[]) => {
-      const mergeOptions = { mappedColumns: new Set(mapping!.columns.filter((c): c is string => c !== null)), createMissingCustomers: options.createMissingCustomers };
-      const counts = dryTx ? await merge(dryTx, rows, mergeOptions) : await ctx.db.transaction((tx) => merge(tx as unknown as Executor, rows, mergeOptions));
-      totals.inserted += counts.inserted;
-      totals.updated += counts.updated;
-      totals.unchanged += counts.unchanged;
-      reject(counts.rejected);
-      onProgress?.({ rowsRead: totals.rowsRead, ...progress });
-    };
-    const flush = async () => {
-      await inFlight;
-      if (batch.length === 0) return;
-      inFlight = mergeBatch(batch);
-      // Surfaced by the next `await inFlight`; this only stops Node from reporting it as unhandled meanwhile.
-      inFlight.catch(() => {});
-      batch = [];
-    };
-    for await (const record of readCsv(filePath, { delimiter: options.delimiter, onProgress: (p) => (progress = p) })) {
-      if (!mapping) {
-        headers = record.cells;
-        mapping = mapHeaders(kind, headers, options.map);
-        if (mapping.missingRequired.length) {
-          throw new RuleError(`The file has no column for: ${mapping.missingRequired.join(', ')}. Rename the header or map it (--map source=${mapping.missingRequired[0]}).`, 'map');
-        }
-        continue;
-      }
-      totals.rowsRead++;
-      const result = validateRow(kind, cellsOf(record.cells, headers, mapping), options);
-      if (result.ok) batch.push({ ...result.row, line: record.line });
-      else reject(result.errors.map((e) => ({ line: record.line, column: headerOf(e.column, mapping!, headers), message: e.message })));
-      if (batch.length >= BATCH_ROWS) await flush();
+  // Errors name the column as the user's file does.
+  const headerOf = (canonical: string | undefined) => {
+    const index = canonical && mapping ? mapping.columns.indexOf(canonical) : -1;
+    return index >= 0 ? headers[index] : canonical;
+  };
+  const reject = (errors: RowError[]) => {
+    const named = errors.map((e) => ({ ...e, column: headerOf(e.column) }));
+    rejected += named.length;
+    report.add(named);
+    for (const e of named) if (kept.length < ERRORS_KEPT) kept.push(e);
+  };
+  const onHeader = (cells: string[]) => {
+    if (cells.length === 0) throw new RuleError('The file is empty: it needs a header line and at least one row.', 'file');
+    headers = cells;
+    mapping = mapHeaders(kind, cells, options.map);
+    if (mapping.missingRequired.length) {
+      throw new RuleError(
+        `The file has no column for: ${mapping.missingRequired.join(', ')}. Rename the header or map it (--map source=${mapping.missingRequired[0]}).`,
+        'map',
+      );
     }
-    if (!mapping) throw new RuleError('The file is empty: it needs a header line and at least one row.', 'file');
-    await flush();
-    await inFlight;
+    return mapping;
   };
 
   let failure: unknown = null;
   try {
-    if (options.dryRun) {
-      await ctx.db
-        .transaction(async (tx) => {
-          await consume(tx as unknown as Executor);
-          throw new DryRunRollback();
-        })
-        .catch((error) => {
-          if (!(error instanceof DryRunRollback)) throw error;
-        });
-    } else {
-      await consume(null);
-    }
+    await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, onProgress }, tally);
   } catch (error) {
     failure = error;
   } finally {
     await report.close();
   }
 
-  const summary: ImportSummary = {
-    jobId: job.id,
-    kind,
-    dryRun: options.dryRun,
-    ...totals,
-    errors: kept.sort((a, b) => a.line - b.line),
-    mapping: headers.map((header, i) => ({ column: header, mappedTo: mapping?.columns[i] ?? null })),
-    errorReportPath: report.path,
-  };
+  const status = failure ? 'failed' : 'succeeded';
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(importJobs)
       .set({
-        status: failure ? 'failed' : 'succeeded',
-        rowsRead: totals.rowsRead,
-        inserted: totals.inserted,
-        updated: totals.updated,
-        unchanged: totals.unchanged,
-        rejected: totals.rejected,
+        status,
+        ...tally,
+        rejected,
         errors: kept,
         message: failure ? (failure instanceof RuleError ? failure.message : 'The import stopped on an unexpected error; committed batches are kept.') : null,
         finishedAt: new Date(),
@@ -179,15 +112,18 @@ export async function runImport(
       action: options.dryRun ? 'import.dryRun' : 'import.run',
       entityType: 'import',
       entityId: job.id,
-      after: { kind, filename, status: failure ? 'failed' : 'succeeded', ...totals },
+      after: { kind, filename, status, ...tally, rejected },
     });
   });
   if (failure) throw failure;
-  return summary;
-}
-
-/** Errors name the column as the user's file does. */
-function headerOf(canonical: string, mapping: HeaderMapping, headers: string[]): string {
-  const index = mapping.columns.indexOf(canonical);
-  return index >= 0 ? headers[index] : canonical;
+  return {
+    jobId: job.id,
+    kind,
+    dryRun: options.dryRun,
+    ...tally,
+    rejected,
+    errors: kept.sort((a, b) => a.line - b.line),
+    mapping: headers.map((header, i) => ({ column: header, mappedTo: (mapping as HeaderMapping | null)?.columns[i] ?? null })),
+    errorReportPath: report.path,
+  };
 }

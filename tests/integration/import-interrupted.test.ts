@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { customers, events, importJobs } from '@/db/schema';
+import { BATCH_ROWS } from '@/db/import/bulk-session';
 import { runImport } from '@/server/services/imports';
 import { createTestDatabase } from '../helpers/test-db';
 import { actorOf, makeUser } from '../helpers/factories';
@@ -11,17 +12,20 @@ import type { ServiceContext } from '@/server/context';
 
 // The events merge fails on its second batch, as a crash or a lost connection would mid-import.
 const calls = vi.hoisted(() => ({ n: 0 }));
-vi.mock('@/db/import/mergers', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/db/import/mergers')>();
+vi.mock('@/db/import/writers', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/db/import/writers')>();
+  const events = original.WRITERS.events;
   return {
-    ...original,
-    MERGERS: {
-      ...original.MERGERS,
-      events: async (...args: Parameters<NonNullable<typeof original.MERGERS.events>>) => {
-        calls.n++;
-        const counts = await original.MERGERS.events!(...args);
-        if (calls.n === 2) throw new Error('connection lost');
-        return counts;
+    WRITERS: {
+      ...original.WRITERS,
+      events: {
+        ...events,
+        merge: async (...args: Parameters<typeof events.merge>) => {
+          calls.n++;
+          const counts = await events.merge(...args);
+          if (calls.n === 2) throw new Error('connection lost');
+          return counts;
+        },
       },
     },
   };
@@ -41,9 +45,10 @@ afterAll(async () => {
 });
 
 describe('an interrupted import', () => {
-  it('keeps the batches that committed, leaves nothing of the failed one, and records the job as failed', async () => {
+  it('keeps the batches that committed with their last activity, leaves nothing of the failed one, and records the job as failed', async () => {
+    const batchRows = BATCH_ROWS[handle.config.driver];
     const lines = ['customer_id,type,occurred_at,value'];
-    for (let i = 0; i < 12_000; i++) lines.push(`C-1,usage,${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()},${i}`);
+    for (let i = 0; i < 2.4 * batchRows; i++) lines.push(`C-1,usage,${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()},${i}`);
     const filePath = path.join(dir, 'events.csv');
     fs.writeFileSync(filePath, `${lines.join('\n')}\n`);
 
@@ -55,9 +60,12 @@ describe('an interrupted import', () => {
     ).rejects.toThrow('connection lost');
 
     const [{ n }] = await handle.db.select({ n: count() }).from(events);
-    expect(n).toBe(5_000);
+    expect(n).toBe(batchRows);
     const [job] = await handle.db.select().from(importJobs).where(eq(importJobs.filename, 'events.csv'));
-    expect(job).toMatchObject({ status: 'failed', inserted: 5_000 });
+    expect(job).toMatchObject({ status: 'failed', inserted: batchRows });
     expect(job.message).toMatch(/committed batches are kept/);
+    // Last activity follows the committed batch even though the import stopped.
+    const [customer] = await handle.db.select().from(customers).where(eq(customers.externalId, 'C-1'));
+    expect(customer.lastActivityAt).toEqual(new Date(Date.UTC(2026, 0, 1) + (batchRows - 1) * 60_000));
   });
 });

@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from '@/db/client';
+import type { ImportKind } from '@/lib/import/columns';
+import type { Delimiter } from '@/lib/import/delimiter';
+import { cellsOf, type HeaderMapping } from '@/lib/import/header-mapping';
+import type { RowError } from '@/lib/import/row-types';
+import { validateRow, type RowContext } from '@/lib/import/validate-row';
+import { applyActivity } from './apply-activity';
+import { openBulkSession, tableRef, type BatchRows, type BulkSession } from './bulk-session';
+import { rejectDuplicates } from './duplicates';
+import { readCsv } from './read-csv';
+import type { KindWriter, MergeOptions } from './writer-types';
+import { WRITERS } from './writers';
+
+export type PipelineOptions = RowContext & { delimiter?: Delimiter; createMissingCustomers: boolean; dryRun: boolean };
+
+export type ImportProgress = { rowsRead: number; bytesRead: number; totalBytes: number };
+
+/** Running counts of an import; kept by the caller, so that a failed import still reports what it committed. */
+export type ImportTally = { rowsRead: number; inserted: number; updated: number; unchanged: number };
+
+export type PipelineInput = {
+  db: Database;
+  /** Names the import's temporary tables, so that imports sharing PGlite's one connection never meet. */
+  jobId: number;
+  kind: ImportKind;
+  filePath: string;
+  options: PipelineOptions;
+  /** Decides the mapping from the header line (empty for an empty file); throws to refuse the file. */
+  onHeader: (headers: string[]) => HeaderMapping;
+  /** Rejected rows, with canonical column names. */
+  reject: (errors: RowError[]) => void;
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+const PROGRESS_EVERY_ROWS = 10_000;
+const MERGE_WORK_MEM = '64MB';
+
+class DryRunRollback extends Error {}
+
+function stageDefinition(writer: KindWriter<ImportKind>): string {
+  return writer.columns.map((c) => `"${c.name}" ${c.type}`).join(', ');
+}
+
+/**
+ * Streams a CSV file through validation into batches, each loaded into a staging table and merged set-based in a
+ * transaction of its own: an interruption leaves whole batches only. One batch merges while the next is parsed. A dry
+ * run does the same work in one transaction that is rolled back, so its counts are exact and nothing is written.
+ */
+export async function importCsv(input: PipelineInput, tally: ImportTally): Promise<void> {
+  const session = await openBulkSession(input.db);
+  try {
+    await run(input, tally, session);
+  } finally {
+    await session.release();
+  }
+}
+
+async function run({ jobId, kind, filePath, options, onHeader, reject, onProgress }: PipelineInput, tally: ImportTally, session: BulkSession) {
+  const writer = WRITERS[kind] as KindWriter<ImportKind>;
+  const names = { stage: `import_stage_${jobId}`, activity: `import_activity_${jobId}` };
+  const tables = { stage: tableRef(names.stage), activity: tableRef(names.activity) };
+  let bytes = { bytesRead: 0, totalBytes: 0 };
+  const progress = () => onProgress?.({ rowsRead: tally.rowsRead, ...bytes });
+
+  // `dryTx` is the one transaction of a dry run; a real run commits each batch in a transaction of its own.
+  const consume = async (dryTx: Executor | null) => {
+    await session.createTable(dryTx ?? session.db, names.stage, stageDefinition(writer));
+    if (writer.activity) await session.createTable(dryTx ?? session.db, names.activity, 'customer_id bigint primary key, at timestamptz not null');
+
+    let mapping: HeaderMapping | null = null;
+    let headers: string[] = [];
+    let mergeOptions: MergeOptions = { mappedColumns: new Set(), createMissingCustomers: options.createMissingCustomers };
+
+    const mergeBatch = async (rows: BatchRows) => {
+      const merge = async (tx: Executor) => {
+        // Room to sort a batch in memory for the merge.
+        await tx.execute(sql.raw(`set local work_mem = '${MERGE_WORK_MEM}'`));
+        await session.load(tx, names.stage, writer.columns, rows);
+        const duplicates = await rejectDuplicates(tx, tables.stage, writer.keyColumns, writer.keyColumn);
+        const counts = await writer.merge(tx, tables, mergeOptions);
+        return { ...counts, rejected: [...duplicates, ...counts.rejected] };
+      };
+      const counts = dryTx ? await merge(dryTx) : await session.db.transaction((tx) => merge(tx as unknown as Executor));
+      tally.inserted += counts.inserted;
+      tally.updated += counts.updated;
+      tally.unchanged += rows.size - counts.rejected.length - counts.inserted - counts.updated;
+      reject(counts.rejected);
+      progress();
+    };
+
+    // Batches merge one after another, in file order; the next one is parsed and validated meanwhile.
+    let batch = session.newBatch(writer.columns);
+    let inFlight: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      await inFlight;
+      if (batch.size === 0) return;
+      inFlight = mergeBatch(batch);
+      // Surfaced by the next `await inFlight`; this only stops Node from reporting it as unhandled meanwhile.
+      inFlight.catch(() => {});
+      batch = session.newBatch(writer.columns);
+    };
+
+    try {
+      for await (const record of readCsv(filePath, { delimiter: options.delimiter, onProgress: (p) => (bytes = p) })) {
+        if (!mapping) {
+          headers = record.cells;
+          mapping = onHeader(headers);
+          mergeOptions = { ...mergeOptions, mappedColumns: new Set(mapping.columns.filter((c): c is string => c !== null)) };
+          continue;
+        }
+        tally.rowsRead++;
+        const result = validateRow(kind, cellsOf(record.cells, headers, mapping), options);
+        if (result.ok) {
+          batch.add(writer.record({ ...result.row, line: record.line }));
+        } else {
+          reject(result.errors.map((e) => ({ line: record.line, column: e.column, message: e.message })));
+        }
+        if (batch.size >= session.batchRows) await flush();
+        if (tally.rowsRead % PROGRESS_EVERY_ROWS === 0) progress();
+      }
+      if (!mapping) onHeader([]);
+      await flush();
+    } finally {
+      // Nothing else may use the connection while a batch transaction is still on it.
+      await inFlight.catch(() => {});
+    }
+    await inFlight;
+  };
+
+  if (options.dryRun) {
+    await session.db
+      .transaction(async (tx) => {
+        await consume(tx as unknown as Executor);
+        throw new DryRunRollback();
+      })
+      .catch((error) => {
+        if (!(error instanceof DryRunRollback)) throw error;
+      });
+    return;
+  }
+  let failure: unknown = null;
+  await consume(null).catch((error) => (failure = error));
+  // Committed batches get their activity even when a later one failed.
+  if (writer.activity) await applyActivity(session.db, tables).catch((error) => (failure ??= error));
+  if (failure) throw failure;
+}

@@ -1,0 +1,35 @@
+import type { SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import type { ImportKind } from '@/lib/import/columns';
+import type { ImportRowByKind, RowError } from '@/lib/import/row-types';
+import type { StageColumn } from './bulk-session';
+
+/** A validated row with the file line it came from, so that rows the database refuses are reported by line. */
+export type LinedRow<K extends ImportKind> = ImportRowByKind[K] & { line: number };
+
+/** What a batch merge did; rows neither inserted, updated nor rejected were already there unchanged. */
+export type MergeCounts = { inserted: number; updated: number; rejected: RowError[] };
+
+export type MergeOptions = {
+  /** Canonical columns the file maps: an update touches only these, never blanking what the file does not carry. */
+  mappedColumns: ReadonlySet<string>;
+  createMissingCustomers: boolean;
+};
+
+/** The import's temporary tables: the current batch, and the newest activity time per customer so far. */
+export type ImportTables = { stage: SQL; activity: SQL };
+
+/** How one import kind is staged and merged. */
+export type KindWriter<K extends ImportKind> = {
+  /** Staging table columns; `line int` first. */
+  columns: readonly StageColumn[];
+  record: (row: LinedRow<K>) => Record<string, unknown>;
+  /** Staging columns that identify a row, for duplicates within a batch. */
+  keyColumns: readonly string[];
+  /** The canonical column a duplicate is reported on. */
+  keyColumn: string;
+  /** Activity kinds move customers.last_activity_at forward (see applyActivity). */
+  activity: boolean;
+  /** Merges the staged batch set-based, inside the batch transaction. */
+  merge: (tx: Executor, tables: ImportTables, options: MergeOptions) => Promise<MergeCounts>;
+};
