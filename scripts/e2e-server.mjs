@@ -7,13 +7,15 @@ import { freshPostgresDatabase, holdfast, nextBin, postgresReachable, root, run 
 
 const port = process.env.E2E_PORT ?? '3100';
 const password = process.env.E2E_PASSWORD ?? 'e2e-demo-password';
+// Several checkouts on one machine each run their browser tests against a database of their own.
+const dbName = process.env.E2E_DB_NAME ?? 'holdfast_e2e';
 const env = {};
 
 const pgUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
 if (pgUrl && (await postgresReachable(pgUrl)).ok) {
-  env.DATABASE_URL = await freshPostgresDatabase(pgUrl, 'holdfast_e2e');
+  env.DATABASE_URL = await freshPostgresDatabase(pgUrl, dbName);
   env.HOLDFAST_DATA_DIR = '';
-  console.log('[e2e] database: fresh PostgreSQL database holdfast_e2e');
+  console.log(`[e2e] database: fresh PostgreSQL database ${dbName}`);
 } else {
   const dir = path.join(root, '.holdfast', 'e2e');
   fs.rmSync(dir, { recursive: true, force: true });
