@@ -3,7 +3,7 @@ import type { Executor } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import type { ImportKind } from '@/lib/import/columns';
 import type { ImportRowByKind } from '@/lib/import/row-types';
-import type { StageColumn } from './bulk-session';
+import type { StageColumn } from '@/db/copy/bulk-session';
 import { resolveMissingCustomers } from './missing-customers';
 import type { ImportTables, KindWriter, LinedRow, MergeCounts, MergeOptions } from './writer-types';
 

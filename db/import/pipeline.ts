@@ -6,7 +6,7 @@ import { cellsOf, type HeaderMapping } from '@/lib/import/header-mapping';
 import type { RowError } from '@/lib/import/row-types';
 import { validateRow, type RowContext } from '@/lib/import/validate-row';
 import { applyActivity } from './apply-activity';
-import { openBulkSession, tableRef, type BatchRows, type BulkSession } from './bulk-session';
+import { openBulkSession, tableRef, type BatchRows, type BulkSession } from '@/db/copy/bulk-session';
 import { rejectDuplicates } from './duplicates';
 import { readCsv } from './read-csv';
 import type { KindWriter, MergeOptions } from './writer-types';

@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { ImportKind } from '@/lib/import/columns';
 import type { ImportRowByKind, RowError } from '@/lib/import/row-types';
-import type { StageColumn } from './bulk-session';
+import type { StageColumn } from '@/db/copy/bulk-session';
 
 /** A validated row with the file line it came from, so that rows the database refuses are reported by line. */
 export type LinedRow<K extends ImportKind> = ImportRowByKind[K] & { line: number };

@@ -15,13 +15,12 @@ import {
   tickets,
 } from '@/db/schema';
 import { CHILD_TABLES, type ChildTable, type CustomerBundle } from './generate';
+import type { SeedSink } from './sink';
 import type { DemoUserKey } from './users';
 
 /** PostgreSQL's limit on bind parameters per statement is 65,535; stay well under it and at <= 1,000 rows. */
 const MAX_PARAMS = 60_000;
 const MAX_ROWS = 1_000;
-/** Customers per round: their ids come back in one statement, then their rows go in table by table. */
-const CUSTOMERS_PER_ROUND = 500;
 
 const CHILD_TARGETS: Record<ChildTable, PgTable> = {
   subscriptions,
@@ -36,6 +35,9 @@ const CHILD_TARGETS: Record<ChildTable, PgTable> = {
   loyaltyTierChanges,
 };
 
+/** The tables a seed writes customers' rows into. */
+export const SEEDED_TABLES = [customers, ...Object.values(CHILD_TARGETS)].map((table) => getTableName(table));
+
 /** Rows written, by SQL table name. */
 export type WriteCounts = Record<string, number>;
 
@@ -48,46 +50,40 @@ export async function insertBatched(db: Executor, table: PgTable, rows: readonly
 }
 
 /**
- * Writes customer bundles in rounds: one multi-row insert of the round's customers returns their ids (matched by
- * external id), then each child table is inserted in batches with those ids and the demo users' ids filled in.
- * Runs inside the caller's transaction.
+ * Writes customer bundles in rounds: the round's customers first, which gives their ids, then each child table with
+ * those ids and the demo users' ids filled in. Runs inside the caller's transaction.
  */
 export async function writeBundles(
-  db: Executor,
+  sink: SeedSink,
   bundles: Iterable<CustomerBundle>,
   userIds: Readonly<Record<DemoUserKey, number>>,
   onRound?: (customersWritten: number) => void,
 ): Promise<WriteCounts> {
-  const counts: WriteCounts = Object.fromEntries([customers, ...Object.values(CHILD_TARGETS)].map((t) => [getTableName(t), 0]));
+  const counts: WriteCounts = Object.fromEntries(SEEDED_TABLES.map((name) => [name, 0]));
   let round: CustomerBundle[] = [];
   const flush = async () => {
-    await writeRound(db, round, userIds, counts);
+    await writeRound(sink, round, userIds, counts);
     round = [];
     onRound?.(counts[getTableName(customers)]);
   };
   for (const bundle of bundles) {
     round.push(bundle);
-    if (round.length === CUSTOMERS_PER_ROUND) await flush();
+    if (round.length === sink.customersPerRound) await flush();
   }
   if (round.length) await flush();
   return counts;
 }
 
-async function writeRound(db: Executor, round: CustomerBundle[], userIds: Readonly<Record<DemoUserKey, number>>, counts: WriteCounts) {
-  const inserted = await db
-    .insert(customers)
-    .values(round.map(({ customer: { ownerKey, ...customer } }) => ({ ...customer, ownerId: userIds[ownerKey] })))
-    .returning({ id: customers.id, externalId: customers.externalId });
-  const idOf = new Map(inserted.map((row) => [row.externalId, row.id]));
-  counts[getTableName(customers)] += inserted.length;
+async function writeRound(sink: SeedSink, round: CustomerBundle[], userIds: Readonly<Record<DemoUserKey, number>>, counts: WriteCounts) {
+  const ids = await sink.customers(round.map(({ customer: { ownerKey, ...customer } }) => ({ ...customer, ownerId: userIds[ownerKey] })));
+  counts[getTableName(customers)] += ids.length;
 
   for (const table of CHILD_TABLES) {
     const rows: Record<string, unknown>[] = [];
-    for (const bundle of round) {
-      const customerId = idOf.get(bundle.customer.externalId)!;
-      for (const row of bundle[table]) rows.push({ ...resolveUsers(row, userIds), customerId });
-    }
-    await insertBatched(db, CHILD_TARGETS[table], rows);
+    round.forEach((bundle, i) => {
+      for (const row of bundle[table]) rows.push({ ...resolveUsers(row, userIds), customerId: ids[i] });
+    });
+    await sink.rows(CHILD_TARGETS[table], rows);
     counts[getTableName(CHILD_TARGETS[table])] += rows.length;
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { customers, events, importJobs } from '@/db/schema';
-import { BATCH_ROWS } from '@/db/import/bulk-session';
+import { BATCH_ROWS } from '@/db/copy/bulk-session';
 import { runImport } from '@/server/services/imports';
 import { createTestDatabase } from '../helpers/test-db';
 import { actorOf, makeUser } from '../helpers/factories';

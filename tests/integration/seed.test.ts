@@ -23,8 +23,25 @@ async function tableCounts(db: Executor, tables: string[]): Promise<Record<strin
   return counts;
 }
 
+/** Every index and constraint of the schema, as the catalog prints them. */
+async function schemaDefinitions(db: Executor): Promise<string[]> {
+  const rows = await queryRows<{ definition: string }>(
+    db,
+    sql`select pg_get_indexdef(indexrelid) as definition from pg_index i join pg_class c on c.oid = i.indrelid
+          join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'
+        union all
+        select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+         where connamespace = 'public'::regnamespace
+        order by 1`,
+  );
+  return rows.map((r) => r.definition);
+}
+
+let definitionsBefore: string[];
+
 beforeAll(async () => {
   handle = await createTestDatabase();
+  definitionsBefore = await schemaDefinitions(handle.db);
   summary = (await seedDatabase(handle.db, options))!;
 });
 afterAll(() => handle.dispose());
@@ -36,6 +53,11 @@ describe('seedDatabase', () => {
     expect(await tableCounts(handle.db, tables)).toEqual(summary.counts);
     for (const n of Object.values(summary.counts)) expect(n).toBeGreaterThan(0);
     expect(summary.counts.customers).toBe(150);
+  });
+
+  it('leaves every index, unique key and foreign key as the migrations made them (the bulk path rebuilds them)', async () => {
+    expect(definitionsBefore.length).toBeGreaterThan(50);
+    expect(await schemaDefinitions(handle.db)).toEqual(definitionsBefore);
   });
 
   it('keeps customers.mrr_cents equal to the latest subscription row of each customer', async () => {

@@ -4,8 +4,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PoolClient } from 'pg';
 import * as schema from '@/db/schema';
 import type { Database, Executor } from '@/db/client';
-import { CopyBuffer } from './copy-buffer';
-import { copyLine } from './copy-text';
+import { CopyBuffer } from '@/db/copy/copy-buffer';
+import { copyLine } from '@/db/copy/copy-text';
 
 /** A staging table column: code-defined name and SQL type, never taken from a file. */
 export type StageColumn = { name: string; type: string };
@@ -22,8 +22,15 @@ export type BulkSession = {
   newBatch: (columns: readonly StageColumn[]) => BatchRows;
   /** Replaces the content of a staging table with a batch, inside `tx` (a transaction of `db`). */
   load: (tx: Executor, table: string, columns: readonly StageColumn[], rows: BatchRows) => Promise<void>;
+  /**
+   * COPY of ready COPY-text bytes into a table, on the session's connection (so inside a transaction open on `db`);
+   * null on PGlite, which has no COPY FROM STDIN.
+   */
+  copy: CopyInto | null;
   release: () => Promise<void>;
 };
+
+export type CopyInto = (table: string, columns: readonly string[], chunks: Buffer[]) => Promise<void>;
 
 /**
  * Rows per batch transaction. PostgreSQL: large, as COPY and sorted merges pay off per batch (1M events in 100k
@@ -41,7 +48,7 @@ export function tableRef(name: string): SQL {
   return sql.raw(quoteIdent(name));
 }
 
-type Driver = Pick<BulkSession, 'db' | 'batchRows' | 'newBatch'> & {
+type Driver = Pick<BulkSession, 'db' | 'batchRows' | 'newBatch' | 'copy'> & {
   fill: (tx: Executor, table: string, columns: readonly StageColumn[], rows: BatchRows) => Promise<void>;
   /** Ends the session; `dropTables` is only needed where the connection outlives it. */
   end: (dropTables: () => Promise<void>) => Promise<void>;
@@ -71,15 +78,17 @@ class RecordRows implements BatchRows {
 async function postgresDriver(pool: { connect: () => Promise<PoolClient> }): Promise<Driver> {
   const [{ drizzle }, { from: copyFrom }] = await Promise.all([import('drizzle-orm/node-postgres'), import('pg-copy-streams')]);
   const connection = await pool.connect();
+  const copy: CopyInto = async (table, columns, chunks) => {
+    // COPY runs on the session's connection, which is the one the caller's transaction is open on.
+    const statement = `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from stdin`;
+    await pipeline(Readable.from(chunks), connection.query(copyFrom(statement)));
+  };
   return {
     db: drizzle({ client: connection, schema }) as unknown as Database,
     batchRows: BATCH_ROWS.postgres,
     newBatch: (columns) => new CopyRows(columns),
-    fill: async (_tx, table, columns, rows) => {
-      // COPY runs on the session's connection, which is the one the batch transaction is open on.
-      const statement = `copy ${quoteIdent(table)} (${columns.map((c) => quoteIdent(c.name)).join(', ')}) from stdin`;
-      await pipeline(Readable.from((rows as CopyRows).buffer.take()), connection.query(copyFrom(statement)));
-    },
+    copy,
+    fill: (_tx, table, columns, rows) => copy(table, columns.map((c) => c.name), (rows as CopyRows).buffer.take()),
     // Closed, not returned to the pool: its temporary tables and any half-done COPY end with it.
     end: async () => connection.release(true),
   };
@@ -90,6 +99,7 @@ function pgliteDriver(db: Database): Driver {
     db,
     batchRows: BATCH_ROWS.pglite,
     newBatch: () => new RecordRows(),
+    copy: null,
     fill: async (tx, table, columns, rows) => {
       const names = sql.raw(columns.map((c) => quoteIdent(c.name)).join(', '));
       const definition = sql.raw(columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', '));
@@ -101,7 +111,8 @@ function pgliteDriver(db: Database): Driver {
 }
 
 /**
- * One connection for a whole import, so that temporary staging tables persist across its batch transactions:
+ * One connection for a whole bulk write (an import, a seed), so that temporary staging tables persist across its
+ * batch transactions and COPY runs inside them:
  * on PostgreSQL a client taken from the pool (batches arrive by COPY), on PGlite its single connection (batches
  * arrive as one JSON parameter per multi-row INSERT, as PGlite has no COPY FROM STDIN).
  */
@@ -114,6 +125,7 @@ export async function openBulkSession(db: Database): Promise<BulkSession> {
     db: driver.db,
     batchRows: driver.batchRows,
     newBatch: driver.newBatch,
+    copy: driver.copy,
     createTable: async (executor, name, definition) => {
       await executor.execute(sql.raw(`create temporary table ${quoteIdent(name)} (${definition})`));
       tables.push(name);
