@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DatabaseHandle } from '@/db/client';
+import type { ImportKind } from '@/lib/import/columns';
+import { projectRoot } from '@/lib/project-root';
+import { systemActor } from '@/server/context';
+import { runImport, type ImportSummary } from '@/server/services/imports';
+import { databaseUrl, freshDatabase } from '../databases';
+import type { BenchContext, BenchSection } from '../context';
+import { psqlAvailable, timePsql } from '../psql';
+import type { Figure } from '../report';
+import { peakRss } from '../timing';
+
+const COPY_COLUMNS = {
+  customers: 'customers(external_id, name, email, company, segment, plan, country, industry, acquired_at)',
+  events: 'events(customer_id, type, occurred_at, value, name)',
+} as const;
+
+function generateFiles(ctx: BenchContext): { customers: string; events: string } {
+  const dir = path.join(ctx.workDir, `files-${ctx.options.importCustomers}-${ctx.options.importEvents}`);
+  const files = { customers: path.join(dir, 'customers.csv'), events: path.join(dir, 'events.csv') };
+  if (!fs.existsSync(files.events)) {
+    ctx.log(`Generating import files in ${dir} ...`);
+    const script = path.join(projectRoot(), 'scripts', 'generate-import-files.mjs');
+    const args = [script, dir, '--customers', String(ctx.options.importCustomers), '--events', String(ctx.options.importEvents)];
+    const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('generating import files failed');
+  }
+  return files;
+}
+
+type Measured = { summary: ImportSummary; ms: number; peakRss: number; rssAtQuarters: number[] };
+
+async function timeImport(handle: DatabaseHandle, kind: ImportKind, file: string): Promise<Measured> {
+  const rssAtQuarters: number[] = [];
+  const started = performance.now();
+  const { result, peakRss: peak } = await peakRss(() =>
+    runImport(
+      {
+        ctx: { db: handle.db, actor: systemActor('bench') },
+        input: {
+          kind,
+          filePath: file,
+          filename: path.basename(file),
+          options: { map: {}, locale: 'en', asOf: new Date(), createMissingCustomers: false, dryRun: false },
+        },
+      },
+      (p) => {
+        const quarter = Math.floor((4 * p.bytesRead) / Math.max(1, p.totalBytes));
+        if (quarter > rssAtQuarters.length) rssAtQuarters.push(process.memoryUsage().rss);
+      },
+    ),
+  );
+  return { summary: result, ms: performance.now() - started, peakRss: peak, rssAtQuarters };
+}
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+function rateFigure(name: string, rows: number, ms: number, copyMs: number | null): Figure {
+  const rate = rows / (ms / 1000);
+  const copyRate = copyMs === null ? null : rows / (copyMs / 1000);
+  return {
+    name,
+    value: rate,
+    unit: 'rows/s',
+    reference: { name: 'psql \\copy, same file, same indexed table', value: copyRate, unit: 'rows/s' },
+    ratio: copyRate === null ? null : rate / copyRate,
+    target: '>= 0.7x',
+    note: `${rows.toLocaleString('en-US')} rows in ${(ms / 1000).toFixed(1)} s`,
+  };
+}
+
+/**
+ * DESIGN §8 import target: `holdfast import` against a bare psql `\copy` of the same file into the same indexed
+ * table, both starting from empty tables of a freshly migrated database.
+ */
+export const importSection: BenchSection = {
+  title: 'Import (PostgreSQL fast path)',
+  run: async (ctx) => {
+    const files = generateFiles(ctx);
+    const withPsql = psqlAvailable();
+    let copyMs: { customers: number; events: number } | null = null;
+    if (withPsql) {
+      ctx.log('Reference: psql \\copy of the same files ...');
+      const handle = await freshDatabase(ctx.serverUrl, 'holdfast_bench_copy');
+      await handle.close();
+      const url = databaseUrl(ctx.serverUrl, 'holdfast_bench_copy');
+      // Customers get ids 1..N in file order, which the events file references.
+      const customers = timePsql(url, `\\copy ${COPY_COLUMNS.customers} from '${files.customers}' csv header`);
+      const events = timePsql(url, `\\copy ${COPY_COLUMNS.events} from '${files.events}' csv header`);
+      copyMs = { customers, events };
+    }
+
+    ctx.log('holdfast import of the same files ...');
+    const handle = await freshDatabase(ctx.serverUrl, 'holdfast_bench_import');
+    try {
+      const customers = await timeImport(handle, 'customers', files.customers);
+      const events = await timeImport(handle, 'events', files.events);
+      const again = await timeImport(handle, 'events', files.events);
+      const figures: Figure[] = [
+        rateFigure('import customers', customers.summary.inserted, customers.ms, copyMs?.customers ?? null),
+        rateFigure('import events', events.summary.inserted, events.ms, copyMs?.events ?? null),
+        {
+          name: 're-import of the same events file',
+          value: again.summary.rowsRead / (again.ms / 1000),
+          unit: 'rows/s',
+          note: `${again.summary.unchanged.toLocaleString('en-US')} unchanged, ${again.summary.inserted + again.summary.updated} written`,
+        },
+        {
+          name: 'resident memory while importing events (at 25/50/75/100% of the file)',
+          value: mb(events.peakRss),
+          unit: 'MB peak',
+          note: `${events.rssAtQuarters.map(mb).join(' / ')} MB: flat as the file grows`,
+        },
+      ];
+      const notes = [
+        `Files: ${ctx.options.importCustomers.toLocaleString('en-US')} customers, ${ctx.options.importEvents.toLocaleString('en-US')} events (scripts/generate-import-files.mjs). Each side starts from empty tables of a freshly migrated database; the import includes parsing, validation, COPY into staging, duplicate checks and the set-based merge.`,
+      ];
+      if (!withPsql) notes.push('psql is not installed, so the bare `\\copy` reference is missing.');
+      return { title: importSection.title, notes, figures };
+    } finally {
+      await handle.close();
+    }
+  },
+};

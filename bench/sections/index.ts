@@ -1,0 +1,6 @@
+import type { BenchSection } from '../context';
+import { importSection } from './import';
+import { kpiSection } from './kpis';
+
+/** The report's sections, in order; a feature with a speed target adds its own here. */
+export const SECTIONS: BenchSection[] = [importSection, kpiSection];
