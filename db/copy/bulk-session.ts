@@ -121,6 +121,7 @@ export async function openBulkSession(db: Database): Promise<BulkSession> {
   const client = (db as unknown as { $client: unknown }).$client;
   const driver = client instanceof Pool ? await postgresDriver(client) : pgliteDriver(db);
   const tables: string[] = [];
+  const analyzed = new Set<string>();
   return {
     db: driver.db,
     batchRows: driver.batchRows,
@@ -133,8 +134,12 @@ export async function openBulkSession(db: Database): Promise<BulkSession> {
     load: async (tx, table, columns, rows) => {
       await tx.execute(sql`truncate ${tableRef(table)}`);
       await driver.fill(tx, table, columns, rows);
-      // Temporary tables are never auto-analyzed; the merge joins the batch to large tables.
-      await tx.execute(sql`analyze ${tableRef(table)}`);
+      // Temporary tables are never auto-analyzed, and the merge joins the batch to large tables. Column statistics
+      // of the first batch hold for the next ones (truncate keeps them; row counts come from the table's size).
+      if (!analyzed.has(table)) {
+        await tx.execute(sql`analyze ${tableRef(table)}`);
+        analyzed.add(table);
+      }
     },
     release: () =>
       driver.end(async () => {

@@ -11,6 +11,6 @@ import type { ImportTables } from './writer-types';
 export async function applyActivity(db: Executor, { activity }: ImportTables): Promise<void> {
   await db.execute(sql`
     update customers c set last_activity_at = a.at
-    from ${activity} a
+    from (select customer_id, max(at) as at from ${activity} group by customer_id) a
     where c.id = a.customer_id and (c.last_activity_at is null or c.last_activity_at < a.at)`);
 }

@@ -34,8 +34,7 @@ async function mergeChildRows(tx: Executor, tables: ImportTables, options: Merge
   const activity = spec.activityAt
     ? sql`, activity as (
         insert into ${tables.activity} (customer_id, at)
-        select customer_id, max(${sql.identifier(spec.activityAt)}) from src group by customer_id
-        on conflict (customer_id) do update set at = greatest(${tables.activity}.at, excluded.at))`
+        select customer_id, max(${sql.identifier(spec.activityAt)}) from src group by customer_id)`
     : sql``;
   const [counts] = await queryRows<{ inserted: number; updated: number }>(
     tx,

@@ -35,6 +35,7 @@ export type PipelineInput = {
 
 const PROGRESS_EVERY_ROWS = 10_000;
 const MERGE_WORK_MEM = '64MB';
+export const FIRST_BATCH_ROWS = 20_000;
 
 class DryRunRollback extends Error {}
 
@@ -66,7 +67,7 @@ async function run({ jobId, kind, filePath, options, onHeader, reject, onProgres
   // `dryTx` is the one transaction of a dry run; a real run commits each batch in a transaction of its own.
   const consume = async (dryTx: Executor | null) => {
     await session.createTable(dryTx ?? session.db, names.stage, stageDefinition(writer));
-    if (writer.activity) await session.createTable(dryTx ?? session.db, names.activity, 'customer_id bigint primary key, at timestamptz not null');
+    if (writer.activity) await session.createTable(dryTx ?? session.db, names.activity, 'customer_id bigint not null, at timestamptz not null');
 
     let mapping: HeaderMapping | null = null;
     let headers: string[] = [];
@@ -91,6 +92,8 @@ async function run({ jobId, kind, filePath, options, onHeader, reject, onProgres
 
     // Batches merge one after another, in file order; the next one is parsed and validated meanwhile.
     let batch = session.newBatch(writer.columns);
+    // The first batch is parsed while nothing merges; kept small, the database starts working sooner.
+    let batchLimit = Math.min(FIRST_BATCH_ROWS, session.batchRows);
     let inFlight: Promise<void> = Promise.resolve();
     const flush = async () => {
       await inFlight;
@@ -99,6 +102,7 @@ async function run({ jobId, kind, filePath, options, onHeader, reject, onProgres
       // Surfaced by the next `await inFlight`; this only stops Node from reporting it as unhandled meanwhile.
       inFlight.catch(() => {});
       batch = session.newBatch(writer.columns);
+      batchLimit = session.batchRows;
     };
 
     try {
@@ -116,7 +120,7 @@ async function run({ jobId, kind, filePath, options, onHeader, reject, onProgres
         } else {
           reject(result.errors.map((e) => ({ line: record.line, column: e.column, message: e.message })));
         }
-        if (batch.size >= session.batchRows) await flush();
+        if (batch.size >= batchLimit) await flush();
         if (tally.rowsRead % PROGRESS_EVERY_ROWS === 0) progress();
       }
       if (!mapping) onHeader([]);

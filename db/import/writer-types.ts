@@ -16,7 +16,7 @@ export type MergeOptions = {
   createMissingCustomers: boolean;
 };
 
-/** The import's temporary tables: the current batch, and the newest activity time per customer so far. */
+/** The import's temporary tables: the current batch, and the newest activity time per customer of each batch so far. */
 export type ImportTables = { stage: SQL; activity: SQL };
 
 /** How one import kind is staged and merged. */

@@ -13,8 +13,19 @@ export const NUMBER_LOCALES = Object.keys(SEPARATORS) as NumberLocale[];
 
 type Decimal = { negative: boolean; integer: string; fraction: string };
 
+// Compiled once per locale: parsing runs for every numeric cell of files with millions of rows.
+const PATTERNS = Object.fromEntries(
+  NUMBER_LOCALES.map((locale) => {
+    const { group, decimal } = SEPARATORS[locale];
+    const g = group === '.' ? '\\.' : ',';
+    const d = decimal === '.' ? '\\.' : ',';
+    return [locale, { grouped: new RegExp(`^\\d{1,3}(${g}\\d{3})+(${d}\\d+)?$`), plain: new RegExp(`^\\d+(${d}\\d*)?$|^${d}\\d+$`) }];
+  }),
+) as Record<NumberLocale, { grouped: RegExp; plain: RegExp }>;
+
 /** Splits a locale number ("-1.234,56", "(1,234.56)", "$ 12") into sign and digit strings; null if it is not one. */
 function parseDecimal(text: string, locale: NumberLocale): Decimal | null {
+  if (/^\d+$/.test(text)) return { negative: false, integer: text, fraction: '' };
   const { group, decimal } = SEPARATORS[locale];
   let s = text.trim().replace(/\s+/g, '');
   let negative = false;
@@ -28,10 +39,7 @@ function parseDecimal(text: string, locale: NumberLocale): Decimal | null {
     negative = negative || s.startsWith('-');
     s = s.slice(1);
   }
-  const groupPattern = group === '.' ? '\\.' : ',';
-  const decimalPattern = decimal === '.' ? '\\.' : ',';
-  const grouped = new RegExp(`^\\d{1,3}(${groupPattern}\\d{3})+(${decimalPattern}\\d+)?$`);
-  const plain = new RegExp(`^\\d+(${decimalPattern}\\d*)?$|^${decimalPattern}\\d+$`);
+  const { grouped, plain } = PATTERNS[locale];
   if (!grouped.test(s) && !plain.test(s)) return null;
   const [integer, fraction = ''] = s.split(group).join('').split(decimal);
   return { negative, integer: integer || '0', fraction };
@@ -45,12 +53,19 @@ export function parseNumber(text: string, locale: NumberLocale = 'en'): number |
 }
 
 /** Digits after the decimal point in a currency's minor unit (USD 2, JPY 0, BHD 3). */
+const minorDigitsOf = new Map<string, number>();
+
 export function minorUnitDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = minorDigitsOf.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    minorDigitsOf.set(currency, digits);
   }
+  return digits;
 }
 
 /** A money amount in integer minor units, rounded half away from zero; null if the text is not a number. */
