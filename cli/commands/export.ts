@@ -7,7 +7,8 @@ import { customerFilterSchema } from '@/lib/validation/customer-filters';
 import { fieldErrorsOf } from '@/lib/validation/field-errors';
 import { systemActor } from '@/server/context';
 import { ValidationError } from '@/server/errors';
-import { EXPORT_NAMES, streamExport, type ExportName } from '@/server/services/exports';
+import { EXPORT_NAMES, exportKpiTable, streamExport } from '@/server/services/exports';
+import type { KpiQueryInput } from '@/lib/metrics/query';
 import { info, withDatabase } from '../run';
 
 type Flags = {
@@ -22,10 +23,15 @@ type Flags = {
   mrrMin?: string;
   mrrMax?: string;
   search?: string;
+  from?: string;
+  to?: string;
+  loyaltyTier?: string;
 };
 
+const WHAT = [...EXPORT_NAMES, 'kpis'] as const;
+
 const argsSchema = z.object({
-  what: z.enum(EXPORT_NAMES as [ExportName, ...ExportName[]], { error: `Use one of: ${EXPORT_NAMES.join(', ')}.` }),
+  what: z.enum(WHAT, { error: `Use one of: ${WHAT.join(', ')}.` }),
   format: z.enum(EXPORT_FORMATS, { error: `Use one of: ${EXPORT_FORMATS.join(', ')}.` }),
 });
 
@@ -35,8 +41,11 @@ const FLAG_OF: Record<string, string> = { ownerEmail: 'owner', mrrMin: 'mrr-min'
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description(`stream an export to stdout or a file: ${EXPORT_NAMES.join(', ')}; customer filters apply to customers and risk-scores`)
-    .argument('<what>', EXPORT_NAMES.join(' | '))
+    .description(
+      `stream an export to stdout or a file: ${WHAT.join(', ')}; customer filters apply to customers and risk-scores; ` +
+        'kpis (one row per month, one column per metric) take --from, --to, --segment, --plan, --country, --owner, --loyalty-tier',
+    )
+    .argument('<what>', WHAT.join(' | '))
     .option('--format <format>', EXPORT_FORMATS.join(' | '), 'csv')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--segment <segment>', 'only this segment')
@@ -48,6 +57,9 @@ export function registerExportCommand(program: Command): void {
     .option('--mrr-min <cents>', 'MRR at least this many cents')
     .option('--mrr-max <cents>', 'MRR at most this many cents')
     .option('--search <text>', 'name, email or company containing the text, or this external id')
+    .option('--from <month>', 'kpis: first month, YYYY-MM')
+    .option('--to <month>', 'kpis: last month, YYYY-MM')
+    .option('--loyalty-tier <tier>', 'kpis: only customers in this loyalty tier')
     .action((what: string, flags: Flags) =>
       withDatabase(async (handle) => {
         const args = argsSchema.safeParse({ what, format: flags.format });
@@ -73,10 +85,12 @@ export function registerExportCommand(program: Command): void {
           throw error;
         });
         const out = flags.out ? fs.createWriteStream(flags.out) : process.stdout;
-        const rows = await streamExport({
-          ctx: { db: handle.db, actor: systemActor('cli') },
-          input: { what: args.data.what, format: args.data.format, filter: filter.data, out },
-        });
+        const ctx = { db: handle.db, actor: systemActor('cli') };
+        const kind = args.data.what;
+        const rows =
+          kind === 'kpis'
+            ? await exportKpiTable({ ctx, input: { query: kpiQuery(flags), format: args.data.format, out } })
+            : await streamExport({ ctx, input: { what: kind, format: args.data.format, filter: filter.data, out } });
         if (flags.out) {
           out.end();
           await finished(out);
@@ -84,4 +98,9 @@ export function registerExportCommand(program: Command): void {
         info(`Exported ${rows} ${args.data.what} rows${flags.out ? ` to ${flags.out}` : ''}.`);
       }),
     );
+}
+
+function kpiQuery(flags: Flags): KpiQueryInput {
+  const { from, to, segment, plan, country, owner, loyaltyTier } = flags;
+  return { from, to, filters: { segment, plan, country, owner, loyaltyTier } };
 }

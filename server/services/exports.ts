@@ -5,9 +5,12 @@ import { auditLog, customers, riskScores, users } from '@/db/schema';
 import { customerFilterWhere } from '@/db/queries/customer-filters';
 import type { Permission } from '@/lib/auth/permissions';
 import { serializer, type ExportFormat } from '@/lib/export/formats';
+import { kpiTable } from '@/lib/metrics/kpi-table';
+import type { KpiQueryInput } from '@/lib/metrics/query';
 import type { CustomerFilter } from '@/lib/validation/customer-filters';
 import { writeAudit } from '../audit';
 import { assertCan, type ServiceContext } from '../context';
+import { getKpis } from './kpis';
 
 const BATCH = 5_000;
 
@@ -133,3 +136,22 @@ export async function streamExport({
   return count;
 }
 
+
+/**
+ * The KPI table (one row per month, one column per metric; rates as fractions, money in minor units) in an export
+ * format: the numbers of the KPI page and `holdfast kpis`, for a spreadsheet. Returns the row count.
+ */
+export async function exportKpiTable({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { query: KpiQueryInput; format: ExportFormat; out: Writable };
+}): Promise<number> {
+  const document = await getKpis({ ctx, input: input.query });
+  const table = kpiTable(document);
+  const format = serializer(input.format, table.columns);
+  await write(input.out, format.start() + format.rows(table.rows, true) + format.end());
+  await writeAudit(ctx.db, ctx.actor, { action: 'export.run', entityType: 'export', entityId: 'kpis', after: { format: input.format, query: input.query, rows: table.rows.length } });
+  return table.rows.length;
+}

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gte, isNotNull } from 'drizzle-orm';
 import { customers } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
-import { streamExport, type ExportName } from '@/server/services/exports';
+import { exportKpiTable, streamExport, type ExportName } from '@/server/services/exports';
+import { getKpis } from '@/server/services/kpis';
 import { ForbiddenError } from '@/server/errors';
 import type { ExportFormat } from '@/lib/export/formats';
 import type { CustomerFilter } from '@/lib/validation/customer-filters';
@@ -61,5 +62,25 @@ describe('exports', () => {
     const { text } = await exportText(admin, 'audit', 'csv');
     expect(text).toContain('seed.run');
     expect(text).toContain('export.run');
+  });
+
+  it('the KPI table holds one row per month with the same numbers as the KPI document', async () => {
+    const query = { from: '2026-01', to: '2026-10', filters: { segment: 'b2b_smb' } };
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const rows = await exportKpiTable({ ctx: exec, input: { query, format: 'csv', out } });
+    out.end();
+    const [header, ...lines] = Buffer.concat(chunks).toString('utf8').trim().split('\n');
+    const columns = header.split(',');
+    const document = await getKpis({ ctx: exec, input: query });
+    expect(rows).toBe(10);
+    expect(lines.map((l) => l.split(',')[0])).toEqual(document.months);
+    for (const key of ['active_customers', 'churned_customers', 'logo_churn_rate', 'mrr', 'nrr']) {
+      const column = columns.indexOf(key);
+      expect(column, key).toBeGreaterThan(0);
+      const values = lines.map((l) => l.split(',')[column]).map((v) => (v === '' ? null : Number(v)));
+      expect(values, key).toEqual(document.series[key as keyof typeof document.series]);
+    }
   });
 });
