@@ -3,6 +3,8 @@
  * map them to what a user sees, in this one place. Anything else is logged and shown as a generic message, so that
  * stack traces and SQL never reach a user.
  */
+import { SQLSTATE, pgErrorCode } from '@/db/pg-error';
+
 export type FieldErrors = Record<string, string[]>;
 
 export class DomainError extends Error {}
@@ -58,8 +60,7 @@ export type ActionResult<T = undefined> =
 const GENERIC = 'Something went wrong on our side. Nothing was changed; please try again.';
 
 function uniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } })?.cause ?? error;
-  return (cause as { code?: string })?.code === '23505';
+  return pgErrorCode(error) === SQLSTATE.uniqueViolation;
 }
 
 export function toActionResult(error: unknown): ActionResult<never> {

@@ -6,12 +6,10 @@ import type { RowError } from '@/lib/import/row-types';
 /**
  * Rows of a staged batch that share their key with a later line leave the batch and are reported: one upsert cannot
  * touch a row twice, and in a file the later line is the newer truth. Keys compare as GROUP BY does (nulls equal),
- * as the unique keys do (NULLS NOT DISTINCT). A cheap check first: most batches have no duplicates.
+ * as the unique keys do (NULLS NOT DISTINCT). Called once the upsert has refused the batch for a repeated key.
  */
 export async function rejectDuplicates(tx: Executor, stage: SQL, keyColumns: readonly string[], column: string): Promise<RowError[]> {
   const key = sql.join(keyColumns.map((c) => sql.identifier(c)), sql`, `);
-  const [{ found }] = await queryRows<{ found: boolean }>(tx, sql`select exists (select 1 from ${stage} group by ${key} having count(*) > 1) as found`);
-  if (!found) return [];
   const duplicates = await queryRows<{ line: number; kept: number }>(
     tx,
     sql`delete from ${stage} s

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
+import { SQLSTATE, pgErrorCode } from '@/db/pg-error';
 import type { ImportKind } from '@/lib/import/columns';
 import type { Delimiter } from '@/lib/import/delimiter';
 import { cellsOf, type HeaderMapping } from '@/lib/import/header-mapping';
@@ -9,7 +10,7 @@ import { applyActivity } from './apply-activity';
 import { openBulkSession, tableRef, type BatchRows, type BulkSession } from '@/db/copy/bulk-session';
 import { rejectDuplicates } from './duplicates';
 import { readCsv } from './read-csv';
-import type { KindWriter, MergeOptions } from './writer-types';
+import type { KindWriter, MergeCounts, MergeOptions } from './writer-types';
 import { WRITERS } from './writers';
 
 export type PipelineOptions = RowContext & { delimiter?: Delimiter; createMissingCustomers: boolean; dryRun: boolean };
@@ -78,8 +79,17 @@ async function run({ jobId, kind, filePath, options, onHeader, reject, onProgres
         // Room to sort a batch in memory for the merge.
         await tx.execute(sql.raw(`set local work_mem = '${MERGE_WORK_MEM}'`));
         await session.load(tx, names.stage, writer.columns, rows);
-        const duplicates = await rejectDuplicates(tx, tables.stage, writer.keyColumns, writer.keyColumn);
-        const counts = await writer.merge(tx, tables, mergeOptions);
+        let duplicates: RowError[] = [];
+        let counts: MergeCounts;
+        try {
+          // Most batches have no key twice; the upsert itself says when one has (it cannot touch a row twice), and
+          // only then are duplicates looked for, after rolling back to before the attempt.
+          counts = await tx.transaction((savepoint) => writer.merge(savepoint as unknown as Executor, tables, mergeOptions));
+        } catch (error) {
+          if (pgErrorCode(error) !== SQLSTATE.cardinalityViolation) throw error;
+          duplicates = await rejectDuplicates(tx, tables.stage, writer.keyColumns, writer.keyColumn);
+          counts = await writer.merge(tx, tables, mergeOptions);
+        }
         return { ...counts, rejected: [...duplicates, ...counts.rejected] };
       };
       const counts = dryTx ? await merge(dryTx) : await session.db.transaction((tx) => merge(tx as unknown as Executor));

@@ -40,6 +40,11 @@ function file(name: string, text: string): string {
   return p;
 }
 
+async function customerId(externalId: string): Promise<number> {
+  const [row] = await handle.db.select({ id: customers.id }).from(customers).where(eq(customers.externalId, externalId));
+  return row.id;
+}
+
 const importFile = (ctx: ServiceContext, kind: 'customers' | 'orders', filePath: string, patch: Partial<ImportOptions> = {}) =>
   runImport({ ctx, input: { kind, filePath, filename: path.basename(filePath), options: options(patch) } });
 
@@ -113,6 +118,18 @@ describe('import engine', () => {
     expect(report.split('\n').filter(Boolean)).toHaveLength(5);
 
     expect(await importFile(lead, 'orders', orderFile)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 4 });
+  });
+
+  it('keeps the later of two lines with the same id, reports the earlier one, and writes the rest of the batch', async () => {
+    const orderFile = file(
+      'orders-twice.csv',
+      ['order_id,customer_id,ordered_at,amount', 'D-1,7590-VHVEG,2026-04-01,10.00', 'D-2,7590-VHVEG,2026-04-02,20.00', 'D-1,7590-VHVEG,2026-04-01,11.00'].join('\n'),
+    );
+    const summary = await importFile(lead, 'orders', orderFile);
+    expect(summary).toMatchObject({ rowsRead: 3, inserted: 2, rejected: 1 });
+    expect(summary.errors).toEqual([{ line: 2, column: 'order_id', message: 'Line 4 has the same id; that later row is used.' }]);
+    const rows = await handle.db.select({ id: orders.externalId, cents: orders.amountCents }).from(orders).where(eq(orders.customerId, (await customerId('7590-VHVEG'))));
+    expect(rows.filter((r) => r.id.startsWith('D-')).sort((a, b) => a.id.localeCompare(b.id))).toEqual([{ id: 'D-1', cents: 1100 }, { id: 'D-2', cents: 2000 }]);
   });
 
   it('reads pt-BR numbers from a semicolon file and creates missing customers when asked', async () => {
