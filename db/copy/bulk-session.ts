@@ -5,7 +5,7 @@ import type { PoolClient } from 'pg';
 import * as schema from '@/db/schema';
 import type { Database, Executor } from '@/db/client';
 import { CopyBuffer } from '@/db/copy/copy-buffer';
-import { copyLine } from '@/db/copy/copy-text';
+import { copyRecordLine } from '@/db/copy/copy-text';
 
 /** A staging table column: code-defined name and SQL type, never taken from a file. */
 export type StageColumn = { name: string; type: string };
@@ -56,9 +56,12 @@ type Driver = Pick<BulkSession, 'db' | 'batchRows' | 'newBatch' | 'copy'> & {
 
 class CopyRows implements BatchRows {
   readonly buffer = new CopyBuffer();
-  constructor(private readonly columns: readonly StageColumn[]) {}
+  private readonly names: string[];
+  constructor(columns: readonly StageColumn[]) {
+    this.names = columns.map((c) => c.name);
+  }
   add(record: Record<string, unknown>): void {
-    this.buffer.add(copyLine(this.columns.map((c) => record[c.name])));
+    this.buffer.add(copyRecordLine(record, this.names));
   }
   get size(): number {
     return this.buffer.size;

@@ -21,3 +21,10 @@ export function copyLine(values: readonly unknown[]): string {
   for (let i = 1; i < values.length; i++) line += `\t${copyValue(values[i])}`;
   return `${line}\n`;
 }
+
+/** A record's values under `names`, in that order, as a COPY text line. */
+export function copyRecordLine(record: Readonly<Record<string, unknown>>, names: readonly string[]): string {
+  let line = copyValue(record[names[0]]);
+  for (let i = 1; i < names.length; i++) line += `\t${copyValue(record[names[i]])}`;
+  return `${line}\n`;
+}

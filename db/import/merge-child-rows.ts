@@ -5,7 +5,7 @@ import type { ImportKind } from '@/lib/import/columns';
 import type { ImportRowByKind } from '@/lib/import/row-types';
 import type { StageColumn } from '@/db/copy/bulk-session';
 import { resolveMissingCustomers } from './missing-customers';
-import type { ImportTables, KindWriter, LinedRow, MergeCounts, MergeOptions } from './writer-types';
+import type { ImportTables, KindWriter, MergeCounts, MergeOptions } from './writer-types';
 
 type ChildKind = Exclude<ImportKind, 'customers'>;
 
@@ -51,7 +51,8 @@ async function mergeChildRows(tx: Executor, tables: ImportTables, options: Merge
 export function childWriter<K extends ChildKind>(spec: ChildSpec<K>): KindWriter<K> {
   return {
     columns: [{ name: 'line', type: 'int' }, { name: 'customer_external_id', type: 'text' }, ...spec.columns],
-    record: (row: LinedRow<K>) => ({ line: row.line, customer_external_id: row.customerExternalId, ...spec.record(row) }),
+    // The kind's own record gets the shared columns added, rather than copied into a new object: one per row.
+    record: (row, line) => Object.assign(spec.record(row), { line, customer_external_id: row.customerExternalId }),
     keyColumns: ['customer_external_id', ...spec.keyColumns],
     keyColumn: spec.keyColumn,
     activity: spec.activityAt !== undefined,

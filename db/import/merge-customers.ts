@@ -104,8 +104,8 @@ export const customersWriter: KindWriter<'customers'> = {
     { name: 'currency', type: 'char(3)' },
     { name: 'attributes', type: 'jsonb' },
   ],
-  record: (r) => ({
-    line: r.line,
+  record: (r, line) => ({
+    line,
     external_id: r.externalId,
     name: r.name,
     email: r.email,

@@ -126,7 +126,7 @@ async function run({ jobId, kind, filePath, options, onHeader, reject, onProgres
         tally.rowsRead++;
         const result = validateRow(kind, cellsOf(record.cells, headers, mapping), options);
         if (result.ok) {
-          batch.add(writer.record({ ...result.row, line: record.line }));
+          batch.add(writer.record(result.row, record.line));
         } else {
           reject(result.errors.map((e) => ({ line: record.line, column: e.column, message: e.message })));
         }

@@ -4,9 +4,6 @@ import type { ImportKind } from '@/lib/import/columns';
 import type { ImportRowByKind, RowError } from '@/lib/import/row-types';
 import type { StageColumn } from '@/db/copy/bulk-session';
 
-/** A validated row with the file line it came from, so that rows the database refuses are reported by line. */
-export type LinedRow<K extends ImportKind> = ImportRowByKind[K] & { line: number };
-
 /** What a batch merge did; rows neither inserted, updated nor rejected were already there unchanged. */
 export type MergeCounts = { inserted: number; updated: number; rejected: RowError[] };
 
@@ -23,7 +20,8 @@ export type ImportTables = { stage: SQL; activity: SQL };
 export type KindWriter<K extends ImportKind> = {
   /** Staging table columns; `line int` first. */
   columns: readonly StageColumn[];
-  record: (row: LinedRow<K>) => Record<string, unknown>;
+  /** The staging record of a validated row; `line` (the file line) goes with it, so refusals are reported by line. */
+  record: (row: ImportRowByKind[K], line: number) => Record<string, unknown>;
   /** Staging columns that identify a row, for duplicates within a batch. */
   keyColumns: readonly string[];
   /** The canonical column a duplicate is reported on. */

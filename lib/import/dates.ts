@@ -15,12 +15,16 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1
 function parseIso(s: string): Date | null {
   const m = ISO.exec(s);
   if (!m) return null;
-  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   // Years before 1000 are typos in business data (and Date.UTC would read 0-99 as 1900-1999).
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
   let time = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
   if (m[9]) {
     const offsetHours = Number(m[10]);
     const offsetMinutes = Number(m[11]);
@@ -28,6 +32,13 @@ function parseIso(s: string): Date | null {
     time -= (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
   }
   return new Date(time);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 /**

@@ -71,6 +71,15 @@ describe('parseDate', () => {
     expect(parseDate('2025-03-07', 'M/D/YYYY H:mm')).toBeNull();
   });
 
+  it('knows leap years: Feb 29 exists in 2024 and 2000, not in 2025 or 1900', () => {
+    expect(parseDate('2024-02-29')?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(parseDate('2000-02-29')?.toISOString()).toBe('2000-02-29T00:00:00.000Z');
+    expect(parseDate('2025-02-29')).toBeNull();
+    expect(parseDate('1900-02-29')).toBeNull();
+    expect(parseDate('2025-04-31T10:00:00Z')).toBeNull();
+    expect(parseDate('2025-12-31T23:59:59.999Z')?.toISOString()).toBe('2025-12-31T23:59:59.999Z');
+  });
+
   it.each(['2025-02-30', '2025-13-01', '07/03/2025', 'yesterday', ''])('refuses %j without a format', (text) => {
     expect(parseDate(text)).toBeNull();
   });
