@@ -13,7 +13,6 @@ export function uploadDisplayName(sent: string | null | undefined): string {
     // Not percent-encoded after all: use it as it came.
   }
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return clean.slice(0, MAX_LENGTH) || FALLBACK;
 }

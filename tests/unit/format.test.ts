@@ -15,8 +15,9 @@ describe('format', () => {
 
   it('prints file sizes in binary units', () => {
     expect(formatBytes(0)).toBe('0 bytes');
-    expect(formatBytes(970_457)).toBe('947.7 KB');
+    expect(formatBytes(970_457)).toBe('948 KB');
     expect(formatBytes(1024 ** 3)).toBe('1 GB');
+    expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(150 * 1024 ** 2)).toBe('150 MB');
   });
 });
