@@ -74,7 +74,7 @@ function uploadRequest(body: BodyInit, headers: Record<string, string> = {}) {
 
 async function upload(text: string | Buffer, filename = 'file.csv'): Promise<{ status: number; body: Record<string, unknown> }> {
   const bytes = typeof text === 'string' ? Buffer.from(text) : text;
-  const response = await uploadRoute(uploadRequest(bytes, { 'x-filename': encodeURIComponent(filename), 'content-length': String(bytes.length) }), noParams);
+  const response = await uploadRoute(uploadRequest(new Uint8Array(bytes), { 'x-filename': encodeURIComponent(filename), 'content-length': String(bytes.length) }), noParams);
   return { status: response.status, body: await response.json() };
 }
 
