@@ -12,6 +12,8 @@ import type { PreviewColumn } from '@/server/services/import-preview';
 type ColumnMappingProps = {
   kind: ImportKind;
   columns: PreviewColumn[];
+  /** Overrides the preview has not caught up with yet: shown at once rather than snapping back until it has. */
+  pendingMap?: Record<string, string>;
   overridden: boolean;
   /** Sets the column (by normalised header) to a canonical column, or to UNMAPPED. */
   onMap: (key: string, target: string) => void;
@@ -28,7 +30,7 @@ const SOURCE_BADGES = {
  * Each file column and the canonical column it imports into, as detected, with a select to change it. Picking a
  * column another file column had moves it here; the server works the mapping out again, so the page never guesses.
  */
-export function ColumnMapping({ kind, columns, overridden, onMap, onReset }: ColumnMappingProps) {
+export function ColumnMapping({ kind, columns, pendingMap, overridden, onMap, onReset }: ColumnMappingProps) {
   const { required, optional } = CANONICAL_COLUMNS[kind];
   // For customers an unmapped column is not lost: it is stored as an attribute of the customer.
   const unmappedLabel = kind === 'customers' ? 'Keep as attribute' : 'Don’t import';
@@ -60,7 +62,7 @@ export function ColumnMapping({ kind, columns, overridden, onMap, onReset }: Col
                 <TableCell className="py-2">
                   <Select
                     aria-label={`Import ${column.header} as`}
-                    value={column.mappedTo ?? UNMAPPED}
+                    value={pendingMap?.[column.key] ?? column.mappedTo ?? UNMAPPED}
                     onChange={(e) => onMap(column.key, e.target.value)}
                     className="min-w-48"
                   >

@@ -2,7 +2,7 @@
 
 import { FileText, Loader2, Play, X } from 'lucide-react';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CardContent } from '@/components/ui/card';
@@ -36,41 +36,39 @@ const PREVIEW_DELAY_MS = 250;
 export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWizardProps) {
   const [upload, setUpload] = useState<UploadDTO | null>(null);
   const [settings, setSettings] = useState<WizardSettings>(INITIAL_SETTINGS);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [previewRefusal, setPreviewRefusal] = useState<Refusal | null>(null);
-  const [previewing, setPreviewing] = useState(false);
+  // Each answer is kept with the settings it answers, so that the page knows when it is out of date.
+  const [previewed, setPreviewed] = useState<{ for: WizardSettings; preview: ImportPreview } | null>(null);
+  const [refused, setRefused] = useState<{ for: WizardSettings; refusal: Refusal } | null>(null);
   const [job, setJob] = useState<{ id: number; dryRun: boolean } | null>(null);
   const [startRefusal, setStartRefusal] = useState<Refusal | null>(null);
   const [starting, setStarting] = useState(false);
-  const latest = useRef(0);
   const followed = useImportJob(job?.id ?? null);
 
   useEffect(() => {
     if (!upload) return;
-    const request = ++latest.current;
+    let current = true;
     const timer = setTimeout(async () => {
-      setPreviewing(true);
       const result = await previewAction(null, settingsPayload(upload.id, settings));
-      // An older answer arriving after a newer request is dropped.
-      if (request !== latest.current) return;
-      setPreviewing(false);
-      if (result.ok && result.data) {
-        setPreview(result.data);
-        setPreviewRefusal(null);
-      } else if (!result.ok) {
-        setPreviewRefusal(result);
-      }
+      // An answer to settings changed since is dropped.
+      if (!current) return;
+      if (result.ok && result.data) setPreviewed({ for: settings, preview: result.data });
+      else if (!result.ok) setRefused({ for: settings, refusal: result });
     }, PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [upload, settings, previewAction]);
 
+  const preview = previewed?.preview ?? null;
+  const previewRefusal = refused?.for === settings ? refused.refusal : null;
+  const previewing = !!upload && previewed?.for !== settings && !previewRefusal;
+
   function reset() {
-    latest.current++;
     setUpload(null);
     setSettings(INITIAL_SETTINGS);
-    setPreview(null);
-    setPreviewRefusal(null);
-    setPreviewing(false);
+    setPreviewed(null);
+    setRefused(null);
     setJob(null);
     setStartRefusal(null);
   }
@@ -132,7 +130,7 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
           <StepCard step={2} title="What the file holds" description="How to read it: numbers, dates and the delimiter.">
             <CardContent>
               <ImportSettingsForm
-                kind={preview.kind}
+                kind={settings.kind ?? preview.kind}
                 suggestedKind={preview.suggestedKind}
                 detectedDelimiter={preview.delimiter.detected}
                 settings={settings}
@@ -159,6 +157,7 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
             <ColumnMapping
               kind={preview.kind}
               columns={preview.columns}
+              pendingMap={previewing ? settings.map : undefined}
               overridden={Object.keys(settings.map).length > 0}
               onMap={(key, target) => change({ map: { ...settings.map, [key]: target } })}
               onReset={() => change({ map: {} })}

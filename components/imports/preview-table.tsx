@@ -49,7 +49,7 @@ export function PreviewTable({ kind, columns, rows }: PreviewTableProps) {
                 <TableCell
                   key={i}
                   data-invalid={errors ? true : undefined}
-                  className={cn('px-3', errors ? 'bg-red-50 ring-1 ring-red-300 ring-inset' : 'whitespace-nowrap')}
+                  className={cn('px-3', errors ? 'min-w-44 bg-red-50 ring-1 ring-red-300 ring-inset' : 'whitespace-nowrap')}
                 >
                   <span className={cn('block max-w-56 truncate', !value && 'text-zinc-400')} title={value}>
                     {value || '—'}

@@ -71,7 +71,8 @@ export async function readUpload(id: string): Promise<(StoredUpload & { path: st
   if (!UPLOAD_ID.test(id)) return null;
   const files = filesOf(id);
   try {
-    const upload = JSON.parse(await fs.promises.readFile(files.meta, 'utf8')) as StoredUpload;
+    // turbopackIgnore: a runtime data file, not a module; without it Next traces the whole project into the build.
+    const upload = JSON.parse(await fs.promises.readFile(/*turbopackIgnore: true*/ files.meta, 'utf8')) as StoredUpload;
     await fs.promises.access(files.data, fs.constants.R_OK);
     return { ...upload, path: files.data };
   } catch {
