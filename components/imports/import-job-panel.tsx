@@ -6,6 +6,7 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import { formatBytes, formatCount } from '@/lib/format';
 import type { ImportJobDetailDTO } from '@/server/queries/import-jobs';
 import { ImportResult } from './import-result';
+import { JobStatusBadge } from './job-status-badge';
 import { isActive, useImportJob } from './use-import-job';
 
 type ImportJobViewProps = {
@@ -21,6 +22,13 @@ export function ImportJobView({ jobId, job, problem, next }: ImportJobViewProps)
   const running = !job || isActive(job.status);
   return (
     <section aria-label={`Import ${jobId}`} aria-busy={running} className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <JobStatusBadge status={job?.status ?? 'pending'} />
+        <span className="font-medium text-zinc-900">
+          {job?.dryRun ? 'Dry run' : 'Import'} #{jobId}
+        </span>
+        {job?.dryRun && <span className="text-zinc-600">· checks everything, writes nothing</span>}
+      </div>
       {problem && <Alert tone="error">{problem}</Alert>}
       {running ? <Running job={job} /> : <ImportResult job={job} />}
       {job && !running && next?.(job)}

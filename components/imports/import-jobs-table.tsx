@@ -34,11 +34,11 @@ export function ImportJobsTable({ jobs }: { jobs: ImportJobDTO[] }) {
           <TableHeaderCell>File</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
           {COUNTS.map((c) => (
-            <TableHeaderCell key={c} className="text-right">
+            <TableHeaderCell key={c} className="px-3 text-right">
               {COUNT_LABELS[c]}
             </TableHeaderCell>
           ))}
-          <TableHeaderCell>Error report</TableHeaderCell>
+          <TableHeaderCell>Errors</TableHeaderCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -46,7 +46,7 @@ export function ImportJobsTable({ jobs }: { jobs: ImportJobDTO[] }) {
           const running = job.status === 'running' || job.status === 'pending';
           return (
             <TableRow key={job.id}>
-              <TableCell className="whitespace-nowrap text-zinc-700">
+              <TableCell className="min-w-32 text-zinc-700">
                 <time dateTime={job.createdAt}>{formatDateTime(new Date(job.createdAt))}</time>
               </TableCell>
               <TableCell className="whitespace-nowrap">
@@ -59,7 +59,7 @@ export function ImportJobsTable({ jobs }: { jobs: ImportJobDTO[] }) {
                 )}
               </TableCell>
               <TableCell>
-                <Link href={`/imports/${job.id}`} className="block max-w-56 truncate font-medium text-accent-800 hover:underline" title={job.filename}>
+                <Link href={`/imports/${job.id}`} className="block max-w-48 truncate font-medium text-accent-800 hover:underline" title={job.filename}>
                   {job.filename}
                 </Link>
                 <span className="mt-0.5 flex items-center gap-1.5 text-xs text-zinc-600">
@@ -71,7 +71,7 @@ export function ImportJobsTable({ jobs }: { jobs: ImportJobDTO[] }) {
                 <JobStatusBadge status={job.status} />
               </TableCell>
               {COUNTS.map((c) => (
-                <TableCell key={c} className="text-right tabular-nums">
+                <TableCell key={c} className="px-3 text-right tabular-nums">
                   {running ? '—' : formatCount(job[c])}
                 </TableCell>
               ))}

@@ -2,7 +2,7 @@
 
 import { FileText, Loader2, Play, X } from 'lucide-react';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CardContent } from '@/components/ui/card';
@@ -44,11 +44,15 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
   const [starting, setStarting] = useState(false);
   const followed = useImportJob(job?.id ?? null);
 
+  // The action is a prop, which a refresh of the page (after each import) hands over anew: an effect event, so that
+  // only a change of file or settings asks for a new preview.
+  const requestPreview = useEffectEvent((uploadId: string, asked: WizardSettings) => previewAction(null, settingsPayload(uploadId, asked)));
+
   useEffect(() => {
     if (!upload) return;
     let current = true;
     const timer = setTimeout(async () => {
-      const result = await previewAction(null, settingsPayload(upload.id, settings));
+      const result = await requestPreview(upload.id, settings);
       // An answer to settings changed since is dropped.
       if (!current) return;
       if (result.ok && result.data) setPreviewed({ for: settings, preview: result.data });
@@ -58,7 +62,7 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
       current = false;
       clearTimeout(timer);
     };
-  }, [upload, settings, previewAction]);
+  }, [upload, settings]);
 
   const preview = previewed?.preview ?? null;
   const previewRefusal = refused?.for === settings ? refused.refusal : null;

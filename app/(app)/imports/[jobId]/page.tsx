@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ArrowLeft } from 'lucide-react';
 import { ImportJobLive } from '@/components/imports/import-job-panel';
-import { JobStatusBadge } from '@/components/imports/job-status-badge';
 import { Card, CardContent } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -51,8 +50,7 @@ export default async function ImportJobPage({ params }: ImportJobPageProps) {
         }
       />
       <Card>
-        <CardContent className="space-y-4">
-          <JobStatusBadge status={job.status} />
+        <CardContent>
           <ImportJobLive initial={job} />
         </CardContent>
       </Card>
