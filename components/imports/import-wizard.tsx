@@ -39,10 +39,10 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
   // Each answer is kept with the settings it answers, so that the page knows when it is out of date.
   const [previewed, setPreviewed] = useState<{ for: WizardSettings; preview: ImportPreview } | null>(null);
   const [refused, setRefused] = useState<{ for: WizardSettings; refusal: Refusal } | null>(null);
-  const [job, setJob] = useState<{ id: number; dryRun: boolean } | null>(null);
+  const [jobId, setJobId] = useState<number | null>(null);
   const [startRefusal, setStartRefusal] = useState<Refusal | null>(null);
   const [starting, setStarting] = useState(false);
-  const followed = useImportJob(job?.id ?? null);
+  const followed = useImportJob(jobId);
 
   // The action is a prop, which a refresh of the page (after each import) hands over anew: an effect event, so that
   // only a change of file or settings asks for a new preview.
@@ -73,11 +73,15 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
     setSettings(INITIAL_SETTINGS);
     setPreviewed(null);
     setRefused(null);
-    setJob(null);
+    setJobId(null);
     setStartRefusal(null);
   }
 
-  const change = (patch: Partial<WizardSettings>) => setSettings((s) => ({ ...s, ...patch }));
+  const change = (patch: Partial<WizardSettings>) => {
+    setSettings((s) => ({ ...s, ...patch }));
+    // A refusal to start was about the settings as they were.
+    setStartRefusal(null);
+  };
 
   async function start(dryRun: boolean) {
     if (!upload || !preview) return;
@@ -85,7 +89,7 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
     setStartRefusal(null);
     const result = await startAction(null, { ...settingsPayload(upload.id, settings), kind: preview.kind, dryRun });
     setStarting(false);
-    if (result.ok && result.data) setJob({ id: result.data.jobId, dryRun: result.data.dryRun });
+    if (result.ok && result.data) setJobId(result.data.jobId);
     else if (!result.ok) setStartRefusal(result);
   }
 
@@ -198,9 +202,9 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
             description="A dry run reads and checks the whole file against the workspace and writes nothing. Importing the same file again changes nothing."
           >
             <CardContent className="space-y-4">
-              {job && (
+              {jobId !== null && (
                 <ImportJobView
-                  jobId={job.id}
+                  jobId={jobId}
                   job={followed.job}
                   problem={followed.problem}
                   next={(finished) => (
