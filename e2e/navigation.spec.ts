@@ -2,8 +2,8 @@ import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 import { AppShell } from './pages/app-shell';
 
 const EXPECTED = {
-  admin: ['Overview', 'Users', 'Audit log'],
-  lead: ['Overview'],
+  admin: ['Overview', 'Imports', 'Users', 'Audit log'],
+  lead: ['Overview', 'Imports'],
   csm: ['Overview'],
   exec: ['Overview'],
 } as const;

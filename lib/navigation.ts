@@ -1,7 +1,7 @@
 import { can, type Permission, type Subject } from '@/lib/auth/permissions';
 
 /** Icon names, mapped to components by the shell, so that this config stays plain data that can cross to the client. */
-export type NavIcon = 'overview' | 'users' | 'audit';
+export type NavIcon = 'overview' | 'imports' | 'users' | 'audit';
 
 export type NavItem = {
   label: string;
@@ -16,6 +16,7 @@ export type NavSection = { label: string | null; items: NavItem[] };
 /** The one navigation config: a feature adds its page here and the sidebar, drawer and tests follow. */
 export const NAVIGATION: NavSection[] = [
   { label: null, items: [{ label: 'Overview', href: '/', icon: 'overview' }] },
+  { label: 'Data', items: [{ label: 'Imports', href: '/imports', icon: 'imports', permission: 'imports.run' }] },
   {
     label: 'Admin',
     items: [

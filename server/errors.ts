@@ -53,6 +53,9 @@ export class RuleError extends DomainError {
   }
 }
 
+/** An upload bigger than the workspace accepts. */
+export class TooLargeError extends DomainError {}
+
 export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }
   | { ok: false; message: string; fieldErrors?: FieldErrors };
@@ -80,6 +83,7 @@ export function toHttpError(error: unknown): { status: number; body: { error: st
   if (error instanceof NotFoundError) return { status: 404, body: { error: error.message } };
   if (error instanceof ConflictError) return { status: 409, body: { error: error.message } };
   if (error instanceof RuleError) return { status: 422, body: { error: error.message } };
+  if (error instanceof TooLargeError) return { status: 413, body: { error: error.message } };
   if (uniqueViolation(error)) return { status: 409, body: { error: 'A record with the same unique value already exists.' } };
   console.error('[api] unexpected error', error);
   return { status: 500, body: { error: GENERIC } };

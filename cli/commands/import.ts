@@ -32,7 +32,7 @@ export function registerImportCommand(program: Command): void {
     .description(`import a CSV file; kinds: ${IMPORT_KINDS.join(', ')}. Re-importing the same file changes nothing.`)
     .argument('<kind>', IMPORT_KINDS.join(' | '))
     .argument('<file>', 'CSV file (UTF-8, with or without BOM; delimiter detected)')
-    .option('--map <pairs>', 'rename file columns to canonical ones, e.g. customerID=id,Churn=churned')
+    .option('--map <pairs>', 'rename file columns to canonical ones, e.g. customerID=id,Churn=churned (Churn=- keeps a column unmapped)')
     .option('--date-format <format>', 'format of date cells, e.g. "M/D/YYYY H:mm" (default ISO 8601)')
     .option('--locale <locale>', `number format: ${NUMBER_LOCALES.join(' | ')} (pt-BR reads 1.234,56)`, 'en')
     .option('--delimiter <char>', 'force the delimiter: , ; | or tab')

@@ -5,13 +5,18 @@ import type { RowError } from '@/lib/import/row-types';
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
+/** Where a job's error report lives: derived from the job id only, so that a download can never name another path. */
+export function errorReportPath(jobId: number): string {
+  return path.join(projectRoot(), '.holdfast', 'imports', `${jobId}-errors.csv`);
+}
+
 /** Every rejected row of an import job, as a CSV the user can download; written as the import goes. */
 export class ErrorReport {
   readonly path: string;
   private readonly stream: fs.WriteStream;
 
   constructor(jobId: number) {
-    this.path = path.join(projectRoot(), '.holdfast', 'imports', `${jobId}-errors.csv`);
+    this.path = errorReportPath(jobId);
     fs.mkdirSync(path.dirname(this.path), { recursive: true });
     this.stream = fs.createWriteStream(this.path);
     this.stream.write('line,column,message\n');

@@ -23,6 +23,11 @@ async function sniff(filePath: string): Promise<string> {
   }
 }
 
+/** The delimiter of a file, detected from its first 64 KB (what `readCsv` uses when none is given). */
+export async function detectFileDelimiter(filePath: string): Promise<Delimiter> {
+  return detectDelimiter(await sniff(filePath));
+}
+
 /** Line breaks inside a record's cells (a quoted CRLF is one): how many physical lines the record spans beyond one. */
 function breaksIn(cells: string[]): number {
   let breaks = 0;
@@ -41,7 +46,7 @@ export async function* readCsv(
   { delimiter, onProgress }: { delimiter?: Delimiter; onProgress?: (progress: CsvProgress) => void } = {},
 ): AsyncGenerator<CsvRecord> {
   const totalBytes = (await fs.promises.stat(filePath)).size;
-  const chosen = delimiter ?? detectDelimiter(await sniff(filePath));
+  const chosen = delimiter ?? (await detectFileDelimiter(filePath));
   const source = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 });
   let bytesRead = 0;
   source.on('data', (chunk) => {

@@ -3,7 +3,7 @@
  * A service that writes a new kind of audit row adds it here, so that the filter offers it; rows with values not
  * listed here still show, under their raw names.
  */
-export const AUDIT_ENTITY_TYPES = { user: 'User', workspace: 'Workspace' } as const;
+export const AUDIT_ENTITY_TYPES = { user: 'User', workspace: 'Workspace', import: 'Import' } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
 export const AUDIT_ACTIONS = {
@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = {
   'user.disable': 'Disabled user',
   'user.enable': 'Enabled user',
   'seed.run': 'Loaded demo data',
+  'import.run': 'Imported a file',
+  'import.dryRun': 'Dry-ran an import',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -27,8 +29,8 @@ export function auditEntityLabel(entityType: string): string {
 export function auditEntitySubject(before: unknown, after: unknown): string | null {
   for (const snapshot of [after, before]) {
     if (snapshot && typeof snapshot === 'object' && !Array.isArray(snapshot)) {
-      const { name, email, title } = snapshot as Record<string, unknown>;
-      const parts = [name ?? title, email].filter((v): v is string => typeof v === 'string' && v.length > 0);
+      const { name, email, title, filename } = snapshot as Record<string, unknown>;
+      const parts = [name ?? title ?? filename, email].filter((v): v is string => typeof v === 'string' && v.length > 0);
       if (parts.length) return parts.length === 2 ? `${parts[0]} (${parts[1]})` : parts[0];
     }
   }

@@ -27,7 +27,7 @@ export const optionalDate = (options: CellOptions) =>
     if (blank(s)) return null;
     const date = parseDate(s, options.dateFormat);
     if (!date) {
-      const expected = options.dateFormat ? `in the format ${options.dateFormat}` : 'as YYYY-MM-DD or an ISO date-time (or pass --date-format)';
+      const expected = options.dateFormat ? `in the format ${options.dateFormat}` : 'as YYYY-MM-DD or an ISO date-time (or set the date format: --date-format on the command line)';
       ctx.addIssue({ code: 'custom', message: `"${s.trim()}" is not a valid date ${expected}.` });
       return z.NEVER;
     }

@@ -32,6 +32,12 @@ const SYNONYMS: Record<string, string[]> = {
   kind: ['type', 'surveytype', 'category'],
 };
 
+/**
+ * An override target that keeps a file column out of the canonical ones even when its name would match one (e.g.
+ * `--map Churn=-` keeps a "Churn" column as a customer attribute, or out of other kinds' imports).
+ */
+export const UNMAPPED = '-';
+
 export type HeaderMapping = {
   /** For each file column (by index): the canonical column, or null when it is not mapped. */
   columns: (string | null)[];
@@ -73,13 +79,14 @@ export function mapHeaders(kind: ImportKind, headers: string[], overrides: Recor
     const target = overrides[n];
     if (target && canonical.includes(target)) assign(i, target, 'override');
   });
+  const open = (i: number) => columns[i] === null && overrides[normal[i]] !== UNMAPPED;
   normal.forEach((n, i) => {
     const column = byNormal.get(n);
-    if (column) assign(i, column, 'name');
+    if (column && open(i)) assign(i, column, 'name');
   });
   for (const column of canonical) {
     const synonyms = SYNONYMS[column] ?? [];
-    const index = normal.findIndex((n, i) => columns[i] === null && synonyms.includes(n));
+    const index = normal.findIndex((n, i) => open(i) && synonyms.includes(n));
     if (index >= 0) assign(index, column, 'synonym');
   }
   const missingRequired = CANONICAL_COLUMNS[kind].required.filter((c) => !taken.has(c));
@@ -89,7 +96,7 @@ export function mapHeaders(kind: ImportKind, headers: string[], overrides: Recor
 /** Overrides naming a column that is not canonical for the kind, for a clear error instead of a silent no-op. */
 export function unknownOverrideTargets(kind: ImportKind, overrides: Record<string, string>): string[] {
   const canonical = new Set(canonicalColumns(kind));
-  return Object.values(overrides).filter((target) => !canonical.has(target));
+  return Object.values(overrides).filter((target) => target !== UNMAPPED && !canonical.has(target));
 }
 
 /** One file record as cells by canonical column; unmapped columns by their header (kept as customer attributes). */

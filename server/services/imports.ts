@@ -37,6 +37,8 @@ const ERRORS_KEPT = 1_000;
 export async function runImport(
   { ctx, input }: { ctx: ServiceContext; input: { kind: ImportKind; filePath: string; filename: string; options: ImportOptions } },
   onProgress?: (progress: ImportProgress) => void,
+  /** Called once the job row exists: the web page runs imports in the background and follows them by job id. */
+  onStart?: (jobId: number) => void,
 ): Promise<ImportSummary> {
   assertCan(ctx.actor, 'imports.run');
   const { kind, filePath, filename, options } = input;
@@ -56,6 +58,7 @@ export async function runImport(
     })
     .returning({ id: importJobs.id });
   const report = new ErrorReport(job.id);
+  onStart?.(job.id);
   const tally: ImportTally = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0 };
   let rejected = 0;
   const kept: RowError[] = [];

@@ -21,5 +21,6 @@ describe('diffSnapshots', () => {
     expect(auditEntitySubject(null, { name: 'Nia', email: 'nia@x.test' })).toBe('Nia (nia@x.test)');
     expect(auditEntitySubject({ email: 'old@x.test' }, null)).toBe('old@x.test');
     expect(auditEntitySubject(null, { count: 2 })).toBeNull();
+    expect(auditEntitySubject(null, { kind: 'customers', filename: 'telco.csv' })).toBe('telco.csv');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, normalizeHeader, parseMapOption, unknownOverrideTargets } from '@/lib/import/header-mapping';
+import { mapHeaders, normalizeHeader, parseMapOption, UNMAPPED, unknownOverrideTargets } from '@/lib/import/header-mapping';
 
 const TELCO = ['customerID', 'gender', 'SeniorCitizen', 'Partner', 'tenure', 'MonthlyCharges', 'TotalCharges', 'Churn'];
 
@@ -29,6 +29,12 @@ describe('header mapping', () => {
 
   it('reports missing required columns by canonical name', () => {
     expect(mapHeaders('events', ['customer_id', 'what']).missingRequired).toEqual(['type', 'occurred_at']);
+  });
+
+  it('keeps a column unmapped on request even when its name or a synonym matches', () => {
+    const mapping = mapHeaders('customers', TELCO, parseMapOption(`Churn=${UNMAPPED}, customerID=${UNMAPPED}, SeniorCitizen=id`));
+    expect(mapping.columns).toEqual([null, null, 'id', null, 'tenure_months', null, null, null]);
+    expect(unknownOverrideTargets('customers', parseMapOption(`Churn=${UNMAPPED}`))).toEqual([]);
   });
 
   it('flags --map targets that are not columns of the kind', () => {

@@ -5,14 +5,22 @@ import { isActiveHref, navigationFor } from '@/lib/navigation';
 const labels = (role: Role) => navigationFor({ id: 1, role }).map((s) => [s.label, s.items.map((i) => i.label)]);
 
 describe('navigation', () => {
-  it('shows admins the overview and the admin section', () => {
+  it('shows admins the overview, imports and the admin section', () => {
     expect(labels('admin')).toEqual([
       [null, ['Overview']],
+      ['Data', ['Imports']],
       ['Admin', ['Users', 'Audit log']],
     ]);
   });
 
-  it.each(['lead', 'csm', 'exec'] as const)('shows a %s only the overview, with no empty Admin heading', (role) => {
+  it('shows a lead imports but no empty Admin heading', () => {
+    expect(labels('lead')).toEqual([
+      [null, ['Overview']],
+      ['Data', ['Imports']],
+    ]);
+  });
+
+  it.each(['csm', 'exec'] as const)('shows a %s only the overview, with no empty Data or Admin heading', (role) => {
     expect(labels(role)).toEqual([[null, ['Overview']]]);
   });
 

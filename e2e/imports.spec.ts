@@ -1,0 +1,59 @@
+import { TELCO_CSV } from '../tests/helpers/telco';
+import { test, expect, DEMO_USERS } from './fixtures';
+import { AppShell } from './pages/app-shell';
+import { ImportsPage } from './pages/imports-page';
+
+test('a lead imports the Telco customers: mapping, preview, live progress, counts and history', async ({ page, signInAs }) => {
+  test.setTimeout(120_000);
+  await signInAs('lead');
+  await new AppShell(page).mainNav.getByRole('link', { name: 'Imports' }).click();
+  const imports = new ImportsPage(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Imports' })).toBeVisible();
+
+  await imports.upload(TELCO_CSV, 'telco-customer-churn.csv');
+  await expect(imports.kind).toHaveValue('customers');
+  await imports.map('customerID', 'id');
+  await imports.map('Churn', 'churned');
+  await imports.map('tenure', 'tenure_months');
+  await expect(imports.mapping('gender')).toHaveValue('-');
+  await imports.previewSettled();
+  await expect(imports.previewStep).toContainText('The first 20 rows: 20 valid, 0 with problems.');
+  await expect(imports.previewTable.getByRole('row').filter({ hasText: '7590-VHVEG' })).toContainText('Female');
+
+  // A wrong mapping shows its problems on the offending cells before anything runs.
+  await imports.map('gender', 'email');
+  await expect(imports.invalidCells).toHaveCount(20);
+  await expect(imports.invalidCells.first()).toContainText('Not a valid email address.');
+  await imports.map('gender', '-');
+  await expect(imports.invalidCells).toHaveCount(0);
+  await imports.previewSettled();
+
+  await imports.start('Run import');
+  await expect(imports.count('Rows read')).toHaveText('7,043', { timeout: 90_000 });
+  await expect(imports.progress).toHaveCount(0);
+  await expect(imports.count('Inserted')).toHaveText('7,043');
+  await expect(imports.count('Updated')).toHaveText('0');
+  await expect(imports.count('Rejected')).toHaveText('0');
+
+  const row = imports.historyRow('telco-customer-churn.csv');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(DEMO_USERS.lead.name);
+  await expect(row).toContainText('Customers');
+  await expect(row).toContainText('Succeeded');
+  await expect(row).toContainText('7,043');
+  await expect(row.getByRole('link', { name: /Download the error report/ })).toBeVisible();
+});
+
+for (const role of ['csm', 'exec'] as const) {
+  test(`the ${role} can neither reach the Imports page nor upload`, async ({ page, signInAs }) => {
+    await signInAs(role);
+    expect(await new AppShell(page).navLinkLabels()).not.toContain('Imports');
+    const response = await page.goto('/imports');
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
+
+    const upload = await page.request.post('/api/imports/uploads', { data: 'id\nA\n', headers: { 'content-type': 'text/csv', 'x-filename': 'sneaky.csv' } });
+    expect(upload.status()).toBe(403);
+    expect(await upload.json()).toEqual({ error: 'You do not have permission to do that.' });
+  });
+}
