@@ -5,9 +5,15 @@ import type { RowError } from '@/lib/import/row-types';
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-/** Where a job's error report lives: derived from the job id only, so that a download can never name another path. */
-export function errorReportPath(jobId: number): string {
-  return path.join(projectRoot(), '.holdfast', 'imports', `${jobId}-errors.csv`);
+/** The job row fields a report's file name is made of. */
+export type ReportedJob = { id: number; createdAt: Date };
+
+/**
+ * Where a job's error report lives: derived from the job row only, so that a download can never name another path.
+ * The creation time is in the name because databases sharing one install (tests, a second workspace) reuse job ids.
+ */
+export function errorReportPath(job: ReportedJob): string {
+  return path.join(projectRoot(), '.holdfast', 'imports', `${job.id}-${job.createdAt.getTime()}-errors.csv`);
 }
 
 /** Every rejected row of an import job, as a CSV the user can download; written as the import goes. */
@@ -15,8 +21,8 @@ export class ErrorReport {
   readonly path: string;
   private readonly stream: fs.WriteStream;
 
-  constructor(jobId: number) {
-    this.path = errorReportPath(jobId);
+  constructor(job: ReportedJob) {
+    this.path = errorReportPath(job);
     fs.mkdirSync(path.dirname(this.path), { recursive: true });
     this.stream = fs.createWriteStream(this.path);
     this.stream.write('line,column,message\n');

@@ -56,8 +56,8 @@ export async function runImport(
       createdById: ctx.actor.kind === 'user' ? ctx.actor.id : null,
       startedAt: new Date(),
     })
-    .returning({ id: importJobs.id });
-  const report = new ErrorReport(job.id);
+    .returning({ id: importJobs.id, createdAt: importJobs.createdAt });
+  const report = new ErrorReport(job);
   onStart?.(job.id);
   const tally: ImportTally = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0 };
   let rejected = 0;
