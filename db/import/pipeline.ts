@@ -34,7 +34,7 @@ export type PipelineInput = {
   onProgress?: (progress: ImportProgress) => void;
 };
 
-const PROGRESS_EVERY_ROWS = 10_000;
+const PROGRESS_EVERY_ROWS = 2_000;
 const MERGE_WORK_MEM = '64MB';
 export const FIRST_BATCH_ROWS = 20_000;
 
