@@ -1,8 +1,9 @@
-import { LayoutDashboard, ScrollText, Users, type LucideIcon } from 'lucide-react';
+import { ChartNoAxesCombined, LayoutDashboard, ScrollText, Users, type LucideIcon } from 'lucide-react';
 import type { NavIcon as NavIconName } from '@/lib/navigation';
 
 const ICONS: Record<NavIconName, LucideIcon> = {
   overview: LayoutDashboard,
+  kpis: ChartNoAxesCombined,
   users: Users,
   audit: ScrollText,
 };

@@ -63,3 +63,16 @@ export const DRILLDOWN_TITLES: Record<DrilldownMetric, string> = {
   reactivation_mrr: 'Customers with reactivation MRR',
   ordering_customers: 'Customers who ordered',
 };
+
+/** Lists that belong together, offered side by side on a drill-down page (the other terms of the same formulas). */
+export const DRILLDOWN_GROUPS: readonly (readonly DrilldownMetric[])[] = [
+  ['customers_at_start', 'active_customers', 'new_customers', 'reactivated_customers', 'churned_customers', 'early_churned_customers'],
+  ['churned_customers', 'voluntary_churned_customers', 'involuntary_churned_customers', 'early_churned_customers'],
+  ['new_mrr', 'expansion_mrr', 'reactivation_mrr', 'contraction_mrr', 'churned_mrr'],
+  ['ordering_customers'],
+];
+
+/** The group a list is shown with: the first that holds it. */
+export function drilldownGroupOf(metric: DrilldownMetric): readonly DrilldownMetric[] {
+  return DRILLDOWN_GROUPS.find((group) => group.includes(metric)) ?? [metric];
+}

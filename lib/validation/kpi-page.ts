@@ -4,6 +4,7 @@ import { formatMonth, parseMonth, type Month } from '@/lib/metrics/months';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
 import { formatQuarter, parseQuarter, type PeriodSelection } from '@/lib/metrics/period';
 import { kpiFiltersSchema, type KpiFilters } from '@/lib/metrics/query';
+import { FILTER_PARAMS } from './kpi-params';
 
 /**
  * The KPI pages keep all their state in the URL (shareable, bookmarkable, Back works): the period, the filters and
@@ -21,8 +22,6 @@ export type KpiPageState = {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The URL names of the filters (the CLI's flags, shortened where long). */
-export const FILTER_PARAMS = { segment: 'segment', plan: 'plan', country: 'country', owner: 'owner', loyaltyTier: 'tier' } as const satisfies Record<keyof KpiFilters, string>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 const monthParam = z.string().max(7).transform((text, ctx) => parseMonth(text) ?? (ctx.addIssue({ code: 'custom', message: 'month' }), z.NEVER));
@@ -114,4 +113,9 @@ export function kpiSearchParams(state: Partial<KpiPageState>, extra: Record<stri
 export function kpiSearchString(state: Partial<KpiPageState>, extra?: Record<string, string | undefined>): string {
   const search = kpiSearchParams(state, extra).toString();
   return search ? `?${search}` : '';
+}
+
+/** The drill-down page of a set in a month, keeping the page's period and filters (for the way back). */
+export function drilldownHref(state: Partial<KpiPageState>, metric: DrilldownMetric, month: string): string {
+  return `/kpis/customers${kpiSearchString({ selection: state.selection, filters: state.filters }, { metric, month })}`;
 }

@@ -38,3 +38,24 @@ describe('KPI page URL state', () => {
     expect(parseDrilldownParams({ metric: 'logo_churn_rate', month: '2026-3', after: '-1' })).toEqual({ metric: null, month: null, after: null });
   });
 });
+
+describe('labels and links', async () => {
+  const { churnReasonLabel, segmentLabel, valueLabel } = await import('@/lib/metrics/labels');
+  const { drilldownHref } = await import('@/lib/validation/kpi-page');
+
+  it('make open vocabularies readable without renaming what users typed', () => {
+    expect(segmentLabel('b2b_enterprise')).toBe('B2B enterprise');
+    expect(segmentLabel('')).toBe('No segment');
+    expect(valueLabel('Month-to-month')).toBe('Month to month');
+    expect(valueLabel('Gold')).toBe('Gold');
+    expect(churnReasonLabel('low_value')).toBe('Low perceived value');
+    expect(churnReasonLabel('')).toBe('Not recorded');
+    expect(churnReasonLabel('Moved away')).toBe('Moved away');
+  });
+
+  it('link a drill-down with the page’s period and filters', () => {
+    expect(drilldownHref({ selection: { kind: 'year', year: 2025 }, filters: { segment: 'b2c' } }, 'churned_customers', '2025-03')).toBe(
+      '/kpis/customers?period=year&year=2025&segment=b2c&metric=churned_customers&month=2025-03',
+    );
+  });
+});

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@/lib/auth/roles';
-import { isActiveHref, navigationFor } from '@/lib/navigation';
+import { homePathFor, isActiveHref, navigationFor } from '@/lib/navigation';
 
 const labels = (role: Role) => navigationFor({ id: 1, role }).map((s) => [s.label, s.items.map((i) => i.label)]);
 
 describe('navigation', () => {
-  it('shows admins the overview and the admin section', () => {
+  it('shows admins the overview, the KPIs and the admin section', () => {
     expect(labels('admin')).toEqual([
-      [null, ['Overview']],
+      [null, ['Overview', 'KPIs']],
       ['Admin', ['Users', 'Audit log']],
     ]);
   });
 
-  it.each(['lead', 'csm', 'exec'] as const)('shows a %s only the overview, with no empty Admin heading', (role) => {
-    expect(labels(role)).toEqual([[null, ['Overview']]]);
+  it.each(['lead', 'csm', 'exec'] as const)('shows a %s the overview and the KPIs, with no empty Admin heading', (role) => {
+    expect(labels(role)).toEqual([[null, ['Overview', 'KPIs']]]);
+  });
+
+  it('starts executives on the KPIs and everyone else on the overview', () => {
+    expect(homePathFor('exec')).toBe('/kpis');
+    expect(['admin', 'lead', 'csm'].map((role) => homePathFor(role as Role))).toEqual(['/', '/', '/']);
   });
 
   it('marks the overview active only on / and other items on their sub-pages too', () => {
