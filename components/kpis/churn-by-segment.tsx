@@ -11,6 +11,8 @@ type ChurnBySegmentProps = {
   rows: SegmentChurn[];
   /** The segment the page is filtered by, highlighted. */
   selected?: string;
+  /** Months in the period: over several, the counts are sums of the months' (customer-months). */
+  months: number;
   /** The KPI page filtered by a segment. */
   segmentHref: (segment: string) => string;
 };
@@ -22,7 +24,7 @@ const rate = (value: number | null) => formatKind('rate', value, 'USD');
  * Monthly logo churn of each segment on one scale, with the segment's thresholds as ticks and its published benchmark
  * as a shaded band, so that "is 4% good?" is answered for each segment on its own terms.
  */
-export function ChurnBySegment({ rows, selected, segmentHref }: ChurnBySegmentProps) {
+export function ChurnBySegment({ rows, selected, months, segmentHref }: ChurnBySegmentProps) {
   const scale = Math.max(0.08, ...rows.map((r) => Math.max(r.rate ?? 0, r.thresholds.watch, r.benchmark?.high ?? 0))) * 1.1;
   const at = (value: number) => `${Math.min(100, (value / scale) * 100)}%`;
   return (
@@ -60,7 +62,7 @@ export function ChurnBySegment({ rows, selected, segmentHref }: ChurnBySegmentPr
                   <div className="absolute -inset-y-0.5 w-0.5 bg-red-600" style={{ left: at(row.thresholds.watch) }} />
                 </div>
                 <p className="mt-1 text-xs text-zinc-600">
-                  {formatCount(row.churnedCustomers)} of {formatCount(row.customersStart)} customer-months churned
+                  {formatCount(row.churnedCustomers)} churned of {formatCount(row.customersStart)} {months > 1 ? `customer-months at start over ${months} months` : 'at the start'}
                   {row.involuntaryChurnedCustomers > 0 && ` (${formatCount(row.involuntaryChurnedCustomers)} involuntary)`}
                   {' · '}
                   {row.benchmark

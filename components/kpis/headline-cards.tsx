@@ -22,6 +22,12 @@ const COMPARISON = { better: 'better than', within: 'within', worse: 'worse than
 export function HeadlineCards({ dashboard, link }: { dashboard: KpiDashboard; link: DrilldownLink }) {
   const { current, previous, period } = dashboard;
   const value = (key: MetricKey) => current.totals[key] ?? null;
+  const footerOf = (key: MetricKey) => {
+    if (key === 'logo_churn_rate') return <ChurnYardsticks dashboard={dashboard} />;
+    if (key === 'crr') return <RetentionYardstick churn={value('logo_churn_rate')} />;
+    if (key === 'nrr') return <p>Above 100%: expansion outgrows what is lost.</p>;
+    return null;
+  };
   return (
     <div className="space-y-5">
       {GROUPS.map((group) => (
@@ -37,11 +43,8 @@ export function HeadlineCards({ dashboard, link }: { dashboard: KpiDashboard; li
                 change={changeOf(key, value(key), previous.totals[key] ?? null)}
                 against={period.previous.label}
                 formula={formulaInfo(current, key, link)}
-              >
-                {key === 'logo_churn_rate' && <ChurnYardsticks dashboard={dashboard} />}
-                {key === 'crr' && <RetentionYardstick churn={value('logo_churn_rate')} />}
-                {key === 'nrr' && <p>Above 100%: expansion outgrows what is lost.</p>}
-              </MetricCard>
+                footer={footerOf(key)}
+              />
             ))}
           </div>
         </div>

@@ -14,11 +14,11 @@ type MetricCardProps = {
   against: string;
   formula: FormulaInfo;
   /** Thresholds, benchmarks: what the number is measured against. */
-  children?: ReactNode;
+  footer?: ReactNode;
 };
 
 /** One headline number: its value for the period, the change since the one before, and how it is calculated. */
-export function MetricCard({ id, label, value, change, against, formula, children }: MetricCardProps) {
+export function MetricCard({ id, label, value, change, against, formula, footer }: MetricCardProps) {
   const headingId = `metric-${id}`;
   return (
     <Card className="flex flex-col px-4 py-3.5">
@@ -35,7 +35,7 @@ export function MetricCard({ id, label, value, change, against, formula, childre
         <div className="mt-1">
           <ChangeIndicator change={change} against={against} />
         </div>
-        {children && <div className="mt-3 space-y-1.5 border-t border-zinc-100 pt-2.5 text-xs text-zinc-600">{children}</div>}
+        {footer && <div className="mt-3 space-y-1.5 border-t border-zinc-100 pt-2.5 text-xs text-zinc-600">{footer}</div>}
       </section>
     </Card>
   );

@@ -78,7 +78,7 @@ export function MetricsTable({ current, previous, previousLabel, link }: Metrics
                   </td>
                   <td className="px-4 py-2 text-right text-zinc-600 tabular-nums">{formatMetric(key, previous.totals[key] ?? null, current.currency)}</td>
                   <td className="px-4 py-2">
-                    <ChangeIndicator change={changeOf(key, value, previous.totals[key] ?? null)} against={previousLabel} />
+                    <ChangeIndicator change={changeOf(key, value, previous.totals[key] ?? null)} against={previousLabel} compact />
                   </td>
                   <td className="px-2 py-2">
                     <FormulaPopover info={formulaInfo(current, key, link)} />

@@ -16,7 +16,7 @@ export function MrrMovements({ doc, link }: { doc: KpiDocument; link: DrilldownL
     <ChartCard
       id="mrr-movements"
       title="MRR movements"
-      description="From MRR at the start of the period to MRR at its end. Reactivation is its own movement, outside NRR."
+      description="From MRR at the start of the period to MRR at its end; the axis starts near the lowest level so that the movements show. Reactivation is its own movement, outside NRR."
       formula={formulaInfo(doc, 'net_new_mrr', link)}
     >
       {steps === null ? (

@@ -1,7 +1,7 @@
 import { METRICS, type MetricKey } from './catalog';
 
 export type Change = {
-  /** Percentage points for rates, points for scores, the difference for ratios, a relative change otherwise. */
+  /** Percentage points for rates, points for NPS, the difference for ratios and other scores, a relative change otherwise. */
   delta: number;
   unit: 'points' | 'difference' | 'relative';
   /** Whether the move is good news, by the metric's `better` direction. */
@@ -18,7 +18,8 @@ export function changeOf(key: MetricKey, current: number | null, previous: numbe
   let delta: number;
   let unit: Change['unit'];
   if (kind === 'rate') [delta, unit] = [(current - previous) * 100, 'points'];
-  else if (kind === 'score') [delta, unit] = [current - previous, 'points'];
+  // NPS is counted in points; other scores (CES, a mean on 1-7) simply differ.
+  else if (kind === 'score') [delta, unit] = [current - previous, key === 'nps' ? 'points' : 'difference'];
   else if (kind === 'ratio') [delta, unit] = [current - previous, 'difference'];
   else if (previous === 0) return null;
   else [delta, unit] = [((current - previous) / Math.abs(previous)) * 100, 'relative'];

@@ -88,6 +88,7 @@ describe('change vs the previous period', () => {
     expect(changeOf('mrr_start', 2, 1)?.tone).toBe('neutral');
     expect(formatChange(changeOf('quick_ratio', 2, 1.75)!)).toBe('+0.25');
     expect(changeOf('nps', 20, 20)).toEqual({ delta: 0, unit: 'points', tone: 'neutral' });
+    expect(formatChange(changeOf('ces', 5.5, 7)!)).toBe('−1.50');
   });
 });
 

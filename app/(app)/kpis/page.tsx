@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { ChartNoAxesCombined } from 'lucide-react';
+import { ChartNoAxesCombined, Info } from 'lucide-react';
 import { DataFreshness } from '@/components/kpis/cli-hint';
 import { ChurnByReason } from '@/components/kpis/churn-by-reason';
 import { ChurnBySegment } from '@/components/kpis/churn-by-segment';
@@ -54,7 +54,7 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
             <>
               Retention for <strong className="font-semibold text-zinc-800">{period.label}</strong>
               {filters.segment && ` · ${segmentLabel(filters.segment)}`}, compared with {period.previous.label}. Every number shows its formula
-              (the ⓘ buttons) and opens the customers it counts.
+              (<Info aria-label="the information buttons" className="inline size-3.5 align-[-2px]" />) and opens the customers it counts.
             </>
           }
         />
@@ -93,18 +93,19 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
           <KpiSection id="revenue-and-churn" title="Where revenue and customers went" description={`Over ${period.label}.`}>
             <div className="grid gap-4 lg:grid-cols-2">
               <MrrMovements doc={current} link={link} />
-              <ChurnTypes doc={current} link={link} />
+              <ChurnBySegment
+                rows={breakdowns.bySegment}
+                selected={filters.segment}
+                months={period.length}
+                segmentHref={(segment) => `/kpis${kpiSearchString({ ...view, filters: { ...filters, segment: segment || undefined } })}`}
+              />
               <ChurnByReason
                 rows={breakdowns.byReason}
                 currency={current.currency}
                 periodLabel={period.label}
                 churnedHref={lastMonth ? link('churned_customers', lastMonth) : null}
               />
-              <ChurnBySegment
-                rows={breakdowns.bySegment}
-                selected={filters.segment}
-                segmentHref={(segment) => `/kpis${kpiSearchString({ ...view, filters: { ...filters, segment: segment || undefined } })}`}
-              />
+              <ChurnTypes doc={current} link={link} />
             </div>
           </KpiSection>
 

@@ -1,7 +1,9 @@
 import { and, asc, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { metricMonths, users } from '@/db/schema';
+import type { Month } from '@/lib/metrics/months';
 import type { KpiDimension } from '@/lib/metrics/query';
+import { readRollupState } from './state';
 
 export type KpiFilterOptions = {
   segment: string[];
@@ -10,6 +12,8 @@ export type KpiFilterOptions = {
   loyaltyTier: string[];
   /** Owners by email, the way the owner filter names them. */
   owner: { email: string; name: string }[];
+  /** The first month with any data (null: none yet), where period pickers start. */
+  firstMonth: Month | null;
 };
 
 /**
@@ -31,5 +35,13 @@ export async function kpiFilterOptions(db: Executor): Promise<KpiFilterOptions> 
         .where(inArray(users.id, ownerIds))
         .orderBy(asc(sql`lower(${users.name})`), asc(users.email))
     : [];
-  return { segment: values('segment'), plan: values('plan'), country: values('country'), loyaltyTier: values('loyaltyTier'), owner: owners };
+  const state = await readRollupState(db);
+  return {
+    segment: values('segment'),
+    plan: values('plan'),
+    country: values('country'),
+    loyaltyTier: values('loyaltyTier'),
+    owner: owners,
+    firstMonth: state?.firstMonth ?? null,
+  };
 }

@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
-import { churnBenchmarkFor, formatBenchmarkRange } from '@/lib/metrics/benchmarks';
+import { CHURN_BENCHMARKS, churnBenchmarkFor, formatBenchmarkRange } from '@/lib/metrics/benchmarks';
 import { segmentLabel } from '@/lib/metrics/labels';
 import { requirePermission, userActor } from '@/server/auth/session';
 import { getKpiFilterOptions } from '@/server/services/kpi-breakdowns';
@@ -60,7 +60,11 @@ export default async function ThresholdsPage() {
                 <div>
                   <CardTitle>{row.label}</CardTitle>
                   <CardDescription>
-                    {benchmark ? `Published benchmark for ${benchmark.label}: ${formatBenchmarkRange(benchmark)} monthly churn.` : 'No published benchmark for this segment.'}
+                    {benchmark
+                      ? `Published benchmark for ${benchmark.label}: ${formatBenchmarkRange(benchmark)} monthly churn.`
+                      : row.segment
+                        ? 'No published benchmark for this segment.'
+                        : `Published benchmarks: ${CHURN_BENCHMARKS.map((b) => `${b.label} ${formatBenchmarkRange(b)}`).join(', ')} monthly churn.`}
                   </CardDescription>
                 </div>
                 {row.segment && <Badge tone={row.own ? 'accent' : 'neutral'}>{row.own ? 'Own thresholds' : 'Uses the default'}</Badge>}
