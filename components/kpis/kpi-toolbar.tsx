@@ -3,7 +3,7 @@
 import { LoaderCircle } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition, type ChangeEvent } from 'react';
+import { useState, useSyncExternalStore, useTransition, type ChangeEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { cn } from '@/lib/cn';
@@ -61,6 +61,15 @@ function searchOf(state: ToolbarState): string {
 
 const labelClasses = 'mb-1 block text-xs font-medium text-zinc-600';
 
+const noSubscription = () => () => {};
+/**
+ * False in the server HTML, true once hydrated: the selects only act on change from then on (before, the GET form and
+ * its Apply button work). Exposed as data-interactive, which browser tests wait for.
+ */
+function useIsClient(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
 /**
  * Period and filters of the KPI page. Every choice is a new URL (so the view can be shared and Back works), applied
  * at once; without JavaScript it is a plain GET form with an Apply button.
@@ -75,36 +84,41 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
     startTransition(() => router.push(`/kpis${searchOf(next)}`, { scroll: false }));
   };
   const setPeriod = (patch: Partial<ToolbarState>) => go({ ...state, ...patch });
+  const interactive = useIsClient();
   const setFilter = (name: keyof KpiFilters) => (e: ChangeEvent<HTMLSelectElement>) => go({ ...state, filters: { ...state.filters, [name]: e.target.value || undefined } });
   const filtered = FILTERS.some(({ name }) => state.filters[name]);
 
   return (
-    <form method="get" action="/kpis" onSubmit={(e) => {
+    <form method="get" action="/kpis" data-interactive={interactive} onSubmit={(e) => {
         e.preventDefault();
         go(state);
       }} aria-label="KPI period and filters" className="space-y-4">
+      <input type="hidden" name="period" value={state.kind} />
       {state.cohorts === 'revenue' && <input type="hidden" name="cohorts" value="revenue" />}
       <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
-        <fieldset>
-          <legend className={labelClasses}>Period</legend>
-          <div className="inline-flex rounded-md border border-zinc-300 bg-zinc-50 p-0.5">
+        <div>
+          <span id="kpi-period-kind" className={labelClasses}>
+            Period
+          </span>
+          {/* Links, not radios: a choice made before the page is interactive still lands (and works without JavaScript). */}
+          <nav aria-labelledby="kpi-period-kind" className="inline-flex rounded-md border border-zinc-300 bg-zinc-50 p-0.5">
             {KINDS.map((kind) => (
-              <label key={kind.value} className="relative">
-                <input
-                  type="radio"
-                  name="period"
-                  value={kind.value}
-                  checked={state.kind === kind.value}
-                  onChange={() => setPeriod({ kind: kind.value })}
-                  className="peer sr-only"
-                />
-                <span className="block cursor-pointer rounded px-3 py-1.5 text-sm font-medium text-zinc-600 peer-checked:bg-white peer-checked:text-accent-900 peer-checked:shadow-xs peer-focus-visible:outline-2 peer-focus-visible:outline-accent-700 hover:text-zinc-900">
-                  {kind.label}
-                </span>
-              </label>
+              <Link
+                key={kind.value}
+                href={`/kpis${searchOf({ ...state, kind: kind.value })}`}
+                scroll={false}
+                aria-current={state.kind === kind.value ? 'page' : undefined}
+                onClick={() => setState({ ...state, kind: kind.value })}
+                className={cn(
+                  'block rounded px-3 py-1.5 text-sm font-medium',
+                  state.kind === kind.value ? 'bg-white text-accent-900 shadow-xs' : 'text-zinc-600 hover:text-zinc-900',
+                )}
+              >
+                {kind.label}
+              </Link>
             ))}
-          </div>
-        </fieldset>
+          </nav>
+        </div>
         {state.kind === 'custom' ? (
           <>
             <PeriodSelect name="from" label="From" value={state.from} options={months} onChange={(from) => setPeriod({ from })} />

@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formatBenchmarkRange } from '@/lib/metrics/benchmarks';
 import { churnThresholdsFormSchema, clearSegmentThresholdsSchema } from '@/lib/validation/kpi-thresholds';
 import { validatedAction } from '@/server/action';
 import { clearSegmentThresholds, setChurnThresholds } from '@/server/services/kpi-settings';
@@ -12,13 +11,14 @@ function refreshKpiPages() {
 }
 
 const scope = (segment: string) => (segment ? `segment ${segment}` : 'all segments');
+const pct = (fraction: number) => `${Math.round(fraction * 10_000) / 100}%`;
 
 export const setChurnThresholdsAction = validatedAction(churnThresholdsFormSchema, 'settings.manage', async ({ ctx, input }) => {
   const saved = await setChurnThresholds({ ctx, input });
   refreshKpiPages();
   return {
     ok: true,
-    message: `Churn thresholds of ${scope(input.segment)}: on target up to ${formatBenchmarkRange({ low: saved.target, high: saved.target })}, watch up to ${formatBenchmarkRange({ low: saved.watch, high: saved.watch })}.`,
+    message: `Churn thresholds of ${scope(input.segment)}: on target up to ${pct(saved.target)}, watch up to ${pct(saved.watch)}.`,
   };
 });
 
