@@ -26,11 +26,23 @@ const FORMULAS: Record<CohortView, FormulaInfo> = {
   },
 };
 
-/** Teal of growing depth with the share; revenue cells above 100% stay at full depth. */
-function cellStyle(value: number): React.CSSProperties {
-  const depth = Math.round(Math.min(1, Math.max(0, value)) * 85);
-  return { backgroundColor: `color-mix(in oklch, var(--color-accent-700) ${depth}%, white)`, color: depth > 45 ? 'white' : 'var(--color-zinc-900)' };
-}
+/**
+ * Ten depths of teal by share (revenue cells above 100% stay at the deepest). Whole classes, listed literally so that
+ * Tailwind generates them; a class per cell keeps the 600-cell table light compared with inline styles.
+ */
+const DEPTHS = [
+  'bg-accent-700/5',
+  'bg-accent-700/15',
+  'bg-accent-700/25',
+  'bg-accent-700/35',
+  'bg-accent-700/45',
+  'bg-accent-700/55 text-white',
+  'bg-accent-700/65 text-white',
+  'bg-accent-700/75 text-white',
+  'bg-accent-700/85 text-white',
+  'bg-accent-700/95 text-white',
+];
+const depthOf = (value: number) => DEPTHS[Math.min(9, Math.max(0, Math.floor(value * 10 - 0.0001)))];
 
 type CohortHeatmapProps = { cohorts: KpiDocument['cohorts']; view: CohortView; viewHref: (view: CohortView) => string };
 
@@ -66,7 +78,7 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
         <p className="py-8 text-center text-sm text-zinc-600">No cohorts in these months.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="border-separate border-spacing-0.5 text-[11px] tabular-nums">
+          <table className="border-separate border-spacing-0.5 text-[11px] tabular-nums [&_td]:rounded-sm [&_td]:px-1 [&_td]:py-1 [&_td]:text-center">
             <caption className="sr-only">
               {view === 'logo' ? 'Share of each cohort still active' : 'Revenue of each cohort against its first month'}, by months since the cohort
               started
@@ -93,15 +105,15 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
                   <th scope="row" className="sticky left-0 z-10 bg-white px-2 py-1 text-left font-medium whitespace-nowrap text-zinc-800">
                     {longMonth(label)}
                   </th>
-                  <td className="px-2 py-1 text-right text-zinc-700">{formatCount(cohorts.sizes[label])}</td>
+                  <td className="px-2! text-right! text-zinc-700">{formatCount(cohorts.sizes[label])}</td>
                   {Array.from({ length: width }, (_, k) => {
                     const value = matrix[label][k];
                     return value === undefined || value === null ? (
-                      <td key={k} className="rounded-sm bg-zinc-50 px-1 py-1 text-center text-zinc-400">
+                      <td key={k} className="bg-zinc-50 text-zinc-400">
                         {value === null ? '—' : ''}
                       </td>
                     ) : (
-                      <td key={k} className="rounded-sm px-1 py-1 text-center" style={cellStyle(value)} title={`${longMonth(label)}, month ${k}: ${(value * 100).toFixed(1)}%`}>
+                      <td key={k} className={depthOf(value)}>
                         {Math.round(value * 100)}
                       </td>
                     );
