@@ -4,6 +4,8 @@ import { KpisPage } from './pages/kpis-page';
 import { ThresholdsPage } from './pages/thresholds-page';
 
 test('an executive lands on the KPIs, changes the period and segment, reads a formula and opens the customers behind it', async ({ page, signInAs }) => {
+  // Five renders of the heaviest page (charts, cohorts, 60 formulas) on two shared cores: more than the default budget.
+  test.slow();
   await signInAs('exec');
   const kpis = new KpisPage(page);
   await kpis.expectLoaded();

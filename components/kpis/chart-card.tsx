@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import type { FormulaInfo } from './formula-info';
@@ -61,9 +61,9 @@ export function ChartCard({ id, title, description, formula, children, table }: 
                       {row.cells.map((cell, i) => (
                         <td key={i} className="px-3 py-1 text-right text-zinc-800 tabular-nums">
                           {cell.href ? (
-                            <Link href={cell.href} className="text-accent-800 hover:underline">
+                            <KpiLink href={cell.href} className="text-accent-800 hover:underline">
                               {cell.text}
-                            </Link>
+                            </KpiLink>
                           ) : (
                             cell.text
                           )}

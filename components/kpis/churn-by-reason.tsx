@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import { formatCount, formatMoney } from '@/lib/format';
 import { formatKind } from '@/lib/metrics/format';
 import { churnReasonLabel } from '@/lib/metrics/labels';
@@ -59,9 +59,9 @@ export function ChurnByReason({ rows, currency, periodLabel, churnedHref }: Chur
       )}
       {churnedHref && rows.length > 0 && (
         <p className="mt-3 text-xs">
-          <Link href={churnedHref} className="font-medium text-accent-800 hover:underline">
+          <KpiLink href={churnedHref} className="font-medium text-accent-800 hover:underline">
             See the churned customers with their reasons
-          </Link>
+          </KpiLink>
         </p>
       )}
     </ChartCard>

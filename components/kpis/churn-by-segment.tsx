@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import { formatCount } from '@/lib/format';
 import { compareChurn, formatBenchmarkRange } from '@/lib/metrics/benchmarks';
 import { formatKind } from '@/lib/metrics/format';
@@ -42,9 +42,9 @@ export function ChurnBySegment({ rows, selected, months, segmentHref }: ChurnByS
             return (
               <li key={row.segment} className={row.segment === selected ? 'rounded-md bg-accent-50/60 px-2 py-1.5 -mx-2' : undefined}>
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-                  <Link href={segmentHref(row.segment)} className="text-sm font-medium text-zinc-900 hover:text-accent-800 hover:underline">
+                  <KpiLink href={segmentHref(row.segment)} className="text-sm font-medium text-zinc-900 hover:text-accent-800 hover:underline">
                     {segmentLabel(row.segment)}
-                  </Link>
+                  </KpiLink>
                   <span className="flex items-center gap-2 text-sm">
                     <span className="font-semibold text-zinc-900 tabular-nums">{rate(row.rate)}</span>
                     <ChurnStatusBadge status={row.status} />

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import type { KpiDocument } from '@/lib/metrics/document';
 import { formatMetric } from '@/lib/metrics/format';
 import { ChartCard } from './chart-card';
@@ -35,9 +35,9 @@ export function ChurnTypes({ doc, link }: { doc: KpiDocument; link: DrilldownLin
               <dd className="mt-0.5 text-xl font-semibold text-zinc-900 tabular-nums">{formatMetric(p.rate, doc.totals[p.rate] ?? null, doc.currency)}</dd>
               <dd className="text-xs text-zinc-600">
                 {countLink ? (
-                  <Link href={countLink.href} className="font-medium text-accent-800 hover:underline">
+                  <KpiLink href={countLink.href} className="font-medium text-accent-800 hover:underline">
                     {formatMetric(p.count, p.value, doc.currency)} customers
-                  </Link>
+                  </KpiLink>
                 ) : (
                   `${formatMetric(p.count, p.value, doc.currency)} customers`
                 )}

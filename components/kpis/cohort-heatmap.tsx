@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import { formatCount } from '@/lib/format';
 import type { KpiDocument } from '@/lib/metrics/document';
 import { cn } from '@/lib/cn';
@@ -60,7 +60,7 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
     >
       <nav aria-label="Cohort view" className="mb-3 inline-flex rounded-md border border-zinc-200 bg-zinc-50 p-0.5 text-sm">
         {(['logo', 'revenue'] as const).map((option) => (
-          <Link
+          <KpiLink
             key={option}
             href={viewHref(option)}
             scroll={false}
@@ -71,7 +71,7 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
             )}
           >
             {option === 'logo' ? 'Logo retention' : 'Revenue retention'}
-          </Link>
+          </KpiLink>
         ))}
       </nav>
       {labels.length === 0 ? (

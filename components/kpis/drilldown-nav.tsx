@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import { cn } from '@/lib/cn';
 import { drilldownGroupOf, DRILLDOWN_TITLES } from '@/lib/metrics/drilldowns';
 import { monthsBetween, type Month } from '@/lib/metrics/months';
@@ -27,18 +27,18 @@ export function DrilldownNav({ metric, month, months, href }: DrilldownNavProps)
       {months && (
         <nav aria-label="Months of the period" className="flex gap-1 overflow-x-auto pb-1">
           {monthsBetween(months.from, months.to).map((m) => (
-            <Link key={m} href={href(metric, m)} aria-current={m === month ? 'page' : undefined} className={tab(m === month)}>
+            <KpiLink key={m} href={href(metric, m)} aria-current={m === month ? 'page' : undefined} className={tab(m === month)}>
               {monthLabel(m)}
-            </Link>
+            </KpiLink>
           ))}
         </nav>
       )}
       {group.length > 1 && (
         <nav aria-label="Related lists" className="flex gap-1 overflow-x-auto pb-1">
           {group.map((m) => (
-            <Link key={m} href={href(m, month)} aria-current={m === metric ? 'page' : undefined} className={tab(m === metric)}>
+            <KpiLink key={m} href={href(m, month)} aria-current={m === metric ? 'page' : undefined} className={tab(m === metric)}>
               {DRILLDOWN_TITLES[m]}
-            </Link>
+            </KpiLink>
           ))}
         </nav>
       )}

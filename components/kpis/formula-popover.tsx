@@ -2,7 +2,7 @@
 
 import * as Popover from '@radix-ui/react-popover';
 import { ArrowRight, Info, X } from 'lucide-react';
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import type { FormulaInfo } from './formula-info';
 
 /**
@@ -57,10 +57,10 @@ export function FormulaPopover({ info, label }: { info: FormulaInfo; label?: str
               <ul className="mt-1.5 space-y-1">
                 {info.drilldowns.map((d) => (
                   <li key={d.href}>
-                    <Link href={d.href} className="inline-flex items-center gap-1 font-medium text-accent-800 hover:underline">
+                    <KpiLink href={d.href} className="inline-flex items-center gap-1 font-medium text-accent-800 hover:underline">
                       {d.label}
                       <ArrowRight aria-hidden className="size-3.5" />
-                    </Link>
+                    </KpiLink>
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import { ANNUAL_RETENTION_BENCHMARKS, annualRetentionOf, CHURN_BENCHMARKS, churnBenchmarkFor, compareChurn, formatBenchmarkRange } from '@/lib/metrics/benchmarks';
 import { METRICS, type MetricKey } from '@/lib/metrics/catalog';
 import { changeOf } from '@/lib/metrics/change';
@@ -70,9 +70,9 @@ function ChurnYardsticks({ dashboard }: { dashboard: KpiDashboard }) {
         <span>
           on target ≤ {pct(thresholds.target)}, watch ≤ {pct(thresholds.watch)}
         </span>
-        <Link href="/kpis/thresholds" className="font-medium text-accent-800 hover:underline">
+        <KpiLink href="/kpis/thresholds" className="font-medium text-accent-800 hover:underline">
           Thresholds
-        </Link>
+        </KpiLink>
       </div>
       {benchmark ? (
         <p>

@@ -1,7 +1,7 @@
 'use client';
 
 import { LoaderCircle } from 'lucide-react';
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore, useTransition, type ChangeEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -103,7 +103,7 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
           {/* Links, not radios: a choice made before the page is interactive still lands (and works without JavaScript). */}
           <nav aria-labelledby="kpi-period-kind" className="inline-flex rounded-md border border-zinc-300 bg-zinc-50 p-0.5">
             {KINDS.map((kind) => (
-              <Link
+              <KpiLink
                 key={kind.value}
                 href={`/kpis${searchOf({ ...state, kind: kind.value })}`}
                 scroll={false}
@@ -115,7 +115,7 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
                 )}
               >
                 {kind.label}
-              </Link>
+              </KpiLink>
             ))}
           </nav>
         </div>
@@ -166,9 +166,9 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
           </noscript>
           {filtered && (
             <Button asChild variant="ghost" size="sm">
-              <Link href={`/kpis${searchOf({ ...state, filters: {} })}`} scroll={false}>
+              <KpiLink href={`/kpis${searchOf({ ...state, filters: {} })}`} scroll={false}>
                 Clear filters
-              </Link>
+              </KpiLink>
             </Button>
           )}
         </div>

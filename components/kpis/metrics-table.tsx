@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import { METRICS, type MetricKey } from '@/lib/metrics/catalog';
 import { changeOf } from '@/lib/metrics/change';
 import type { KpiDocument } from '@/lib/metrics/document';
@@ -69,9 +69,9 @@ export function MetricsTable({ current, previous, previousLabel, link }: Metrics
                   </th>
                   <td className="px-4 py-2 text-right font-semibold text-zinc-900 tabular-nums">
                     {primary ? (
-                      <Link href={primary.href} className="text-accent-800 hover:underline" title={primary.label}>
+                      <KpiLink href={primary.href} className="text-accent-800 hover:underline" title={primary.label}>
                         {text}
-                      </Link>
+                      </KpiLink>
                     ) : (
                       text
                     )}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { KpiLink } from './kpi-link';
 import { formatMoney } from '@/lib/format';
 import type { KpiDocument } from '@/lib/metrics/document';
 import { mrrWaterfall } from '@/lib/metrics/waterfall';
@@ -30,9 +30,9 @@ export function MrrMovements({ doc, link }: { doc: KpiDocument; link: DrilldownL
               .map((s) => (
                 <li key={s.key} className="flex justify-between gap-2">
                   {hrefs[s.key] ? (
-                    <Link href={hrefs[s.key]} className="font-medium text-accent-800 hover:underline">
+                    <KpiLink href={hrefs[s.key]} className="font-medium text-accent-800 hover:underline">
                       {s.label}
-                    </Link>
+                    </KpiLink>
                   ) : (
                     <span className="text-zinc-600">{s.label}</span>
                   )}

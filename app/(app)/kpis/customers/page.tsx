@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { KpiLink } from '@/components/kpis/kpi-link';
 import { connection } from 'next/server';
 import { ArrowLeft, SearchX } from 'lucide-react';
 import { DrilldownTable } from '@/components/kpis/drilldown-table';
@@ -36,9 +36,9 @@ export default async function KpiDrilldownPage({ searchParams }: DrilldownPagePr
   const { metric, month, after } = parseDrilldownParams(params);
   const back = `/kpis${kpiSearchString(state)}`;
   const backLink = (
-    <Link href={back} className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-accent-800 hover:underline">
+    <KpiLink href={back} className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-accent-800 hover:underline">
       <ArrowLeft aria-hidden className="size-4" /> Back to KPIs
-    </Link>
+    </KpiLink>
   );
 
   if (!metric || month === null) {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { KpiLink } from '@/components/kpis/kpi-link';
 import { connection } from 'next/server';
 import { ArrowLeft, Lock } from 'lucide-react';
 import { ThresholdForm } from '@/components/kpis/threshold-form';
@@ -39,9 +39,9 @@ export default async function ThresholdsPage() {
 
   return (
     <>
-      <Link href="/kpis" className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-accent-800 hover:underline">
+      <KpiLink href="/kpis" className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-accent-800 hover:underline">
         <ArrowLeft aria-hidden className="size-4" /> Back to KPIs
-      </Link>
+      </KpiLink>
       <PageHeader
         title="Churn thresholds"
         description="Monthly logo churn at or below the on-target limit is on target, up to the watch limit is watch, above it is critical. A segment without thresholds of its own uses the workspace default."
