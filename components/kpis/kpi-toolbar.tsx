@@ -121,8 +121,9 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
         </div>
         {state.kind === 'custom' ? (
           <>
-            <PeriodSelect name="from" label="From" value={state.from} options={months} onChange={(from) => setPeriod({ from })} />
-            <PeriodSelect name="to" label="To" value={state.to} options={months} onChange={(to) => setPeriod({ to })} />
+            {/* 'YYYY-MM' compares as text; the other end follows so that the range never turns inside out. */}
+            <PeriodSelect name="from" label="From" value={state.from} options={months} onChange={(from) => setPeriod({ from, to: from > state.to ? from : state.to })} />
+            <PeriodSelect name="to" label="To" value={state.to} options={months} onChange={(to) => setPeriod({ to, from: to < state.from ? to : state.from })} />
           </>
         ) : (
           <PeriodSelect
