@@ -2,10 +2,10 @@ import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 import { AppShell } from './pages/app-shell';
 
 const EXPECTED = {
-  admin: ['Overview', 'Imports', 'Users', 'Audit log'],
-  lead: ['Overview', 'Imports'],
-  csm: ['Overview'],
-  exec: ['Overview'],
+  admin: ['Overview', 'KPIs', 'Imports', 'Users', 'Audit log'],
+  lead: ['Overview', 'KPIs', 'Imports'],
+  csm: ['Overview', 'KPIs'],
+  exec: ['Overview', 'KPIs'],
 } as const;
 
 for (const [role, sections] of Object.entries(EXPECTED) as [keyof typeof EXPECTED, readonly string[]][]) {

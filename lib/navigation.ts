@@ -1,7 +1,8 @@
 import { can, type Permission, type Subject } from '@/lib/auth/permissions';
+import type { Role } from '@/lib/auth/roles';
 
 /** Icon names, mapped to components by the shell, so that this config stays plain data that can cross to the client. */
-export type NavIcon = 'overview' | 'imports' | 'users' | 'audit';
+export type NavIcon = 'overview' | 'kpis' | 'imports' | 'users' | 'audit';
 
 export type NavItem = {
   label: string;
@@ -15,7 +16,13 @@ export type NavSection = { label: string | null; items: NavItem[] };
 
 /** The one navigation config: a feature adds its page here and the sidebar, drawer and tests follow. */
 export const NAVIGATION: NavSection[] = [
-  { label: null, items: [{ label: 'Overview', href: '/', icon: 'overview' }] },
+  {
+    label: null,
+    items: [
+      { label: 'Overview', href: '/', icon: 'overview' },
+      { label: 'KPIs', href: '/kpis', icon: 'kpis', permission: 'kpis.read' },
+    ],
+  },
   { label: 'Data', items: [{ label: 'Imports', href: '/imports', icon: 'imports', permission: 'imports.run' }] },
   {
     label: 'Admin',
@@ -40,4 +47,12 @@ export function navigationFor(subject: Subject, sections: NavSection[] = NAVIGAT
 export function isActiveHref(href: string, pathname: string): boolean {
   if (href === '/') return pathname === '/';
   return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/**
+ * Where a role starts after signing in: executives read KPIs, so they land there; everyone else on the overview
+ * (their own work first). The overview stays one click away for executives too.
+ */
+export function homePathFor(role: Role): string {
+  return role === 'exec' ? '/kpis' : '/';
 }

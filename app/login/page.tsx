@@ -3,12 +3,14 @@ import { redirect } from 'next/navigation';
 import { Anchor } from 'lucide-react';
 import { LoginForm } from '@/components/auth/login-form';
 import { Card, CardContent } from '@/components/ui/card';
+import { homePathFor } from '@/lib/navigation';
 import { getSessionUser } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (await getSessionUser()) redirect('/');
+  const user = await getSessionUser();
+  if (user) redirect(homePathFor(user.role));
   const { callbackUrl } = await searchParams;
   return (
     <main className="grid min-h-dvh place-items-center px-4 py-12">

@@ -1,12 +1,12 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
+import { getSession, signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { safeCallbackPath } from '@/lib/safe-redirect';
+import { landingPath } from '@/lib/safe-redirect';
 
 const FALLBACK_ERROR = 'Sign-in failed. Please try again.';
 
@@ -27,8 +27,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
         password: String(form.get('password') ?? ''),
       });
       if (result?.ok && !result.error) {
+        // The role decides the landing page when the user came from nowhere in particular (executives: KPIs).
+        const session = await getSession();
         // A full load, so that the signed-in layout renders from scratch with the new session cookie.
-        window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
+        window.location.assign(landingPath(callbackUrl, window.location.origin, session?.user?.role));
         return;
       }
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : FALLBACK_ERROR);

@@ -1,9 +1,10 @@
-import { FileUp, LayoutDashboard, ScrollText, Users, type LucideIcon } from 'lucide-react';
+import { ChartNoAxesCombined, FileUp, LayoutDashboard, ScrollText, Users, type LucideIcon } from 'lucide-react';
 import type { NavIcon as NavIconName } from '@/lib/navigation';
 
 const ICONS: Record<NavIconName, LucideIcon> = {
   overview: LayoutDashboard,
   imports: FileUp,
+  kpis: ChartNoAxesCombined,
   users: Users,
   audit: ScrollText,
 };

@@ -3,7 +3,7 @@
  * A service that writes a new kind of audit row adds it here, so that the filter offers it; rows with values not
  * listed here still show, under their raw names.
  */
-export const AUDIT_ENTITY_TYPES = { user: 'User', workspace: 'Workspace', import: 'Import' } as const;
+export const AUDIT_ENTITY_TYPES = { user: 'User', workspace: 'Workspace', import: 'Import', settings: 'Settings' } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
 export const AUDIT_ACTIONS = {
@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = {
   'seed.run': 'Loaded demo data',
   'import.run': 'Imported a file',
   'import.dryRun': 'Dry-ran an import',
+  'metrics.setChurnThresholds': 'Changed churn thresholds',
+  'metrics.clearChurnThresholds': 'Removed segment churn thresholds',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -1,27 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@/lib/auth/roles';
-import { isActiveHref, navigationFor } from '@/lib/navigation';
+import { homePathFor, isActiveHref, navigationFor } from '@/lib/navigation';
 
 const labels = (role: Role) => navigationFor({ id: 1, role }).map((s) => [s.label, s.items.map((i) => i.label)]);
 
 describe('navigation', () => {
-  it('shows admins the overview, imports and the admin section', () => {
+  it('shows admins the overview, the KPIs, imports and the admin section', () => {
     expect(labels('admin')).toEqual([
-      [null, ['Overview']],
+      [null, ['Overview', 'KPIs']],
       ['Data', ['Imports']],
       ['Admin', ['Users', 'Audit log']],
     ]);
   });
 
-  it('shows a lead imports but no empty Admin heading', () => {
+  it('shows a lead the KPIs and imports but no empty Admin heading', () => {
     expect(labels('lead')).toEqual([
-      [null, ['Overview']],
+      [null, ['Overview', 'KPIs']],
       ['Data', ['Imports']],
     ]);
   });
 
-  it.each(['csm', 'exec'] as const)('shows a %s only the overview, with no empty Data or Admin heading', (role) => {
-    expect(labels(role)).toEqual([[null, ['Overview']]]);
+  it.each(['csm', 'exec'] as const)('shows a %s the overview and the KPIs, with no empty Data or Admin heading', (role) => {
+    expect(labels(role)).toEqual([[null, ['Overview', 'KPIs']]]);
+  });
+
+  it('starts executives on the KPIs and everyone else on the overview', () => {
+    expect(homePathFor('exec')).toBe('/kpis');
+    expect(['admin', 'lead', 'csm'].map((role) => homePathFor(role as Role))).toEqual(['/', '/', '/']);
   });
 
   it('marks the overview active only on / and other items on their sub-pages too', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeCallbackPath } from '@/lib/safe-redirect';
+import { landingPath, safeCallbackPath } from '@/lib/safe-redirect';
 
 const origin = 'http://localhost:3000';
 
@@ -16,5 +16,16 @@ describe('safeCallbackPath', () => {
     ['javascript:alert(1)', '/'],
   ])('%s -> %s', (raw, expected) => {
     expect(safeCallbackPath(raw, origin)).toBe(expected);
+  });
+});
+
+describe('landingPath', () => {
+  it('sends a user back where they came from, or to their role’s home from nowhere or the root', () => {
+    expect(landingPath('/admin/audit', origin, 'exec')).toBe('/admin/audit');
+    expect(landingPath(null, origin, 'exec')).toBe('/kpis');
+    expect(landingPath('http://localhost:3000/', origin, 'exec')).toBe('/kpis');
+    expect(landingPath('https://evil.example/', origin, 'exec')).toBe('/kpis');
+    expect(landingPath(null, origin, 'csm')).toBe('/');
+    expect(landingPath(null, origin, undefined)).toBe('/');
   });
 });

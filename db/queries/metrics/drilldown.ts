@@ -16,6 +16,9 @@ export type DrilldownRow = {
   mrrEndCents: number;
   orders: number;
   revenueCents: number;
+  /** As recorded on the customer now (for churn drill-downs: why they left). */
+  churnReason: string | null;
+  churnType: 'voluntary' | 'involuntary' | null;
 };
 
 /**
@@ -28,7 +31,8 @@ export async function drilldownPage(
 ): Promise<{ rows: DrilldownRow[]; next: number | null }> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select c.id, c.external_id, c.name, c.segment, c.plan, cm.mrr_start, cm.mrr_end, cm.orders, cm.revenue_cents
+    sql`select c.id, c.external_id, c.name, c.segment, c.plan, cm.mrr_start, cm.mrr_end, cm.orders, cm.revenue_cents,
+               c.churn_reason, c.churn_type
         from customer_months cm join customers c on c.id = cm.customer_id
         where cm.month = ${query.month}::int and ${SET_SQL[query.metric]} and ${dimensionsWhere(query.dimensions)}
           and cm.customer_id > ${query.after ?? 0}
@@ -45,6 +49,8 @@ export async function drilldownPage(
     mrrEndCents: Number(row.mrr_end),
     orders: Number(row.orders),
     revenueCents: Number(row.revenue_cents),
+    churnReason: (row.churn_reason as string | null) ?? null,
+    churnType: (row.churn_type as DrilldownRow['churnType']) ?? null,
   }));
   return { rows: page, next: rows.length > query.limit ? page[page.length - 1].id : null };
 }

@@ -1,0 +1,83 @@
+import { and, between, eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { queryRows } from '@/db/rows';
+import { metricMonths } from '@/db/schema';
+import type { Month } from '@/lib/metrics/months';
+import { CUSTOMER_MONTH_COUNTERS } from './aggregates';
+import { dimensionsWhere, type DimensionValues } from './dimensions';
+import { SET_SQL } from './sets';
+
+/** Summed over the months of a range; '' = customers without a segment. */
+export type SegmentChurnRow = { segment: string; customersStart: number; churnedCustomers: number; involuntaryChurnedCustomers: number };
+
+/** '' = no reason recorded on the customer. */
+export type ReasonChurnRow = { reason: string; churnedCustomers: number; involuntaryChurnedCustomers: number; churnedMrrStart: number };
+
+const num = (value: unknown) => Number(value ?? 0);
+
+/**
+ * Logo churn inputs per segment over months from..to, for the customers matching the other filters (a segment
+ * filter does not narrow a by-segment view). Without other filters it reads the per-segment rollup, which holds
+ * exactly what getKpis --segment reads; with them it counts customer_months of the range on the fly.
+ */
+export async function churnBySegment(db: Executor, range: { from: Month; to: Month; dimensions: DimensionValues }): Promise<SegmentChurnRow[]> {
+  const { segment: _segment, ...others } = range.dimensions;
+  const filtered = Object.values(others).some((value) => value !== undefined);
+  if (!filtered) {
+    const rows = await db
+      .select({
+        segment: metricMonths.value,
+        customersStart: sql<number>`sum(${metricMonths.customersStart})`,
+        churnedCustomers: sql<number>`sum(${metricMonths.churnedCustomers})`,
+        involuntaryChurnedCustomers: sql<number>`sum(${metricMonths.involuntaryChurnedCustomers})`,
+      })
+      .from(metricMonths)
+      .where(and(eq(metricMonths.dimension, 'segment'), between(metricMonths.month, range.from, range.to)))
+      .groupBy(metricMonths.value)
+      .orderBy(metricMonths.value);
+    return rows.map(toSegmentRow);
+  }
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select coalesce(c.segment, '') as segment,
+          ${CUSTOMER_MONTH_COUNTERS.customersStart} as "customersStart",
+          ${CUSTOMER_MONTH_COUNTERS.churnedCustomers} as "churnedCustomers",
+          ${CUSTOMER_MONTH_COUNTERS.involuntaryChurnedCustomers} as "involuntaryChurnedCustomers"
+        from customer_months cm join customers c on c.id = cm.customer_id
+        where cm.month between ${range.from}::int and ${range.to}::int and ${dimensionsWhere(others)}
+        group by 1 order by 1`,
+  );
+  return rows.map(toSegmentRow);
+}
+
+function toSegmentRow(row: Record<string, unknown>): SegmentChurnRow {
+  return {
+    segment: String(row.segment ?? ''),
+    customersStart: num(row.customersStart),
+    churnedCustomers: num(row.churnedCustomers),
+    involuntaryChurnedCustomers: num(row.involuntaryChurnedCustomers),
+  };
+}
+
+/**
+ * The churned customers (C) of months from..to by the churn reason recorded on the customer, with the MRR they
+ * had at the start of their churn month: the same set as the churned count, so the reasons add up to it.
+ */
+export async function churnByReason(db: Executor, range: { from: Month; to: Month; dimensions: DimensionValues }): Promise<ReasonChurnRow[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select coalesce(c.churn_reason, '') as reason, count(*) as "churnedCustomers",
+          count(*) filter (where c.churn_type = 'involuntary') as "involuntaryChurnedCustomers",
+          coalesce(sum(cm.mrr_start), 0) as "churnedMrrStart"
+        from customer_months cm join customers c on c.id = cm.customer_id
+        where cm.month between ${range.from}::int and ${range.to}::int and ${SET_SQL.churned_customers}
+          and ${dimensionsWhere(range.dimensions)}
+        group by 1 order by 2 desc, 1`,
+  );
+  return rows.map((row) => ({
+    reason: String(row.reason ?? ''),
+    churnedCustomers: num(row.churnedCustomers),
+    involuntaryChurnedCustomers: num(row.involuntaryChurnedCustomers),
+    churnedMrrStart: num(row.churnedMrrStart),
+  }));
+}

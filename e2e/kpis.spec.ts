@@ -1,0 +1,74 @@
+import { test, expect } from './fixtures';
+import { KpiDrilldownPage } from './pages/kpi-drilldown-page';
+import { KpisPage } from './pages/kpis-page';
+import { ThresholdsPage } from './pages/thresholds-page';
+
+test('an executive lands on the KPIs, changes the period and segment, reads a formula and opens the customers behind it', async ({ page, signInAs }) => {
+  // Five renders of the heaviest page (charts, cohorts, 60 formulas) on two shared cores: more than the default budget.
+  test.slow();
+  await signInAs('exec');
+  const kpis = new KpisPage(page);
+  await kpis.expectLoaded();
+  await expect(kpis.metricCard('Logo churn rate (monthly)')).toContainText(/%|—/);
+  await expect(kpis.metricCard('Logo churn rate (monthly)')).toContainText(/On target|Watch|Critical|No rate/);
+
+  await kpis.choosePeriodKind('Quarter');
+  // The second quarter offered is a complete one: the one before the current quarter.
+  const quarter = (await kpis.periodOptions('Quarter').nth(1).innerText()).trim();
+  await kpis.choosePeriod('Quarter', quarter);
+  await expect(kpis.summary).toContainText(quarter);
+  await kpis.chooseSegment('b2c');
+  await expect(kpis.summary).toContainText(`${quarter} · B2C`);
+  await expect(page).toHaveURL(/period=quarter&quarter=\d{4}-Q[1-4]&segment=b2c/);
+
+  const formula = await kpis.openFormula('Logo churn rate');
+  await expect(formula.getByTestId('formula')).toHaveText('C / S');
+  await expect(formula).toContainText('Churned customers (C)');
+  await expect(formula).toContainText('Customers at start (S)');
+  await expect(formula).toContainText(/Monthly average over the 3 months/);
+
+  await formula.getByRole('link', { name: /^Churned customers \(C\) in / }).click();
+  const drilldown = new KpiDrilldownPage(page);
+  await drilldown.expectList(/^Churned customers \(C\) — /);
+  await expect(page).toHaveURL(/metric=churned_customers/);
+  await expect(page.getByText('Filtered to B2C.')).toBeVisible();
+  // The list is the set the number counts: as many rows as the number (well under one page here).
+  const churned = await drilldown.value();
+  if (churned === 0) await expect(drilldown.emptyState).toBeVisible();
+  else await expect(drilldown.rows).toHaveCount(churned);
+
+  await drilldown.backToKpis();
+  await kpis.expectLoaded();
+  await expect(page).toHaveURL(/segment=b2c/);
+});
+
+test('a CSM reads the KPIs and the thresholds but cannot change them', async ({ page, signInAs }) => {
+  await signInAs('csm');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'KPIs' }).click();
+  const kpis = new KpisPage(page);
+  await kpis.expectLoaded();
+  await expect(kpis.metricCard('MRR')).toContainText('$');
+
+  await kpis.metricCard('Logo churn rate (monthly)').getByRole('link', { name: 'Thresholds' }).click();
+  const thresholds = new ThresholdsPage(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Churn thresholds' })).toBeVisible();
+  await expect(page.getByRole('note')).toHaveText('Only admins can change thresholds.');
+  await expect(page.getByText('≤ 5%').first()).toBeVisible();
+  await expect(thresholds.saveButtons).toHaveCount(0);
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+});
+
+test('an admin changes a segment’s thresholds, with field errors first', async ({ page, signInAs }) => {
+  await signInAs('admin');
+  const thresholds = new ThresholdsPage(page);
+  await thresholds.goto();
+  await thresholds.fill('B2B enterprise', { target: '6', watch: '4' });
+  await expect(thresholds.form('B2B enterprise').getByText('The watch limit must be at or above the on-target limit.')).toBeVisible();
+  await expect(thresholds.form('B2B enterprise').getByLabel('Watch up to (%)')).toHaveAttribute('aria-invalid', 'true');
+
+  await thresholds.fill('B2B enterprise', { target: '4', watch: '6' });
+  await expect(page.getByRole('status').filter({ hasText: 'Churn thresholds of segment b2b_enterprise' })).toBeVisible();
+  await page.reload();
+  await expect(thresholds.form('B2B enterprise').getByLabel('On target up to (%)')).toHaveValue('4');
+});
