@@ -49,6 +49,13 @@ test('a CSM reads the KPIs and the thresholds but cannot change them', async ({ 
   const kpis = new KpisPage(page);
   await kpis.expectLoaded();
   await expect(kpis.metricCard('MRR')).toContainText('$');
+  // The monthly table downloads as CSV for the same view, through the signed-in session.
+  const download = page.getByRole('link', { name: 'Download the monthly table (CSV)' });
+  const csv = await page.request.get((await download.getAttribute('href'))!);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const [header, ...months] = (await csv.text()).trim().split('\n');
+  expect(header.split(',').slice(0, 3)).toEqual(['month', 'customers_at_start', 'active_customers']);
+  expect(months.length).toBeGreaterThan(0);
 
   await kpis.metricCard('Logo churn rate (monthly)').getByRole('link', { name: 'Thresholds' }).click();
   const thresholds = new ThresholdsPage(page);

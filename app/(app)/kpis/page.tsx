@@ -8,6 +8,7 @@ import { ChurnTypes } from '@/components/kpis/churn-types';
 import { CohortHeatmap } from '@/components/kpis/cohort-heatmap';
 import { lastKnownMonth, type DrilldownLink } from '@/components/kpis/formula-info';
 import { HeadlineCards } from '@/components/kpis/headline-cards';
+import { KpiDownload } from '@/components/kpis/kpi-download';
 import { KpiToolbar } from '@/components/kpis/kpi-toolbar';
 import { MetricsTable } from '@/components/kpis/metrics-table';
 import { MrrMovements } from '@/components/kpis/mrr-movements';
@@ -58,7 +59,10 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
             </>
           }
         />
-        <DataFreshness doc={current} range={period} filters={filters} />
+        <div className="flex flex-col items-end gap-1">
+          <DataFreshness doc={current} range={period} filters={filters} />
+          <KpiDownload range={period} filters={filters} />
+        </div>
       </div>
 
       <Card className="mb-8">
