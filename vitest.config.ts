@@ -24,6 +24,7 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['tests/integration/**/*.test.ts'],
+          setupFiles: ['tests/helpers/request-setup.ts'],
           environment: 'node',
           // Each file gets its own database; PGlite and bcrypt are CPU-bound, so two at a time on two cores.
           maxWorkers: 2,

@@ -1,28 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { auditLog, customers, importJobs } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
 import type { SessionUser } from '@/server/auth/session';
 import { actorOf, makeUser } from '../helpers/factories';
 import { TELCO_CSV } from '../helpers/telco';
+import { requestScope } from '../helpers/request-scope';
 import { createTestDatabase } from '../helpers/test-db';
 
 // The import page's server code as Next.js runs it, minus the request: the session and the database are the test's,
 // revalidatePath (which needs a Next request) is recorded, and files land under a scratch HOLDFAST_ROOT.
-const state = vi.hoisted(() => ({ user: null as SessionUser | null, db: null as unknown }));
-vi.mock('@/server/auth/session', async (original) => ({
-  ...(await original<typeof import('@/server/auth/session')>()),
-  getSessionUser: async () => state.user,
-}));
-vi.mock('@/db/client', async (original) => ({
-  ...(await original<typeof import('@/db/client')>()),
-  getDb: async () => state.db,
-}));
-const revalidatePath = vi.hoisted(() => vi.fn());
-vi.mock('next/cache', () => ({ revalidatePath }));
+const state = requestScope;
+const revalidatePath = requestScope.revalidatePath;
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-web-import-'));
 // The migrations are found from the root too.

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { refreshRollups } from '@/db/queries/metrics/refresh';
 import { seedDatabase } from '@/db/seed';
 import { parseUtcDate } from '@/db/seed/time';
-import type { SessionUser } from '@/server/auth/session';
 import { systemActor } from '@/server/context';
 import { getKpiDrilldown, getKpis } from '@/server/services/kpis';
 import { makeUser } from '../helpers/factories';
+import { requestScope } from '../helpers/request-scope';
 import { createTestDatabase } from '../helpers/test-db';
 
 // As in Next.js minus the request: the session and the database are the test's.
-const state = vi.hoisted(() => ({ user: null as SessionUser | null, db: null as unknown }));
-vi.mock('@/server/auth/session', async (original) => ({
-  ...(await original<typeof import('@/server/auth/session')>()),
-  getSessionUser: async () => state.user,
-}));
-vi.mock('@/db/client', async (original) => ({
-  ...(await original<typeof import('@/db/client')>()),
-  getDb: async () => state.db,
-}));
+const state = requestScope;
 
 const { loadDrilldownPageAction } = await import('@/app/(app)/kpis/customers/actions');
 

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, settings } from '@/db/schema';
 import { readMetricsSettings } from '@/db/queries/metrics/settings';
 import { DEFAULT_METRICS_SETTINGS } from '@/lib/metrics/settings';
@@ -8,20 +8,12 @@ import { systemActor } from '@/server/context';
 import { getKpis } from '@/server/services/kpis';
 import { getChurnThresholdSettings } from '@/server/services/kpi-settings';
 import { makeUser } from '../helpers/factories';
+import { requestScope } from '../helpers/request-scope';
 import { createTestDatabase } from '../helpers/test-db';
 
 // As in Next.js minus the request: the session and the database are the test's, revalidatePath is recorded.
-const state = vi.hoisted(() => ({ user: null as SessionUser | null, db: null as unknown }));
-vi.mock('@/server/auth/session', async (original) => ({
-  ...(await original<typeof import('@/server/auth/session')>()),
-  getSessionUser: async () => state.user,
-}));
-vi.mock('@/db/client', async (original) => ({
-  ...(await original<typeof import('@/db/client')>()),
-  getDb: async () => state.db,
-}));
-const revalidatePath = vi.hoisted(() => vi.fn());
-vi.mock('next/cache', () => ({ revalidatePath }));
+const state = requestScope;
+const revalidatePath = requestScope.revalidatePath;
 
 const { clearSegmentThresholdsAction, setChurnThresholdsAction } = await import('@/app/(app)/kpis/thresholds/actions');
 

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
+import { requestScope } from '../helpers/request-scope';
 import { createTestDatabase } from '../helpers/test-db';
 import { makeUser } from '../helpers/factories';
 
 // The actions run as in Next.js, minus the request: the session and the database are the test's, and
 // revalidatePath (which needs a Next request) is recorded instead.
-const state = vi.hoisted(() => ({ user: null as SessionUser | null, db: null as unknown }));
-vi.mock('@/server/auth/session', async (original) => ({
-  ...(await original<typeof import('@/server/auth/session')>()),
-  getSessionUser: async () => state.user,
-}));
-vi.mock('@/db/client', async (original) => ({
-  ...(await original<typeof import('@/db/client')>()),
-  getDb: async () => state.db,
-}));
-const revalidatePath = vi.hoisted(() => vi.fn());
-vi.mock('next/cache', () => ({ revalidatePath }));
+const state = requestScope;
+const revalidatePath = requestScope.revalidatePath;
 
 const { changeRoleAction, createUserAction, setDisabledAction } = await import('@/app/(app)/admin/users/actions');
 
