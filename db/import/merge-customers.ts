@@ -51,9 +51,27 @@ async function rejectUnknownOwners(tx: Executor, { stage }: ImportTables): Promi
   return missing.map((m) => ({ line: m.line, column: 'owner_email', message: `No Holdfast user has the email ${m.owner_email}.` }));
 }
 
+/**
+ * Rows for customers erased on a personal-data request are taken out and reported: an import must not bring the
+ * person's data back (the external id is kept after erasure so that orders and events still attach).
+ */
+async function rejectErased(tx: Executor, { stage }: ImportTables): Promise<RowError[]> {
+  const erased = await queryRows<{ line: number }>(
+    tx,
+    sql`delete from ${stage} s using customers c
+        where c.external_id = s.external_id and c.erased_at is not null
+        returning s.line`,
+  );
+  return erased.map((e) => ({
+    line: e.line,
+    column: 'id',
+    message: 'This customer was erased on a personal-data request; remove the row from the source instead of importing it again.',
+  }));
+}
+
 /** Upserts customers by external id; an update writes only the columns the file maps, and only when they differ. */
 async function mergeCustomers(tx: Executor, tables: ImportTables, options: MergeOptions): Promise<MergeCounts> {
-  const rejected = await rejectUnknownOwners(tx, tables);
+  const rejected = [...(await rejectErased(tx, tables)), ...(await rejectUnknownOwners(tx, tables))];
   const columns = updatedColumns(options.mappedColumns);
   const newValue = (c: string) => NEW_VALUE[c] ?? `excluded.${c}`;
   const set = columns.map((c) => `${c} = ${newValue(c)}`).join(', ');

@@ -94,3 +94,14 @@ describe('events import', () => {
     expect(c2.lastActivityAt?.toISOString()).toBe('2026-07-01T08:00:00.000Z');
   });
 });
+
+describe('customers import after an erasure', () => {
+  it('refuses the erased customer by line and imports the others', async () => {
+    await handle.db.insert(customers).values({ externalId: 'C-ERASED', name: 'Erased customer', erasedAt: new Date('2026-10-01T00:00:00Z') });
+    const summary = await run('customers', 'erased.csv', 'id,name,email\nC-ERASED,Real Name,real@example.test\nC-NEW,New One,new@example.test\n');
+    expect(summary).toMatchObject({ inserted: 1, updated: 0, rejected: 1 });
+    expect(summary.errors).toEqual([{ line: 2, column: 'id', message: expect.stringMatching(/erased on a personal-data request/) }]);
+    const [erased] = await handle.db.select().from(customers).where(eq(customers.externalId, 'C-ERASED'));
+    expect(erased).toMatchObject({ name: 'Erased customer', email: null });
+  });
+});
