@@ -25,7 +25,9 @@ const ABOVE_EVERY_ID = Number.MAX_SAFE_INTEGER;
 function boundCondition(time: SQL, id: SQL, rank: number, bound: TimelineBound): SQL {
   const { at, rank: cursorRank, id: cursorId } = bound.cursor;
   const older = bound.direction === 'older';
-  const tieId = rank === cursorRank ? cursorId : (rank < cursorRank) === older ? ABOVE_EVERY_ID : 0;
+  // At the cursor's timestamp a lower-ranked kind sorts after the cursor (all its rows are older), a higher-ranked
+  // one before it (all newer): in both directions, comparing against an id above or below every id says so.
+  const tieId = rank === cursorRank ? cursorId : rank < cursorRank ? ABOVE_EVERY_ID : 0;
   return older
     ? sql`${time} <= ${at}::timestamptz and (${time}, ${id}) < (${at}::timestamptz, ${tieId}::bigint)`
     : sql`${time} >= ${at}::timestamptz and (${time}, ${id}) >= (${at}::timestamptz, ${tieId}::bigint)`;
