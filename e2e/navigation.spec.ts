@@ -2,9 +2,9 @@ import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 import { AppShell } from './pages/app-shell';
 
 const EXPECTED = {
-  admin: ['Overview', 'Users', 'Audit log'],
-  lead: ['Overview'],
-  csm: ['Overview'],
+  admin: ['Overview', 'My work', 'Team', 'Users', 'Audit log'],
+  lead: ['Overview', 'My work', 'Team'],
+  csm: ['Overview', 'My work'],
   exec: ['Overview'],
 } as const;
 

@@ -1,8 +1,10 @@
-import { LayoutDashboard, ScrollText, Users, type LucideIcon } from 'lucide-react';
+import { LayoutDashboard, ListTodo, ScrollText, Users, UsersRound, type LucideIcon } from 'lucide-react';
 import type { NavIcon as NavIconName } from '@/lib/navigation';
 
 const ICONS: Record<NavIconName, LucideIcon> = {
   overview: LayoutDashboard,
+  myWork: ListTodo,
+  team: UsersRound,
   users: Users,
   audit: ScrollText,
 };

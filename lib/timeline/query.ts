@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { TIMELINE_KINDS, type TimelineCursor, type TimelineKind } from './items';
 
 /**
- * The timeline's URL state: which kinds to show (`types`, comma-separated; absent = all) and how far the reader has
- * loaded (`through`, the cursor of the last item shown). A reload or a shared link shows the same items.
+ * The timeline's URL state: which kinds to show (`type`, repeated, as a GET form of checkboxes sends them; absent =
+ * all) and how far the reader has loaded (`through`, the cursor of the last item shown). A reload or a shared link
+ * shows the same items.
  */
 export type TimelineQuery = { kinds: TimelineKind[]; through: TimelineCursor | null };
 
@@ -26,13 +27,14 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 const kindsSchema = z
-  .string()
-  .max(200)
-  .transform((value) => TIMELINE_KINDS.filter((kind) => value.split(',').includes(kind)));
+  .array(z.string().max(40))
+  .max(TIMELINE_KINDS.length * 2)
+  .transform((values) => TIMELINE_KINDS.filter((kind) => values.includes(kind)));
 
 /** Lenient like every URL parser here: unknown kinds and malformed cursors are dropped, never an error. */
 export function parseTimelineQuery(searchParams: SearchParams): TimelineQuery {
-  const types = kindsSchema.safeParse(first(searchParams.types) ?? '');
+  const raw = searchParams.type;
+  const types = kindsSchema.safeParse(raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]);
   const kinds = types.success && types.data.length > 0 ? types.data : [...TIMELINE_KINDS];
   const through = first(searchParams.through);
   return { kinds, through: through ? decodeTimelineCursor(through) : null };
@@ -41,7 +43,7 @@ export function parseTimelineQuery(searchParams: SearchParams): TimelineQuery {
 /** The search string of a timeline state (other page parameters are not the timeline's). */
 export function timelineSearch(query: TimelineQuery): string {
   const params = new URLSearchParams();
-  if (query.kinds.length < TIMELINE_KINDS.length) params.set('types', query.kinds.join(','));
+  if (query.kinds.length < TIMELINE_KINDS.length) for (const kind of query.kinds) params.append('type', kind);
   if (query.through) params.set('through', encodeTimelineCursor(query.through));
   const search = params.toString();
   return search ? `?${search}` : '';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ACTIVITY_KINDS, CHANNELS, CONSENT_CHANNELS, type ConsentChannel } from '@/lib/work/catalog';
+import { ACTIVITY_KINDS, CHANNELS, CONSENT_CHANNELS, consentKey, type ConsentChannel } from '@/lib/work/catalog';
 import { emailSchema } from './users';
-import { checkbox, chosenId, emptyToNull, optionalText, recordId, requiredText, versionField } from './form-fields';
+import { checkbox, chosenId, emptyToNull, optionalText, recordId, requiredText, versionField, type VerbInput } from './form-fields';
 
 const customerId = recordId('customer');
 
@@ -28,7 +28,7 @@ export const logActivitySchema = z.object({
   /** When it happened; empty means now. */
   occurredAt: moment.default(null),
 });
-export type LogActivityInput = z.input<typeof logActivitySchema>;
+export type LogActivityInput = VerbInput<typeof logActivitySchema>;
 
 const phone = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim() : value) || null,
@@ -61,11 +61,7 @@ export const updateContactSchema = z
     if ((channel === 'sms' || channel === 'phone') && !input.phone)
       context.addIssue({ code: 'custom', path: ['phone'], message: 'The preferred channel needs a phone number.' });
   });
-export type UpdateContactInput = z.input<typeof updateContactSchema>;
-
-export function consentKey(channel: ConsentChannel): 'consentEmail' | 'consentSms' | 'consentPush' {
-  return channel === 'email' ? 'consentEmail' : channel === 'sms' ? 'consentSms' : 'consentPush';
-}
+export type UpdateContactInput = VerbInput<typeof updateContactSchema>;
 
 export const changeOwnerSchema = z.object({
   customerId,
@@ -74,7 +70,7 @@ export const changeOwnerSchema = z.object({
   /** Hand the previous owner's open tasks on this account to the new owner too. */
   moveOpenTasks: checkbox,
 });
-export type ChangeOwnerInput = z.input<typeof changeOwnerSchema>;
+export type ChangeOwnerInput = VerbInput<typeof changeOwnerSchema>;
 
 export const customerRefSchema = z.object({ customerId });
-export type CustomerRefInput = z.input<typeof customerRefSchema>;
+export type CustomerRefInput = VerbInput<typeof customerRefSchema>;

@@ -63,3 +63,9 @@ export function chosenId(what: string, missing: string) {
     z.custom<unknown>((value) => value !== undefined, { error: missing }).pipe(recordId(what)),
   );
 }
+
+/**
+ * What callers may pass to a verb that parses its input itself: any subset of the schema's input (a form leaves out
+ * unchecked boxes and empty fields); what is required is enforced by the parse, with field errors.
+ */
+export type VerbInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: z.input<S>[K] };

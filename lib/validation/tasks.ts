@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from '@/lib/work/catalog';
-import { chosenId, emptyToNull, optionalDay, optionalText, recordId, requiredText, versionField } from './form-fields';
+import { chosenId, emptyToNull, optionalDay, optionalText, recordId, requiredText, versionField, type VerbInput } from './form-fields';
 
 const priority = z.enum(PRIORITIES, { error: 'Choose a priority: low, normal, high or urgent.' });
 const title = requiredText('a title', 200);
@@ -16,20 +16,20 @@ export const createTaskSchema = z.object({
   /** Absent: the customer's owner, or the creator for a personal task. Anyone else needs tasks.assign. */
   assigneeId: z.preprocess(emptyToNull, recordId('user').nullable()).default(null),
 });
-export type CreateTaskInput = z.input<typeof createTaskSchema>;
+export type CreateTaskInput = VerbInput<typeof createTaskSchema>;
 
 const taskRef = { taskId: recordId('task'), version: versionField };
 
 export const editTaskSchema = z.object({ ...taskRef, title, description, priority, dueDate: optionalDay });
-export type EditTaskInput = z.input<typeof editTaskSchema>;
+export type EditTaskInput = VerbInput<typeof editTaskSchema>;
 
 export const completeTaskSchema = z.object({ ...taskRef, outcome: requiredText('the outcome', 500) });
-export type CompleteTaskInput = z.input<typeof completeTaskSchema>;
+export type CompleteTaskInput = VerbInput<typeof completeTaskSchema>;
 
 const assigneeId = chosenId('user', 'Choose who takes the task.');
 
 export const reassignTaskSchema = z.object({ ...taskRef, assigneeId });
-export type ReassignTaskInput = z.input<typeof reassignTaskSchema>;
+export type ReassignTaskInput = VerbInput<typeof reassignTaskSchema>;
 
 /** A selected task as a form sends it ("id:version") or as code passes it. */
 const selectedTask = z.union([
@@ -55,4 +55,4 @@ export const bulkReassignSchema = z.object({
   ),
   assigneeId,
 });
-export type BulkReassignInput = z.input<typeof bulkReassignSchema>;
+export type BulkReassignInput = VerbInput<typeof bulkReassignSchema>;

@@ -35,5 +35,10 @@ export const CHANNEL_LABELS: Record<Channel, string> = { email: 'Email', sms: 'S
 export const CONSENT_CHANNELS = ['email', 'sms', 'push'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 
+/** The customers column (as a form field name) that holds the opt-in of a channel. */
+export function consentKey(channel: ConsentChannel): 'consentEmail' | 'consentSms' | 'consentPush' {
+  return channel === 'email' ? 'consentEmail' : channel === 'sms' ? 'consentSms' : 'consentPush';
+}
+
 /** Roles that can own accounts and hold tasks: everyone but the read-only executive. */
 export const ASSIGNABLE_ROLES = ['admin', 'lead', 'csm'] as const;
