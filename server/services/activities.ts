@@ -21,11 +21,11 @@ export async function logActivity({ ctx, input }: { ctx: ServiceContext; input: 
   assertCan(ctx.actor, 'activities.write');
   const data = parseInput(logActivitySchema, input);
   const occurredAt = data.occurredAt ? momentOf(data.occurredAt) : new Date();
-  if (occurredAt.getTime() > Date.now() + FUTURE_SLACK_MS) throw new RuleError('An activity cannot happen in the future.', 'occurredAt');
   return ctx.db.transaction(async (tx) => {
     const customer = await lockCustomer(tx, data.customerId);
     assertCan(ctx.actor, 'activities.write', { ownerId: customer.ownerId });
     assertNotErased(customer);
+    if (occurredAt.getTime() > Date.now() + FUTURE_SLACK_MS) throw new RuleError('An activity cannot happen in the future.', 'occurredAt');
     const [activity] = await tx
       .insert(activities)
       .values({

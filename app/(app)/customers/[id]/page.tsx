@@ -144,7 +144,7 @@ export default async function CustomerPage({ params, searchParams }: CustomerPag
               <EmptyState icon={ClipboardList} title="No open tasks" className="py-6" />
             )}
             {may.createTask && (
-              <details className="border-t border-zinc-200 px-5 py-4" open={tasks.open.length === 0}>
+              <details className="border-t border-zinc-200 px-5 py-4">
                 <summary className="text-sm font-medium text-accent-800">New task</summary>
                 <div className="mt-4">
                   <CreateTaskForm customerId={profile.id} ownerId={profile.ownerId} assignees={may.assignTasks ? people : undefined} />
