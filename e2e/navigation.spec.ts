@@ -2,9 +2,9 @@ import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 import { AppShell } from './pages/app-shell';
 
 const EXPECTED = {
-  admin: ['Overview', 'KPIs', 'Imports', 'Users', 'Audit log'],
-  lead: ['Overview', 'KPIs', 'Imports'],
-  csm: ['Overview', 'KPIs'],
+  admin: ['Overview', 'My work', 'Team', 'KPIs', 'Imports', 'Users', 'Audit log'],
+  lead: ['Overview', 'My work', 'Team', 'KPIs', 'Imports'],
+  csm: ['Overview', 'My work', 'KPIs'],
   exec: ['Overview', 'KPIs'],
 } as const;
 

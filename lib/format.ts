@@ -44,3 +44,29 @@ export function formatMoney(cents: number, currency: string): string {
 export function formatDateTime(value: Date): string {
   return `${dateTimeFormat.format(value)} UTC`;
 }
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+
+/** A calendar day in UTC, e.g. "Mar 3, 2026". */
+export function formatDate(value: Date): string {
+  return dateFormat.format(value);
+}
+
+const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 days ago", "in 2 hours", "now": the largest whole unit between `value` and `now`. */
+export function formatRelative(value: Date, now: Date): string {
+  const diff = value.getTime() - now.getTime();
+  for (const [unit, ms] of RELATIVE_UNITS) {
+    if (Math.abs(diff) >= ms) return relativeFormat.format(Math.trunc(diff / ms), unit);
+  }
+  return 'now';
+}

@@ -10,9 +10,8 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-/** Call inside the transaction of the write it records, so that the write and its audit row commit together. */
-export async function writeAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+function auditRow(actor: Actor, entry: AuditEntry) {
+  return {
     actorId: actor.kind === 'user' ? actor.id : null,
     actorLabel: actorLabel(actor),
     action: entry.action,
@@ -20,5 +19,16 @@ export async function writeAudit(tx: Executor, actor: Actor, entry: AuditEntry):
     entityId: entry.entityId == null ? null : String(entry.entityId),
     before: entry.before ?? null,
     after: entry.after ?? null,
-  });
+  };
+}
+
+/** Call inside the transaction of the write it records, so that the write and its audit row commit together. */
+export async function writeAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values(auditRow(actor, entry));
+}
+
+/** One audit row per record of a multi-row write, in one statement (e.g. a bulk reassignment). */
+export async function writeAuditMany(tx: Executor, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(entries.map((entry) => auditRow(actor, entry)));
 }

@@ -1,10 +1,12 @@
-import { ChartNoAxesCombined, FileUp, LayoutDashboard, ScrollText, Users, type LucideIcon } from 'lucide-react';
+import { ChartNoAxesCombined, FileUp, LayoutDashboard, ListTodo, ScrollText, Users, UsersRound, type LucideIcon } from 'lucide-react';
 import type { NavIcon as NavIconName } from '@/lib/navigation';
 
 const ICONS: Record<NavIconName, LucideIcon> = {
   overview: LayoutDashboard,
   imports: FileUp,
   kpis: ChartNoAxesCombined,
+  myWork: ListTodo,
+  team: UsersRound,
   users: Users,
   audit: ScrollText,
 };

@@ -73,6 +73,9 @@ export const feedback = pgTable(
   },
   (t) => [
     uniqueIndex('feedback_customer_kind_submitted_key').on(t.customerId, t.kind, t.submittedAt),
+    // The profile timeline reads one customer's answers of every kind newest first; the unique key above leads with
+    // kind, so without this the timeline would sort all of a customer's feedback on each page.
+    index('feedback_customer_submitted_idx').on(t.customerId, t.submittedAt.desc().nullsFirst()),
     index('feedback_kind_submitted_idx').on(t.kind, t.submittedAt),
   ],
 );

@@ -3,7 +3,7 @@
  * A service that writes a new kind of audit row adds it here, so that the filter offers it; rows with values not
  * listed here still show, under their raw names.
  */
-export const AUDIT_ENTITY_TYPES = { user: 'User', workspace: 'Workspace', import: 'Import', settings: 'Settings' } as const;
+export const AUDIT_ENTITY_TYPES = { user: 'User', workspace: 'Workspace', import: 'Import', settings: 'Settings', customer: 'Customer', task: 'Task', activity: 'Activity' } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
 export const AUDIT_ACTIONS = {
@@ -16,6 +16,15 @@ export const AUDIT_ACTIONS = {
   'import.dryRun': 'Dry-ran an import',
   'metrics.setChurnThresholds': 'Changed churn thresholds',
   'metrics.clearChurnThresholds': 'Removed segment churn thresholds',
+  'activity.log': 'Logged activity',
+  'task.create': 'Created task',
+  'task.update': 'Edited task',
+  'task.complete': 'Completed task',
+  'task.reassign': 'Reassigned task',
+  'customer.changeOwner': 'Changed owner',
+  'customer.updateContact': 'Updated contact and consent',
+  'customer.exportPersonalData': 'Exported personal data',
+  'customer.erase': 'Erased personal data',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

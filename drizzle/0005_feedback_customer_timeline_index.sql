@@ -1,0 +1,1 @@
+CREATE INDEX "feedback_customer_submitted_idx" ON "feedback" USING btree ("customer_id","submitted_at" DESC NULLS FIRST);

@@ -1,0 +1,60 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { customers, tasks } from '@/db/schema';
+import { changeOwnerSchema, type ChangeOwnerInput } from '@/lib/validation/customer-work';
+import { writeAudit, writeAuditMany } from '../audit';
+import { assertCan, type ServiceContext } from '../context';
+import { ConflictError } from '../errors';
+import { parseInput } from '../validate';
+import { CUSTOMER_CONFLICT, assertNotErased, assignableUser, lockCustomer, type Assignee } from './work-records';
+
+export type OwnerChange = { customerId: number; owner: Assignee; movedTasks: number; changed: boolean };
+
+/**
+ * Hands an account to another owner (leads and admins). Optionally the previous owner's open tasks on it move
+ * along, so that the work follows the account; each moved task gets its own audit row.
+ */
+export async function changeCustomerOwner({ ctx, input }: { ctx: ServiceContext; input: ChangeOwnerInput }): Promise<OwnerChange> {
+  assertCan(ctx.actor, 'customers.assignOwner');
+  const data = parseInput(changeOwnerSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    const customer = await lockCustomer(tx, data.customerId);
+    if (customer.version !== data.version) throw new ConflictError(CUSTOMER_CONFLICT);
+    assertNotErased(customer);
+    const owner = await assignableUser(tx, data.ownerId, 'ownerId');
+    if (customer.ownerId === owner.id) return { customerId: customer.id, owner, movedTasks: 0, changed: false };
+
+    await tx
+      .update(customers)
+      .set({ ownerId: owner.id, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(customers.id, customer.id));
+    await writeAudit(tx, ctx.actor, {
+      action: 'customer.changeOwner',
+      entityType: 'customer',
+      entityId: customer.id,
+      before: { ownerId: customer.ownerId },
+      after: { ownerId: owner.id, moveOpenTasks: data.moveOpenTasks },
+    });
+
+    let moved: { id: number }[] = [];
+    if (data.moveOpenTasks && customer.ownerId !== null) {
+      moved = await tx
+        .update(tasks)
+        .set({ assigneeId: owner.id, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(tasks.customerId, customer.id), eq(tasks.status, 'open'), eq(tasks.assigneeId, customer.ownerId)))
+        .returning({ id: tasks.id });
+      await writeAuditMany(
+        tx,
+        ctx.actor,
+        moved.map((task) => ({
+          action: 'task.reassign',
+          entityType: 'task',
+          entityId: task.id,
+          before: { assigneeId: customer.ownerId },
+          after: { assigneeId: owner.id, reason: 'owner change' },
+        })),
+      );
+    }
+    return { customerId: customer.id, owner, movedTasks: moved.length, changed: true };
+  });
+}
