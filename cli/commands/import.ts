@@ -73,7 +73,7 @@ export function registerImportCommand(program: Command): void {
 }
 
 function jsonSummary(s: ImportSummary) {
-  return { kind: s.kind, dryRun: s.dryRun, rowsRead: s.rowsRead, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, errors: s.errors, jobId: s.jobId, errorReport: s.errorReportPath };
+  return { kind: s.kind, dryRun: s.dryRun, rowsRead: s.rowsRead, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, errors: s.errors, jobId: s.jobId, errorReport: s.errorReportPath, kpiRefresh: s.kpiRefresh };
 }
 
 function printSummary(s: ImportSummary): void {
@@ -82,6 +82,7 @@ function printSummary(s: ImportSummary): void {
   if (!s.dryRun && s.inserted === 0 && s.updated === 0 && s.rejected === 0) info('Nothing changed: the database already holds this file.');
   for (const e of s.errors.slice(0, 20)) info(`  line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
   if (s.rejected > 20) info(`  ... and ${s.rejected - 20} more in ${s.errorReportPath}`);
+  if (s.kpiRefresh) info(`KPI rollups recomputed from ${s.kpiRefresh.from} in ${s.kpiRefresh.seconds} s.`);
 }
 
 function progressBar(): { update: (p: ImportProgress) => void; stop: () => void } {

@@ -147,5 +147,6 @@ export const customersWriter: KindWriter<'customers'> = {
   keyColumns: ['external_id'],
   keyColumn: 'id',
   activity: false,
+  kpiDates: (r) => [r.acquiredAt, r.activatedAt, r.churnedAt],
   merge: mergeCustomers,
 };

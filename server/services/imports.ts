@@ -2,7 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { importJobs } from '@/db/schema';
 import { ErrorReport } from '@/db/import/error-report';
-import { importCsv, type ImportProgress, type ImportTally, type PipelineOptions } from '@/db/import/pipeline';
+import { importCsv, type ImportProgress, type ImportTally, type KpiReach, type PipelineOptions } from '@/db/import/pipeline';
+import { refreshRollups } from '@/db/queries/metrics/refresh';
+import { formatMonth, monthOf } from '@/lib/metrics/months';
 import type { ImportKind } from '@/lib/import/columns';
 import { mapHeaders, unknownOverrideTargets, type HeaderMapping } from '@/lib/import/header-mapping';
 import type { RowError } from '@/lib/import/row-types';
@@ -26,6 +28,8 @@ export type ImportSummary = ImportTally & {
   errors: RowError[];
   mapping: { column: string; mappedTo: string | null }[];
   errorReportPath: string;
+  /** The KPI rollups recomputed after the import, from the earliest month of its rows; null when nothing to do. */
+  kpiRefresh: { from: string; seconds: number } | null;
 };
 
 const ERRORS_KEPT = 1_000;
@@ -60,6 +64,7 @@ export async function runImport(
   const report = new ErrorReport(job);
   onStart?.(job.id);
   const tally: ImportTally = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0 };
+  const kpi: KpiReach = { earliest: null };
   let rejected = 0;
   const kept: RowError[] = [];
   let headers: string[] = [];
@@ -91,7 +96,7 @@ export async function runImport(
 
   let failure: unknown = null;
   try {
-    await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, onProgress }, tally);
+    await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, onProgress }, tally, kpi);
   } catch (error) {
     failure = error;
   } finally {
@@ -118,6 +123,8 @@ export async function runImport(
       after: { kind, filename, status, ...tally, rejected },
     });
   });
+  // Committed rows count in the KPIs at once, even those of an import that stopped part way.
+  const kpiRefresh = await refreshKpis(ctx, options.dryRun || tally.inserted + tally.updated === 0 ? null : kpi.earliest);
   if (failure) throw failure;
   return {
     jobId: job.id,
@@ -128,5 +135,15 @@ export async function runImport(
     errors: kept.sort((a, b) => a.line - b.line),
     mapping: headers.map((header, i) => ({ column: header, mappedTo: (mapping as HeaderMapping | null)?.columns[i] ?? null })),
     errorReportPath: report.path,
+    kpiRefresh,
   };
+}
+
+/** Recomputes the KPI rollups from the month of `earliest` (the rollups rebuild everything on their first run). */
+async function refreshKpis(ctx: ServiceContext, earliest: number | null): Promise<ImportSummary['kpiRefresh']> {
+  if (earliest === null) return null;
+  const started = performance.now();
+  const from = monthOf(earliest);
+  await refreshRollups(ctx.db, { from });
+  return { from: formatMonth(from), seconds: Math.round((performance.now() - started) / 100) / 10 };
 }

@@ -6,6 +6,7 @@ import { TELCO_CSV } from '../helpers/telco';
 import { count, eq } from 'drizzle-orm';
 import { auditLog, customers, importJobs, orders } from '@/db/schema';
 import { runImport, type ImportOptions } from '@/server/services/imports';
+import { getKpis } from '@/server/services/kpis';
 import { ForbiddenError } from '@/server/errors';
 import { createTestDatabase } from '../helpers/test-db';
 import { actorOf, makeUser } from '../helpers/factories';
@@ -130,6 +131,17 @@ describe('import engine', () => {
     expect(summary.errors).toEqual([{ line: 2, column: 'order_id', message: 'Line 4 has the same id; that later row is used.' }]);
     const rows = await handle.db.select({ id: orders.externalId, cents: orders.amountCents }).from(orders).where(eq(orders.customerId, (await customerId('7590-VHVEG'))));
     expect(rows.filter((r) => r.id.startsWith('D-')).sort((a, b) => a.id.localeCompare(b.id))).toEqual([{ id: 'D-1', cents: 1100 }, { id: 'D-2', cents: 2000 }]);
+  });
+
+  it('recomputes the KPIs from the earliest month it imported, so that the KPI pages count the new rows at once', async () => {
+    const before = await getKpis({ ctx: lead, input: { from: '2026-05', to: '2026-05' } });
+    expect(before.series.revenue).toEqual([0]);
+    const summary = await importFile(lead, 'orders', file('orders-may.csv', 'order_id,customer_id,ordered_at,amount\nM-1,7590-VHVEG,2026-05-10,40.00\nM-2,5575-GNVDE,2026-05-20,2.50\n'));
+    expect(summary.kpiRefresh).toMatchObject({ from: '2026-05' });
+    const after = await getKpis({ ctx: lead, input: { from: '2026-05', to: '2026-05' } });
+    expect(after.series.revenue).toEqual([4250]);
+    // Nothing new: nothing to recompute.
+    expect((await importFile(lead, 'orders', file('orders-may.csv', 'order_id,customer_id,ordered_at,amount\nM-1,7590-VHVEG,2026-05-10,40.00\n'))).kpiRefresh).toBeNull();
   });
 
   it('reads pt-BR numbers from a semicolon file and creates missing customers when asked', async () => {
