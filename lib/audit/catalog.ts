@@ -3,7 +3,14 @@
  * A service that writes a new kind of audit row adds it here, so that the filter offers it; rows with values not
  * listed here still show, under their raw names.
  */
-export const AUDIT_ENTITY_TYPES = { user: 'User', workspace: 'Workspace' } as const;
+export const AUDIT_ENTITY_TYPES = {
+  user: 'User',
+  workspace: 'Workspace',
+  customer: 'Customer',
+  task: 'Task',
+  savedView: 'Saved view',
+  export: 'Export',
+} as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
 export const AUDIT_ACTIONS = {
@@ -12,6 +19,12 @@ export const AUDIT_ACTIONS = {
   'user.disable': 'Disabled user',
   'user.enable': 'Enabled user',
   'seed.run': 'Loaded demo data',
+  'customer.assignOwner': 'Assigned owner',
+  'task.create': 'Created task',
+  'view.create': 'Saved view',
+  'view.rename': 'Renamed view',
+  'view.delete': 'Deleted view',
+  'export.run': 'Exported data',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
