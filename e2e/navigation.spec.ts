@@ -2,10 +2,10 @@ import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 import { AppShell } from './pages/app-shell';
 
 const EXPECTED = {
-  admin: ['Overview', 'Users', 'Audit log'],
-  lead: ['Overview'],
-  csm: ['Overview'],
-  exec: ['Overview'],
+  admin: ['Overview', 'Customers', 'Users', 'Audit log'],
+  lead: ['Overview', 'Customers'],
+  csm: ['Overview', 'Customers'],
+  exec: ['Overview', 'Customers'],
 } as const;
 
 for (const [role, sections] of Object.entries(EXPECTED) as [keyof typeof EXPECTED, readonly string[]][]) {

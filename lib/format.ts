@@ -30,3 +30,16 @@ export function formatMoney(cents: number, currency: string): string {
 export function formatDateTime(value: Date): string {
   return `${dateTimeFormat.format(value)} UTC`;
 }
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+
+export function formatDate(value: Date): string {
+  return dateFormat.format(value);
+}
+
+/** A count that is an estimate, rounded to what it can claim ("about 1,000,000"); exact counts print as they are. */
+export function formatApproximateCount(value: number, exact: boolean): string {
+  if (exact) return formatCount(value);
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, value))) - 1);
+  return `about ${formatCount(Math.round(value / magnitude) * magnitude)}`;
+}

@@ -1,8 +1,9 @@
-import { LayoutDashboard, ScrollText, Users, type LucideIcon } from 'lucide-react';
+import { Building2, LayoutDashboard, ScrollText, Users, type LucideIcon } from 'lucide-react';
 import type { NavIcon as NavIconName } from '@/lib/navigation';
 
 const ICONS: Record<NavIconName, LucideIcon> = {
   overview: LayoutDashboard,
+  customers: Building2,
   users: Users,
   audit: ScrollText,
 };

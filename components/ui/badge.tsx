@@ -8,6 +8,7 @@ const badgeVariants = cva('inline-flex items-center rounded-full border px-2 py-
       neutral: 'border-zinc-200 bg-zinc-100 text-zinc-700',
       accent: 'border-accent-200 bg-accent-50 text-accent-900',
       success: 'border-emerald-200 bg-emerald-50 text-emerald-800',
+      warning: 'border-amber-200 bg-amber-50 text-amber-900',
       danger: 'border-red-200 bg-red-50 text-red-800',
     },
   },
