@@ -23,18 +23,20 @@ export const CUSTOMER_TABLE_COLUMNS = helper.columns([
   selectionColumn<CustomerListItem>((c) => c.name),
   helper.accessor('name', {
     header: LABEL.name,
-    meta: { label: LABEL.name },
+    // Stays in view while the other columns scroll sideways, just right of the checkbox column (w-11).
+    meta: { label: LABEL.name, sticky: 'left-11 shadow-[inset_-1px_0_0_var(--color-zinc-200)]' },
     cell: ({ row }) => (
-      <div className="min-w-48">
-        <span className="block font-medium text-zinc-900">{row.original.name}</span>
-        <span className="block text-xs text-zinc-600">
-          {row.original.email ?? row.original.externalId}
-          {row.original.email && <span className="text-zinc-500"> · {row.original.externalId}</span>}
-        </span>
+      <div className="w-64" title={`${row.original.name} · ${row.original.externalId}`}>
+        <span className="block truncate font-medium text-zinc-900">{row.original.name}</span>
+        <span className="block truncate text-xs text-zinc-600">{row.original.email ?? row.original.externalId}</span>
       </div>
     ),
   }),
-  helper.accessor('company', { header: LABEL.company, meta: { label: LABEL.company }, cell: (c) => text(c.getValue()) }),
+  helper.accessor('company', {
+    header: LABEL.company,
+    meta: { label: LABEL.company },
+    cell: (c) => <span className="block max-w-48 truncate" title={c.getValue() ?? undefined}>{text(c.getValue())}</span>,
+  }),
   helper.accessor('segment', { header: LABEL.segment, meta: { label: LABEL.segment }, cell: (c) => key(c.getValue()) }),
   helper.accessor('plan', { header: LABEL.plan, meta: { label: LABEL.plan }, cell: (c) => key(c.getValue()) }),
   helper.accessor('country', { header: LABEL.country, meta: { label: LABEL.country }, cell: (c) => <span className="whitespace-nowrap">{text(c.getValue())}</span> }),

@@ -16,6 +16,9 @@ type DataTableProps<TData extends RowData> = {
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
+/** Sticky cells take their row's background (hover, selected) so that scrolled cells never show through. */
+const stickyClasses = (left: string) => cn('sticky z-10', left);
+
 /** Renders a server-driven table: header links sort, cells render through the column factory's definitions. */
 export function DataTable<TData extends RowData>({ table, caption, sortHref }: DataTableProps<TData>) {
   return (
@@ -24,7 +27,7 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref }: D
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600">
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+            <tr key={group.id} className="bg-zinc-50">
               {group.headers.map((header) => {
                 const meta = header.column.columnDef.meta;
                 const sorted = header.column.getIsSorted();
@@ -35,7 +38,7 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref }: D
                     key={header.id}
                     scope="col"
                     aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
-                    className={cn('px-3 py-2.5 font-semibold whitespace-nowrap first:pl-4 last:pr-4', end && 'text-right')}
+                    className={cn('bg-inherit px-3 py-2.5 font-semibold whitespace-nowrap first:pl-4 last:pr-4', end && 'text-right', meta?.sticky && stickyClasses(meta.sticky))}
                   >
                     {href ? (
                       <Link
@@ -68,15 +71,22 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref }: D
         </thead>
         <tbody className="divide-y divide-zinc-200">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-selected={row.getIsSelected() || undefined} className="align-middle hover:bg-zinc-50 data-selected:bg-accent-50">
-              {row.getVisibleCells().map((cell) => (
-                <td
-                  key={cell.id}
-                  className={cn('px-3 py-2.5 text-zinc-800 first:pl-4 last:pr-4', cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums')}
-                >
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
+            <tr key={row.id} data-selected={row.getIsSelected() || undefined} className="bg-white align-middle hover:bg-zinc-50 data-selected:bg-accent-50">
+              {row.getVisibleCells().map((cell) => {
+                const meta = cell.column.columnDef.meta;
+                return (
+                  <td
+                    key={cell.id}
+                    className={cn(
+                      'bg-inherit px-3 py-2 whitespace-nowrap text-zinc-800 first:pl-4 last:pr-4',
+                      meta?.align === 'end' && 'text-right tabular-nums',
+                      meta?.sticky && stickyClasses(meta.sticky),
+                    )}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -5,6 +5,8 @@ export type DataColumnMeta = {
   label: string;
   /** Numbers line up on the right. */
   align?: 'start' | 'end';
+  /** Keeps the column in view while the table scrolls sideways; `left` is its offset (a Tailwind class). */
+  sticky?: string;
 };
 
 /**

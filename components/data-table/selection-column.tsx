@@ -11,7 +11,7 @@ export function selectionColumn<TData extends RowData>(rowLabel: (row: TData) =>
     id: 'select',
     enableSorting: false,
     enableHiding: false,
-    meta: { label: 'Select' },
+    meta: { label: 'Select', sticky: 'left-0 w-11 min-w-11' },
     header: ({ table }) => (
       <Checkbox
         aria-label="Select all rows on this page"

@@ -39,12 +39,15 @@ export const FIXED_COLUMN: CustomerColumn = 'name';
 /** Columns that can be hidden or moved, in their default order. */
 export const MOVABLE_COLUMNS = CUSTOMER_COLUMNS.filter((c) => c !== FIXED_COLUMN);
 
+/** What a CSM scans first (who, whose, how healthy, how much) before the descriptive columns. */
+const DEFAULT_ORDER: CustomerColumn[] = ['name', 'company', 'owner', 'stage', 'mrr', 'risk', 'lastActivity', 'segment', 'plan', 'country', 'loyalty'];
+
 /**
  * The columns a list shows when its URL names none. Risk only once the workspace has scores: until then the column
  * would be empty on every row.
  */
 export function defaultColumns({ hasRiskScores }: { hasRiskScores: boolean }): CustomerColumn[] {
-  return CUSTOMER_COLUMNS.filter((c) => c !== 'acquiredAt' && (c !== 'risk' || hasRiskScores));
+  return DEFAULT_ORDER.filter((c) => c !== 'risk' || hasRiskScores);
 }
 
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
