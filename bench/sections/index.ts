@@ -1,6 +1,7 @@
 import type { BenchSection } from '../context';
+import { customerListSection } from './customer-list';
 import { importSection } from './import';
 import { kpiSection } from './kpis';
 
 /** The report's sections, in order; a feature with a speed target adds its own here. */
-export const SECTIONS: BenchSection[] = [importSection, kpiSection];
+export const SECTIONS: BenchSection[] = [importSection, kpiSection, customerListSection];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { auditLog, customers } from '@/db/schema';
 import { queryRows } from '@/db/rows';
 import type { SessionUser } from '@/server/auth/session';
@@ -45,7 +45,7 @@ async function download(search: string) {
   return { response, text, ids: lines.slice(1).map((l) => l.split(',')[0]).sort() };
 }
 
-const externalIds = async (where: Parameters<typeof and>[0]) =>
+const externalIds = async (where: SQL | undefined) =>
   (await handle.db.select({ id: customers.externalId }).from(customers).where(where)).map((r) => r.id).sort();
 
 describe('GET /customers/export', () => {
