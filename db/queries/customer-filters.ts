@@ -2,6 +2,7 @@ import { and, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type
 import { customers, riskScores, users } from '@/db/schema';
 import type { CustomerFilter } from '@/lib/validation/customer-filters';
 import { attributeConditionSql } from './attribute-conditions';
+import { riskOfOuterCustomer } from './customer-risk';
 import { likePattern } from './like-pattern';
 
 /** Midnight UTC starting a calendar day, `days` after the given one; computed by PostgreSQL, whose range is wider. */
@@ -33,7 +34,7 @@ export function customerFilterWhere(filter: CustomerFilter): SQL | undefined {
     ownerCondition(filter.owner),
     filter.stage ? eq(customers.lifecycleStage, filter.stage) : undefined,
     filter.riskBand
-      ? sql`exists (select 1 from ${riskScores} where ${riskScores.customerId} = ${customers.id} and ${riskScores.band} = ${filter.riskBand})`
+      ? sql`exists (select 1 from ${riskOfOuterCustomer} and ${riskScores.band} = ${filter.riskBand})`
       : undefined,
     filter.loyaltyTier ? eq(customers.loyaltyTier, filter.loyaltyTier) : undefined,
     filter.status === 'active' ? isNull(customers.churnedAt) : filter.status === 'churned' ? isNotNull(customers.churnedAt) : undefined,

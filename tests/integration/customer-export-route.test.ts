@@ -70,6 +70,7 @@ describe('GET /customers/export', () => {
   it('exports only the ticked rows when ids are given', async () => {
     const [a, b] = await handle.db.select({ id: customers.id, externalId: customers.externalId }).from(customers).limit(2);
     expect((await download(`?owner=any&ids=${a.id},${b.id}`)).ids).toEqual([a.externalId, b.externalId].sort());
+    expect((await download(`?owner=any&ids=${a.id}&ids=${b.id}`)).ids).toEqual([a.externalId, b.externalId].sort());
   });
 
   it('refuses a filter it cannot read rather than export more than asked', async () => {

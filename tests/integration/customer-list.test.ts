@@ -55,7 +55,8 @@ function referenceOrder(column: CustomerColumn, dir: 'asc' | 'desc'): SQL {
     case 'owner':
       return sql`c.owner_id is null, u.name ${d}, u.id ${d}, c.name ${d}, c.id ${d}`;
     case 'loyalty':
-      return nullable('t.position');
+      // Known tiers by rank, then tiers the tier table does not know (by key), then no tier.
+      return sql`c.loyalty_tier is null, coalesce(t.position, 1000) ${d}, c.loyalty_tier ${d}, c.id ${d}`;
     case 'risk':
       return nullable('r.score');
   }
@@ -255,7 +256,7 @@ describe('filters', () => {
 
   it('offers filter values from the data', async () => {
     expect(await distinctValues(handle.db, customers.segment)).toEqual(['b2b_enterprise', 'b2b_smb', 'b2c']);
-    expect(options.tiers.map((t) => t.key)).toEqual(['bronze', 'silver', 'gold', 'platinum']);
+    expect(options.tiers.map((t) => t.key)).toEqual(['bronze', 'silver', 'gold', 'platinum', 'diamond']);
     expect(options.attributeKeys).toEqual(expect.arrayContaining([{ key: 'employees', type: 'number' }, { key: 'vip', type: 'boolean' }]));
     expect(options.hasRiskScores).toBe(true);
   });

@@ -35,8 +35,14 @@ export async function listOwners(db: Executor): Promise<OwnerOption[]> {
 
 export type TierOption = { key: string; name: string };
 
+/** Loyalty tiers by rank, then tier keys that customers carry but the tier table does not know (named by key). */
 export async function listTiers(db: Executor): Promise<TierOption[]> {
-  return db.select({ key: loyaltyTiers.key, name: loyaltyTiers.name }).from(loyaltyTiers).orderBy(asc(loyaltyTiers.position), asc(loyaltyTiers.id));
+  const [known, present] = await Promise.all([
+    db.select({ key: loyaltyTiers.key, name: loyaltyTiers.name }).from(loyaltyTiers).orderBy(asc(loyaltyTiers.position), asc(loyaltyTiers.id)),
+    distinctValues(db, customers.loyaltyTier),
+  ]);
+  const keys = new Set(known.map((t) => t.key));
+  return [...known, ...present.filter((key) => !keys.has(key)).map((key) => ({ key, name: key }))];
 }
 
 export async function hasRiskScores(db: Executor): Promise<boolean> {

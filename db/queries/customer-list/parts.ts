@@ -30,18 +30,18 @@ function splitKeys(row: Record<string, unknown>, count: number): KeyedRow {
   return { row: rest as ListRow, key: keyValuesOf(row, count) };
 }
 
-function select(db: Executor, keys: readonly KeyColumn[], risk: 'inner' | 'left') {
+/** The list's rows with their sort keys; `scored` joins risk_scores, for the sort that walks its (score, id) index. */
+function select(db: Executor, keys: readonly KeyColumn[], scored = false) {
   const query = db.select({ ...listSelection, ...keySelection(keys) }).from(customers).$dynamic();
-  const on = eq(riskScores.customerId, customers.id);
-  return risk === 'inner' ? query.innerJoin(riskScores, on) : query.leftJoin(riskScores, on);
+  return scored ? query.innerJoin(riskScores, eq(riskScores.customerId, customers.id)) : query;
 }
 
 /** Rows in the order of `keys`, from the index on those keys (a backward scan for descending order). */
-export function rangePart({ keys, where, risk = 'left' }: { keys: KeyColumn[]; where?: SQL; risk?: 'inner' | 'left' }): SortPart {
+export function rangePart({ keys, where, scored = false }: { keys: KeyColumn[]; where?: SQL; scored?: boolean }): SortPart {
   return {
     validKey: (key) => validKey(keys, key),
     rows: async ({ db, where: filter, from, direction, limit }) => {
-      const rows = await select(db, keys, risk)
+      const rows = await select(db, keys, scored)
         .where(and(filter, where, from ? beyondKey(keys, from, direction) : undefined))
         .orderBy(...orderByKeys(keys, direction))
         .limit(limit);
@@ -73,7 +73,7 @@ export function rankedPart({
   async function sorted({ db, where, from, direction, limit }: PartArgs): Promise<KeyedRow[]> {
     const keys: KeyColumn[] = [{ column: rank, type: 'int' }, ...within];
     const position = from ? [String(values.indexOf(from[0]) + 1), ...from.slice(1)] : null;
-    const rows = await select(db, [{ column, type: valueType }, ...within], 'left')
+    const rows = await select(db, [{ column, type: valueType }, ...within])
       .where(and(where, inArray(column, values), position ? beyondKey(keys, position, direction) : undefined))
       .orderBy(...orderByKeys(keys, direction))
       .limit(limit);
@@ -86,7 +86,7 @@ export function rankedPart({
     for (let i = from ? order.indexOf(from[0]) : 0; i < order.length && out.length < limit; i++) {
       const value = order[i];
       const resume = from && value === from[0] ? beyondKey(within, from.slice(1), direction) : undefined;
-      const rows = await select(db, keysOf(column), 'left')
+      const rows = await select(db, keysOf(column))
         .where(and(where, eq(column, typedValue(valueType, value)), resume))
         .orderBy(...orderByKeys(within, direction))
         .limit(limit - out.length);

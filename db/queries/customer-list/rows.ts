@@ -1,4 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { customers, riskScores } from '@/db/schema';
+import { riskOfOuterCustomer } from '../customer-risk';
+
+/**
+ * The current risk score of the row's customer, looked up per returned row. A subquery rather than a join: a join
+ * lets the planner merge-join risk_scores in id order, reading it from the start up to a deep page's position.
+ */
+const scoreOf = <T>(column: typeof riskScores.score | typeof riskScores.band) =>
+  sql<T | null>`(select ${column} from ${riskOfOuterCustomer})`;
 
 /** What one list row reads: the customer's own columns and its current risk score (a primary-key lookup). */
 export const listSelection = {
@@ -19,8 +28,8 @@ export const listSelection = {
   acquiredAt: customers.acquiredAt,
   churnedAt: customers.churnedAt,
   version: customers.version,
-  riskScore: riskScores.score,
-  riskBand: riskScores.band,
+  riskScore: scoreOf<number>(riskScores.score),
+  riskBand: scoreOf<(typeof riskScores.band.enumValues)[number]>(riskScores.band),
 };
 
 export type ListRow = {

@@ -1,10 +1,14 @@
-import { isNotNull, isNull, not, or, inArray, type AnyColumn } from 'drizzle-orm';
+import { isNotNull, isNull, sql, type AnyColumn } from 'drizzle-orm';
 import { customers, riskScores } from '@/db/schema';
+import { riskOfOuterCustomer } from '../customer-risk';
 import type { CustomerColumn } from '@/lib/customers/list-columns';
 import type { KeyColumn, KeyType } from './keys';
 import { rangePart, rankedPart, type SortPart } from './parts';
 
-/** The order of the small lookup lists some sorts follow: owners by name, loyalty tiers by rank. */
+/**
+ * The order of the small lookup lists some sorts follow: owners by name; loyalty tiers by rank, then any tier keys
+ * customers carry that the tier table does not know (so that no customer falls out of the order).
+ */
 export type SortContext = { ownerIdsByName: number[]; tierKeysByRank: string[] };
 
 const id: KeyColumn = { column: customers.id, type: 'bigint' };
@@ -48,19 +52,19 @@ export function sortParts(column: CustomerColumn, ctx: SortContext): SortPart[] 
         rankedPart({ column: customers.ownerId, valueType: 'int', values: ctx.ownerIdsByName.map(String), within: [name, id] }),
         rangePart({ keys: [name, id], where: isNull(customers.ownerId) }),
       ];
-    case 'loyalty': {
-      const known = ctx.tierKeysByRank;
-      const unranked = known.length ? or(isNull(customers.loyaltyTier), not(inArray(customers.loyaltyTier, known))) : undefined;
+    case 'loyalty':
+      // By tier rank (tiers the tier table does not know follow, see listTiers), then customers without a tier.
       return [
-        rankedPart({ column: customers.loyaltyTier, valueType: 'text', values: known, within: [id] }),
-        rangePart({ keys: [id], where: unranked }),
+        rankedPart({ column: customers.loyaltyTier, valueType: 'text', values: ctx.tierKeysByRank, within: [id] }),
+        rangePart({ keys: [id], where: isNull(customers.loyaltyTier) }),
       ];
-    }
     case 'risk':
       // Scored customers by (score, customer_id) on risk_scores; customers not scored yet come last.
       return [
-        rangePart({ keys: [{ column: riskScores.score, type: 'int' }, { column: riskScores.customerId, type: 'bigint' }], risk: 'inner' }),
-        rangePart({ keys: [id], where: isNull(riskScores.customerId) }),
+        rangePart({ keys: [{ column: riskScores.score, type: 'int' }, { column: riskScores.customerId, type: 'bigint' }], scored: true }),
+        // A per-row probe, not NOT EXISTS: as an anti-join the planner may merge-join risk_scores from its start, which
+        // reads most of it to reach a deep page.
+        rangePart({ keys: [id], where: sql`(select true from ${riskOfOuterCustomer}) is null` }),
       ];
   }
 }

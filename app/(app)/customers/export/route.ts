@@ -25,7 +25,7 @@ export async function GET(request: NextRequest) {
     // The list shows what it could not read; an export must not silently include more than the user asked for.
     if (ignored.length) throw new ValidationError({ filter: ignored });
     const actor = userActor(user);
-    const ids = typeof params.ids === 'string' ? params.ids.split(',').filter(Boolean) : undefined;
+    const ids = params.ids === undefined ? undefined : [params.ids].flat().join(',').split(',').filter(Boolean);
     const filter = customerFilterSchema.safeParse({ ...resolveListFilter(query.filter, actor), ids });
     if (!filter.success) throw new ValidationError({ ids: ['Select customers by their ids.'] });
 
