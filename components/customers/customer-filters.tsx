@@ -84,7 +84,7 @@ export function CustomerFilters({ filter, owner, options, ownsAccounts, keep, cl
             </Select>
           )}
         </Field>
-        <Choice name="status" label="Status" value={filter.status} all="Active and churned" options={[{ value: 'active', label: 'Active' }, { value: 'churned', label: 'Churned' }]} />
+        <Choice name="status" label="Status" value={filter.status} all="Any status" options={[{ value: 'active', label: 'Active' }, { value: 'churned', label: 'Churned' }]} />
         <div className="flex items-center gap-2">
           <Button type="submit">Apply</Button>
           <Button asChild variant="ghost">
