@@ -123,6 +123,12 @@ describe('keyset paging', () => {
     }
   });
 
+  it.each(SORTS)('pages a filtered list by %s %s the same way whether it sorts the matches or walks the index', async (column, dir) => {
+    const where = customerFilterWhere({ status: 'active', riskBand: 'healthy' });
+    const expected = await expectedIds(column, dir, where);
+    for (const smallSet of [false, true]) expect((await walkForwards(column, dir, where, smallSet, 7)).pages.flat()).toEqual(expected);
+  });
+
   it('treats a cursor that does not fit the sort as the first page', async () => {
     const parts = sortParts('mrr', context);
     const args = { db: handle.db, where: undefined, direction: 'asc' as const, size: 10, smallSet: false };

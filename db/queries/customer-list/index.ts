@@ -14,17 +14,17 @@ export type { SortContext } from './sorts';
 
 export type CustomerPageRequest = { filter: CustomerFilter; sort: CustomerSort; page?: ListPage; size: number; context: SortContext };
 
-/** One page of customers matching the filter in the chosen order, with how many match in all. */
+/** Up to this many matching customers, a page is read by sorting the matches rather than walking the sort's index. */
+export const SMALL_SET = 2_000;
+
+/**
+ * One page of customers matching the filter in the chosen order, with how many match in all. The count comes first
+ * because it decides the plan: a small exact total is sorted outright, anything larger walks the sort's index.
+ */
 export async function queryCustomerPage(db: Executor, request: CustomerPageRequest): Promise<KeysetPageResult & { total: ListTotal }> {
   const where = customerFilterWhere(request.filter);
-  const parts = sortParts(request.sort.column, request.context);
-  const args = { db, where, direction: request.sort.dir, size: request.size };
-  // Only the owner and loyalty sorts choose their plan by the size of the result; the others run beside the count.
-  if (request.sort.column === 'owner' || request.sort.column === 'loyalty') {
-    const total = await countMatching(db, where);
-    const smallSet = total.exact; // exact means at most EXACT_COUNT_LIMIT rows
-    return { ...(await keysetPage(parts, { ...args, smallSet }, request.page)), total };
-  }
-  const [total, page] = await Promise.all([countMatching(db, where), keysetPage(parts, { ...args, smallSet: false }, request.page)]);
+  const total = await countMatching(db, where);
+  const smallSet = total.exact && total.value <= SMALL_SET;
+  const page = await keysetPage(sortParts(request.sort.column, request.context), { db, where, direction: request.sort.dir, size: request.size, smallSet }, request.page);
   return { ...page, total };
 }

@@ -12,7 +12,7 @@ export type PartArgs = {
   from: string[] | null;
   direction: 'asc' | 'desc';
   limit: number;
-  /** The filter matches few rows (counted exactly): sorting them all is cheaper than walking an index. */
+  /** The filter matches few rows (counted exactly, see SMALL_SET): sorting them all beats walking an index. */
   smallSet: boolean;
 };
 
@@ -36,13 +36,23 @@ function select(db: Executor, keys: readonly KeyColumn[], scored = false) {
   return scored ? query.innerJoin(riskScores, eq(riskScores.customerId, customers.id)) : query;
 }
 
+/**
+ * For a small result (counted exactly): the matching ids, computed once by the filter's own best plan (e.g. a trigram
+ * bitmap scan), then sorted. Otherwise the planner may walk the sort's index past thousands of rows the filter
+ * rejects, expecting matches to come sooner than they do (a 167-row search: 23 ms walking, 3 ms this way).
+ */
+function matchingIds(filter: SQL | undefined, smallSet: boolean): SQL | undefined {
+  if (!filter || !smallSet) return filter;
+  return sql`${customers.id} = any(array(select ${customers.id} from ${customers} where ${filter}))`;
+}
+
 /** Rows in the order of `keys`, from the index on those keys (a backward scan for descending order). */
 export function rangePart({ keys, where, scored = false }: { keys: KeyColumn[]; where?: SQL; scored?: boolean }): SortPart {
   return {
     validKey: (key) => validKey(keys, key),
-    rows: async ({ db, where: filter, from, direction, limit }) => {
+    rows: async ({ db, where: filter, from, direction, limit, smallSet }) => {
       const rows = await select(db, keys, scored)
-        .where(and(filter, where, from ? beyondKey(keys, from, direction) : undefined))
+        .where(and(matchingIds(filter, smallSet), where, from ? beyondKey(keys, from, direction) : undefined))
         .orderBy(...orderByKeys(keys, direction))
         .limit(limit);
       return rows.map((row) => splitKeys(row, keys.length));
@@ -74,7 +84,7 @@ export function rankedPart({
     const keys: KeyColumn[] = [{ column: rank, type: 'int' }, ...within];
     const position = from ? [String(values.indexOf(from[0]) + 1), ...from.slice(1)] : null;
     const rows = await select(db, [{ column, type: valueType }, ...within])
-      .where(and(where, inArray(column, values), position ? beyondKey(keys, position, direction) : undefined))
+      .where(and(matchingIds(where, true), inArray(column, values), position ? beyondKey(keys, position, direction) : undefined))
       .orderBy(...orderByKeys(keys, direction))
       .limit(limit);
     return rows.map((row) => splitKeys(row, within.length + 1));
