@@ -221,6 +221,20 @@ describe('filters', () => {
     expect(result.rows).toHaveLength(25);
   });
 
+  it("shows each row's owner and tier by name and its current risk score", async () => {
+    const result = await listCustomers({ ctx: lead, query: { filter: { owner: 'any' }, sort: { column: 'risk', dir: 'desc' }, size: 100 }, options });
+    const byId = new Map(facts.map((c) => [c.id, c]));
+    for (const row of result.rows) {
+      const fact = byId.get(row.id)!;
+      expect(row.risk?.band ?? null).toBe(fact.band);
+      expect(row.owner?.id ?? null).toBe(fact.owner_id);
+      if (row.owner) expect(row.owner.name).toBe(options.owners.find((o) => o.id === fact.owner_id)!.name);
+      expect(row.loyaltyTier?.key ?? null).toBe(fact.loyalty_tier);
+    }
+    expect(result.rows[0].risk).toEqual({ score: 99, band: 'critical' });
+    expect(result.rows.some((r) => r.loyaltyTier?.name === 'Gold')).toBe(true);
+  });
+
   it('opens on "My accounts" for a CSM, and "any" shows everyone', async () => {
     const csmId = facts.find((c) => c.owner_id !== null)!.owner_id!;
     const [csm] = await queryRows<{ id: number; email: string; name: string; role: 'csm' }>(handle.db, sql`select id, email, name, role from users where id = ${csmId}`);

@@ -3,9 +3,9 @@ import type { Executor } from '@/db/client';
 import type { KeysetCursor, ListPage } from '@/lib/validation/customer-list';
 import { flip } from './keys';
 import type { SortPart } from './parts';
-import type { ListRow } from './rows';
+import type { CustomerRow } from './rows';
 
-export type PositionedRow = { row: ListRow; cursor: KeysetCursor };
+export type PositionedRow = { row: CustomerRow; cursor: KeysetCursor };
 export type KeysetPageResult = { rows: PositionedRow[]; next: KeysetCursor | null; previous: KeysetCursor | null };
 
 type PagerArgs = { db: Executor; where: SQL | undefined; direction: 'asc' | 'desc'; size: number; smallSet: boolean };

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { customers, riskScores } from '@/db/schema';
 import { beyondKey, keySelection, keyValuesOf, orderByKeys, typedValue, validKey, type KeyColumn, type KeyType } from './keys';
-import { listSelection, type KeyedRow, type ListRow } from './rows';
+import { listSelection, type CustomerRow, type KeyedRow } from './rows';
 
 export type PartArgs = {
   db: Executor;
@@ -27,7 +27,7 @@ export type SortPart = {
 
 function splitKeys(row: Record<string, unknown>, count: number): KeyedRow {
   const { k0: _k0, k1: _k1, k2: _k2, k3: _k3, ...rest } = row;
-  return { row: rest as ListRow, key: keyValuesOf(row, count) };
+  return { row: rest as CustomerRow, key: keyValuesOf(row, count) };
 }
 
 /** The list's rows with their sort keys; `scored` joins risk_scores, for the sort that walks its (score, id) index. */

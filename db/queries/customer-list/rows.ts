@@ -1,15 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
 import { customers, riskScores } from '@/db/schema';
-import { riskOfOuterCustomer } from '../customer-risk';
 
-/**
- * The current risk score of the row's customer, looked up per returned row. A subquery rather than a join: a join
- * lets the planner merge-join risk_scores in id order, reading it from the start up to a deep page's position.
- */
-const scoreOf = <T>(column: typeof riskScores.score | typeof riskScores.band) =>
-  sql<T | null>`(select ${column} from ${riskOfOuterCustomer})`;
-
-/** What one list row reads: the customer's own columns and its current risk score (a primary-key lookup). */
+/** What one list row reads from customers; its risk score is looked up afterwards for the page's rows only. */
 export const listSelection = {
   id: customers.id,
   externalId: customers.externalId,
@@ -28,11 +21,11 @@ export const listSelection = {
   acquiredAt: customers.acquiredAt,
   churnedAt: customers.churnedAt,
   version: customers.version,
-  riskScore: scoreOf<number>(riskScores.score),
-  riskBand: scoreOf<(typeof riskScores.band.enumValues)[number]>(riskScores.band),
 };
 
-export type ListRow = {
+type RiskBand = (typeof riskScores.band.enumValues)[number];
+
+export type CustomerRow = {
   id: number;
   externalId: string;
   name: string;
@@ -50,9 +43,23 @@ export type ListRow = {
   acquiredAt: Date | null;
   churnedAt: Date | null;
   version: number;
-  riskScore: number | null;
-  riskBand: (typeof riskScores.band.enumValues)[number] | null;
 };
 
+export type ListRow = CustomerRow & { riskScore: number | null; riskBand: RiskBand | null };
+
 /** A row with its position in the sort, from which a page cursor is made. */
-export type KeyedRow = { row: ListRow; key: string[] };
+export type KeyedRow = { row: CustomerRow; key: string[] };
+
+/**
+ * The current risk scores of a page's customers, in one primary-key lookup. Kept out of the row query on purpose:
+ * joined, the planner may merge-join risk_scores from its start (reading most of it for a deep page); as a per-row
+ * subquery, a sorted small result would score every match before the sort keeps 50.
+ */
+export async function withRisk<T extends { row: CustomerRow }>(db: Executor, rows: T[]): Promise<(Omit<T, 'row'> & { row: ListRow })[]> {
+  const ids = rows.map((r) => r.row.id);
+  const scores = ids.length
+    ? await db.select({ id: riskScores.customerId, score: riskScores.score, band: riskScores.band }).from(riskScores).where(inArray(riskScores.customerId, ids))
+    : [];
+  const byId = new Map(scores.map((s) => [s.id, s]));
+  return rows.map((r) => ({ ...r, row: { ...r.row, riskScore: byId.get(r.row.id)?.score ?? null, riskBand: byId.get(r.row.id)?.band ?? null } }));
+}
