@@ -209,7 +209,8 @@ export function customerListSearch(query: CustomerListQuery, overrides: SearchOv
     params.set('dir', sort.dir);
   }
   const columns = overrides.columns === undefined ? query.columns : overrides.columns;
-  if (columns) params.set('cols', columns.filter((c) => c !== FIXED_COLUMN).join(','));
+  // The fixed name column is written too, so that "only the name" is never an empty (dropped) parameter.
+  if (columns) params.set('cols', [FIXED_COLUMN, ...columns.filter((c) => c !== FIXED_COLUMN)].join(','));
   if (query.size !== DEFAULT_PAGE_SIZE) params.set('size', String(query.size));
   const view = overrides.view === undefined ? query.view : overrides.view;
   if (view) params.set('view', String(view));

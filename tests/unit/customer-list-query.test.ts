@@ -62,6 +62,8 @@ describe('customer list URL state', () => {
 
   it('keeps the name first and drops unknown or repeated columns', () => {
     expect(parseCustomerListQuery({ cols: 'mrr,mrr,name,<script>,risk' }).query.columns).toEqual(['name', 'mrr', 'risk']);
+    const onlyName = customerListSearch({ filter: {}, sort: { column: 'name', dir: 'asc' }, size: 50, columns: ['name'] });
+    expect(parseCustomerListQuery(searchParamsOf(onlyName)).query.columns).toEqual(['name']);
     expect(defaultColumns({ hasRiskScores: false })).not.toContain('risk');
     expect(defaultColumns({ hasRiskScores: true })[0]).toBe('name');
   });
