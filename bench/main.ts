@@ -28,31 +28,41 @@ const count = (text: string) => {
   return n;
 };
 
+// Database names go into CREATE/DROP DATABASE as identifiers: plain lower-case names only.
+const databaseName = (text: string) => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(text)) throw new InvalidArgumentError('Use lower-case letters, digits and underscores.');
+  return text;
+};
+
 const program = new Command('bench')
   .option('--small', `a quick run: ${SMALL.customers.toLocaleString('en-US')} customers, ${SMALL.importEvents.toLocaleString('en-US')} events to import`)
   .option('--customers <n>', 'customers of the reference database (default 1,000,000)', count)
   .option('--import-events <n>', 'rows of the events file to import (default 1,000,000)', count)
   .option('--rebuild', 'seed the reference database again even when its volume matches')
+  .option('--reference-db <name>', `name of the reference database (default ${REFERENCE_DB}; another name keeps a checkout's schema changes to itself)`, databaseName)
+  .option('--only <text>', 'run only the sections whose title contains this text (case-insensitive)')
   .option('--out <dir>', 'where the report goes', path.join(projectRoot(), 'bench', 'results'))
   .parse();
-const flags = program.opts<{ small?: boolean; customers?: number; importEvents?: number; rebuild?: boolean; out: string }>();
+const flags = program.opts<{ small?: boolean; customers?: number; importEvents?: number; rebuild?: boolean; referenceDb?: string; only?: string; out: string }>();
+const referenceDb = flags.referenceDb ?? REFERENCE_DB;
+const sections = SECTIONS.filter((section) => !flags.only || section.title.toLowerCase().includes(flags.only.toLowerCase()));
 const base = flags.small ? SMALL : REFERENCE;
 const options: BenchOptions = { ...base, customers: flags.customers ?? base.customers, importEvents: flags.importEvents ?? base.importEvents };
 const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER;
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 async function referenceDatabase(): Promise<{ handle: BenchContext['reference']; built: Section | null }> {
-  if (!flags.rebuild && (await databaseExists(serverUrl, REFERENCE_DB))) {
-    const handle = await openExisting(serverUrl, REFERENCE_DB);
+  if (!flags.rebuild && (await databaseExists(serverUrl, referenceDb))) {
+    const handle = await openExisting(serverUrl, referenceDb);
     const { customers } = await tableCounts(handle, ['customers']);
     if (customers === options.customers) {
-      log(`Reusing ${REFERENCE_DB} (${customers.toLocaleString('en-US')} customers).`);
+      log(`Reusing ${referenceDb} (${customers.toLocaleString('en-US')} customers).`);
       return { handle, built: null };
     }
     await handle.close();
   }
-  log(`Building ${REFERENCE_DB} with ${options.customers.toLocaleString('en-US')} customers ...`);
-  const handle = await freshDatabase(serverUrl, REFERENCE_DB);
+  log(`Building ${referenceDb} with ${options.customers.toLocaleString('en-US')} customers ...`);
+  const handle = await freshDatabase(serverUrl, referenceDb);
   const bar = new SingleBar({ format: 'seed [{bar}] {percentage}% | {value}/{total} customers | {duration_formatted}' });
   bar.start(options.customers, 0);
   const seedMs = await elapsedMs(() =>
@@ -82,7 +92,7 @@ try {
     volume: await tableCounts(handle, SEEDED_TABLES),
     sections: built ? [built] : [],
   };
-  for (const section of SECTIONS) {
+  for (const section of sections) {
     log(`\n== ${section.title} ==`);
     report.sections.push(await section.run(ctx));
   }

@@ -2,10 +2,10 @@ import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 import { AppShell } from './pages/app-shell';
 
 const EXPECTED = {
-  admin: ['Overview', 'My work', 'Team', 'KPIs', 'Imports', 'Users', 'Audit log'],
-  lead: ['Overview', 'My work', 'Team', 'KPIs', 'Imports'],
-  csm: ['Overview', 'My work', 'KPIs'],
-  exec: ['Overview', 'KPIs'],
+  admin: ['Overview', 'Customers', 'My work', 'Team', 'KPIs', 'Imports', 'Users', 'Audit log'],
+  lead: ['Overview', 'Customers', 'My work', 'Team', 'KPIs', 'Imports'],
+  csm: ['Overview', 'Customers', 'My work', 'KPIs'],
+  exec: ['Overview', 'Customers', 'KPIs'],
 } as const;
 
 for (const [role, sections] of Object.entries(EXPECTED) as [keyof typeof EXPECTED, readonly string[]][]) {

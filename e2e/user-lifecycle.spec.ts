@@ -18,7 +18,7 @@ test('an admin creates a CSM who can then sign in and sees the CSM navigation', 
   const shell = new AppShell(page);
   await shell.signOut(DEMO_USERS.admin.name);
   await loginPage.signIn(newCsm.email, newCsm.password);
-  expect(await shell.navLinkLabels()).toEqual(['Overview', 'My work', 'KPIs']);
+  expect(await shell.navLinkLabels()).toEqual(['Overview', 'Customers', 'My work', 'KPIs']);
   const menu = await shell.openUserMenu(newCsm.name);
   await expect(menu).toContainText('Customer success manager');
   await page.keyboard.press('Escape');

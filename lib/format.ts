@@ -70,3 +70,10 @@ export function formatRelative(value: Date, now: Date): string {
   }
   return 'now';
 }
+
+/** A count that is an estimate, rounded to what it can claim ("about 1,000,000"); exact counts print as they are. */
+export function formatApproximateCount(value: number, exact: boolean): string {
+  if (exact) return formatCount(value);
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, value))) - 1);
+  return `about ${formatCount(Math.round(value / magnitude) * magnitude)}`;
+}

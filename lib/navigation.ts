@@ -2,7 +2,7 @@ import { can, type Permission, type Subject } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 
 /** Icon names, mapped to components by the shell, so that this config stays plain data that can cross to the client. */
-export type NavIcon = 'overview' | 'myWork' | 'team' | 'kpis' | 'imports' | 'users' | 'audit';
+export type NavIcon = 'overview' | 'customers' | 'myWork' | 'team' | 'kpis' | 'imports' | 'users' | 'audit';
 
 export type NavItem = {
   label: string;
@@ -20,6 +20,7 @@ export const NAVIGATION: NavSection[] = [
     label: null,
     items: [
       { label: 'Overview', href: '/', icon: 'overview' },
+      { label: 'Customers', href: '/customers', icon: 'customers', permission: 'customers.read' },
       // Everyone who can hold tasks (not the read-only executive); the page is the signed-in user's own queue.
       { label: 'My work', href: '/my-work', icon: 'myWork', permission: 'tasks.write' },
       { label: 'Team', href: '/team', icon: 'team', permission: 'tasks.assign' },

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
 import type { Executor } from '@/db/client';
 import { actorLabel, type Actor } from './context';
@@ -31,4 +32,14 @@ export async function writeAudit(tx: Executor, actor: Actor, entry: AuditEntry):
 export async function writeAuditMany(tx: Executor, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await tx.insert(auditLog).values(entries.map((entry) => auditRow(actor, entry)));
+}
+
+/**
+ * Audit rows for a set-based write, one per row of `source` (a query yielding entity_id text, before jsonb,
+ * after jsonb); put it in the same statement or transaction as the write it records.
+ */
+export function auditRowsFrom(actor: Actor, entry: { action: string; entityType: string }, source: SQL): SQL {
+  return sql`insert into ${auditLog} (actor_id, actor_label, action, entity_type, entity_id, before, after)
+    select ${actor.kind === 'user' ? actor.id : null}::int, ${actorLabel(actor)}, ${entry.action}, ${entry.entityType}, s.entity_id, s.before, s.after
+    from (${source}) as s`;
 }

@@ -19,8 +19,12 @@ export class ValidationError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(readonly permission?: string) {
-    super('You do not have permission to do that.');
+  /** `message` says why, when the user can do something about it (e.g. which accounts are not theirs). */
+  constructor(
+    readonly permission?: string,
+    message = 'You do not have permission to do that.',
+  ) {
+    super(message);
   }
 }
 

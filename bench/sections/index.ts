@@ -1,7 +1,8 @@
 import type { BenchSection } from '../context';
+import { customerListSection } from './customer-list';
 import { importSection } from './import';
 import { kpiSection } from './kpis';
 import { profileSection } from './profile';
 
 /** The report's sections, in order; a feature with a speed target adds its own here. */
-export const SECTIONS: BenchSection[] = [importSection, kpiSection, profileSection];
+export const SECTIONS: BenchSection[] = [importSection, kpiSection, customerListSection, profileSection];

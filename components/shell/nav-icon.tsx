@@ -1,8 +1,9 @@
-import { ChartNoAxesCombined, FileUp, LayoutDashboard, ListTodo, ScrollText, Users, UsersRound, type LucideIcon } from 'lucide-react';
+import { Building2, ChartNoAxesCombined, FileUp, LayoutDashboard, ListTodo, ScrollText, Users, UsersRound, type LucideIcon } from 'lucide-react';
 import type { NavIcon as NavIconName } from '@/lib/navigation';
 
 const ICONS: Record<NavIconName, LucideIcon> = {
   overview: LayoutDashboard,
+  customers: Building2,
   imports: FileUp,
   kpis: ChartNoAxesCombined,
   myWork: ListTodo,

@@ -40,3 +40,8 @@ export function DialogContent({ title, description, children, className }: Dialo
     </DialogPrimitive.Portal>
   );
 }
+
+/** The row of buttons at the foot of a dialog's form. */
+export function DialogFooter({ children }: { children: ReactNode }) {
+  return <div className="mt-5 flex flex-wrap items-center justify-end gap-2">{children}</div>;
+}

@@ -54,15 +54,27 @@ export const customers = pgTable(
   },
   (t) => [
     uniqueIndex('customers_external_id_key').on(t.externalId),
+    // One (sort column, id) index per sort the customer list offers: every page is a keyset range scan.
+    // Owner sorts by the owner's name, then the customer's: (owner_id, name, id) serves both that and "My accounts".
     index('customers_owner_name_idx').on(t.ownerId, t.name, t.id),
     index('customers_name_idx').on(t.name, t.id),
+    index('customers_company_idx').on(t.company, t.id),
     index('customers_mrr_idx').on(t.mrrCents, t.id),
     index('customers_last_activity_idx').on(t.lastActivityAt, t.id),
     index('customers_segment_idx').on(t.segment, t.id),
+    index('customers_plan_idx').on(t.plan, t.id),
+    index('customers_country_idx').on(t.country, t.id),
     index('customers_stage_idx').on(t.lifecycleStage, t.id),
+    index('customers_loyalty_tier_idx').on(t.loyaltyTier, t.id),
     index('customers_churned_at_idx').on(t.churnedAt).where(sql`${t.churnedAt} is not null`),
-    index('customers_acquired_at_idx').on(t.acquiredAt),
+    index('customers_acquired_at_idx').on(t.acquiredAt, t.id),
     index('customers_email_idx').on(sql`lower(${t.email})`),
+    // Search: substring match on name, email or company through trigram indexes (pg_trgm, migration 0005).
+    index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('customers_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
+    index('customers_company_trgm_idx').using('gin', t.company.op('gin_trgm_ops')),
+    // Imported-attribute filters: containment (`@>`) for equality and key existence (`?`) use it.
+    index('customers_attributes_idx').using('gin', t.attributes),
   ],
 );
 

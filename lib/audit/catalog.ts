@@ -3,7 +3,17 @@
  * A service that writes a new kind of audit row adds it here, so that the filter offers it; rows with values not
  * listed here still show, under their raw names.
  */
-export const AUDIT_ENTITY_TYPES = { user: 'User', workspace: 'Workspace', import: 'Import', settings: 'Settings', customer: 'Customer', task: 'Task', activity: 'Activity' } as const;
+export const AUDIT_ENTITY_TYPES = {
+  user: 'User',
+  workspace: 'Workspace',
+  import: 'Import',
+  settings: 'Settings',
+  customer: 'Customer',
+  task: 'Task',
+  activity: 'Activity',
+  savedView: 'Saved view',
+  export: 'Export',
+} as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
 export const AUDIT_ACTIONS = {
@@ -21,10 +31,15 @@ export const AUDIT_ACTIONS = {
   'task.update': 'Edited task',
   'task.complete': 'Completed task',
   'task.reassign': 'Reassigned task',
+  'customer.assignOwner': 'Assigned owner',
   'customer.changeOwner': 'Changed owner',
   'customer.updateContact': 'Updated contact and consent',
   'customer.exportPersonalData': 'Exported personal data',
   'customer.erase': 'Erased personal data',
+  'view.create': 'Saved view',
+  'view.rename': 'Renamed view',
+  'view.delete': 'Deleted view',
+  'export.run': 'Exported data',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

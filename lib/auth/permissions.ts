@@ -20,6 +20,10 @@ export const PERMISSIONS = [
   'segments.manage',
   'journeys.manage',
   'playbooks.manage',
+  // shared saved views: everyone sees them, leads and admins publish them
+  'views.share',
+  // admin, lead and csm: keeping one's own saved views of a list (an exec is read-only)
+  'views.save',
   // every role
   'customers.read',
   'kpis.read',
@@ -44,6 +48,8 @@ const ADMIN_ONLY = new Set<Permission>([
 ]);
 const EVERY_ROLE = new Set<Permission>(['customers.read', 'kpis.read']);
 const SCOPED = new Set<Permission>(['activities.write', 'tasks.write', 'customers.updateContact']);
+/** Not scoped to accounts, but every role that works accounts holds it. */
+const EVERY_WORKER = new Set<Permission>(['views.save']);
 
 export function isScoped(permission: Permission): boolean {
   return SCOPED.has(permission);
@@ -61,6 +67,7 @@ export function can(subject: Subject, permission: Permission, resource?: Permiss
   if (ADMIN_ONLY.has(permission)) return false;
   if (role === 'lead') return true;
   // csm
+  if (EVERY_WORKER.has(permission)) return true;
   if (!SCOPED.has(permission)) return false;
   if (!resource) return true;
   return resource.ownerId === subject.id || resource.assigneeId === subject.id;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDaySchema } from './calendar-day';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from '@/lib/audit/catalog';
 
 /** A position in the audit log's order (created_at desc, id desc); created_at keeps the database's microseconds. */
@@ -31,19 +32,13 @@ function decodeCursor(value: string): AuditCursor | undefined {
   return { createdAt: match[1], id: Number(match[2]) };
 }
 
-function isCalendarDay(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** First value of a repeated parameter; an empty field (a form's "all" choice) counts as absent. */
 const param = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.string().max(80).optional());
 
 // Each field falls back to "not filtered" on its own, so that one bad parameter never breaks the page.
 const lenient = <T extends z.ZodType<unknown, string>>(schema: T) => param.pipe(schema.optional()).catch(undefined);
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDay);
+const day = calendarDaySchema;
 
 const auditQuerySchema = z.object({
   // User ids are PostgreSQL integers: a larger number would fail in the query rather than match nothing.

@@ -13,5 +13,8 @@ vi.mock('@/db/client', async (original) => {
 });
 vi.mock('next/cache', async () => {
   const { requestScope } = await import('./request-scope');
-  return { revalidatePath: (...args: Parameters<typeof requestScope.revalidatePath>) => requestScope.revalidatePath(...args) };
+  return {
+    revalidatePath: (...args: Parameters<typeof requestScope.revalidatePath>) => requestScope.revalidatePath(...args),
+    refresh: () => requestScope.refresh(),
+  };
 });

@@ -5,24 +5,24 @@ import { homePathFor, isActiveHref, navigationFor } from '@/lib/navigation';
 const labels = (role: Role) => navigationFor({ id: 1, role }).map((s) => [s.label, s.items.map((i) => i.label)]);
 
 describe('navigation', () => {
-  it('shows admins the overview, their work, the team, the KPIs, imports and the admin section', () => {
+  it('shows admins the overview, customers, their work, the team, the KPIs, imports and the admin section', () => {
     expect(labels('admin')).toEqual([
-      [null, ['Overview', 'My work', 'Team', 'KPIs']],
+      [null, ['Overview', 'Customers', 'My work', 'Team', 'KPIs']],
       ['Data', ['Imports']],
       ['Admin', ['Users', 'Audit log']],
     ]);
   });
 
-  it('shows a lead their work, the team, the KPIs and imports, but no empty Admin heading', () => {
+  it('shows a lead customers, their work, the team, the KPIs and imports, but no empty Admin heading', () => {
     expect(labels('lead')).toEqual([
-      [null, ['Overview', 'My work', 'Team', 'KPIs']],
+      [null, ['Overview', 'Customers', 'My work', 'Team', 'KPIs']],
       ['Data', ['Imports']],
     ]);
   });
 
-  it('shows a CSM their work and the KPIs, an executive the KPIs, with no empty Data or Admin heading', () => {
-    expect(labels('csm')).toEqual([[null, ['Overview', 'My work', 'KPIs']]]);
-    expect(labels('exec')).toEqual([[null, ['Overview', 'KPIs']]]);
+  it('shows a CSM customers, their work and the KPIs, an executive customers and the KPIs, with no empty Data or Admin heading', () => {
+    expect(labels('csm')).toEqual([[null, ['Overview', 'Customers', 'My work', 'KPIs']]]);
+    expect(labels('exec')).toEqual([[null, ['Overview', 'Customers', 'KPIs']]]);
   });
 
   it('starts executives on the KPIs and everyone else on the overview', () => {

@@ -17,6 +17,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'segments.manage': ['admin', 'lead'],
   'journeys.manage': ['admin', 'lead'],
   'playbooks.manage': ['admin', 'lead'],
+  'views.share': ['admin', 'lead'],
+  'views.save': ['admin', 'lead', 'csm'],
   'customers.read': ['admin', 'lead', 'csm', 'exec'],
   'kpis.read': ['admin', 'lead', 'csm', 'exec'],
   'activities.write': ['admin', 'lead', 'csm'],

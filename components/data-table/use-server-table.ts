@@ -1,0 +1,43 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useTable, type ColumnDef, type RowData, type RowSelectionState } from '@tanstack/react-table';
+import { serverTableFeatures, type ServerTableFeatures } from './features';
+
+type ServerTableOptions<TData extends RowData> = {
+  /** Stable (module level): a new array each render would rebuild the column model. */
+  columns: ColumnDef<ServerTableFeatures, TData, unknown>[];
+  data: TData[];
+  getRowId: (row: TData) => string;
+  /** The sort the server applied. */
+  sort: { column: string; dir: 'asc' | 'desc' };
+  /** Visible column ids in display order (others are hidden); ids not in `columns` are ignored. */
+  visible: string[];
+  /** Columns shown whatever `visible` says (e.g. the selection checkbox). */
+  alwaysVisible?: string[];
+  selectable: boolean;
+};
+
+const NONE: string[] = [];
+
+/** A TanStack table whose sort, visible columns and column order come from the URL; row selection is local. */
+export function useServerTable<TData extends RowData>({ columns, data, getRowId, sort, visible, alwaysVisible = NONE, selectable }: ServerTableOptions<TData>) {
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const sorting = useMemo(() => [{ id: sort.column, desc: sort.dir === 'desc' }], [sort.column, sort.dir]);
+  const columnOrder = useMemo(() => [...alwaysVisible, ...visible], [alwaysVisible, visible]);
+  const columnVisibility = useMemo(() => {
+    const shown = new Set(columnOrder);
+    return Object.fromEntries(columns.map((c) => [c.id as string, shown.has(c.id as string)]));
+  }, [columns, columnOrder]);
+  return useTable({
+    features: serverTableFeatures,
+    columns,
+    data,
+    getRowId,
+    manualSorting: true,
+    enableMultiSort: false,
+    enableRowSelection: selectable,
+    state: { sorting, columnVisibility, columnOrder, rowSelection },
+    onRowSelectionChange: setRowSelection,
+  });
+}
