@@ -47,6 +47,11 @@ test('a CSM filters, sorts, searches, saves a view and reopens it from its URL',
   await expect(customers.filters.getByLabel('Owner')).toHaveValue('me');
   await expect(customers.columnHeader('MRR')).toHaveAttribute('aria-sort', 'descending');
   await expect(customers.rows.first()).toContainText(name);
+
+  // The name opens the customer's profile.
+  await customers.rows.first().getByRole('link', { name }).click();
+  await expect(page).toHaveURL(/\/customers\/\d+/);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 });
 
 test('a lead assigns 50 customers to another owner in one action', async ({ page, signInAs }) => {

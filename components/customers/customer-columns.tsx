@@ -1,6 +1,7 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { selectionColumn } from '@/components/data-table/selection-column';
@@ -27,7 +28,9 @@ export const CUSTOMER_TABLE_COLUMNS = helper.columns([
     meta: { label: LABEL.name, sticky: 'left-11 shadow-[inset_-1px_0_0_var(--color-zinc-200)]' },
     cell: ({ row }) => (
       <div className="w-64" title={`${row.original.name} · ${row.original.externalId}`}>
-        <span className="block truncate font-medium text-zinc-900">{row.original.name}</span>
+        <Link href={`/customers/${row.original.id}`} prefetch={false} className="block truncate font-medium text-zinc-900 hover:underline">
+          {row.original.name}
+        </Link>
         <span className="block truncate text-xs text-zinc-600">{row.original.email ?? row.original.externalId}</span>
       </div>
     ),
