@@ -1,13 +1,8 @@
-import { ChevronLeft, ChevronRight } from 'lucide-react';
 import Link from 'next/link';
-import { buttonVariants } from '@/components/ui/button';
-import { cn } from '@/lib/cn';
+import { PrevNextLinks } from '@/components/data-table/prev-next-links';
 import { auditSearchString, type AuditCursor, type AuditFilter } from '@/lib/validation/audit';
 
 type AuditPaginationProps = { filter: AuditFilter; newer: AuditCursor | null; older: AuditCursor | null; paged: boolean };
-
-const linkClasses = cn(buttonVariants({ variant: 'secondary', size: 'sm' }));
-const disabledClasses = cn(linkClasses, 'pointer-events-none opacity-50');
 
 /** Previous = newer entries, Next = older ones, each a keyset position in the URL (no page numbers, no OFFSET). */
 export function AuditPagination({ filter, newer, older, paged }: AuditPaginationProps) {
@@ -20,26 +15,10 @@ export function AuditPagination({ filter, newer, older, paged }: AuditPagination
       ) : (
         <span />
       )}
-      <div className="flex gap-2">
-        {newer ? (
-          <Link href={`/admin/audit${auditSearchString(filter, { before: newer })}`} className={linkClasses}>
-            <ChevronLeft aria-hidden /> Previous
-          </Link>
-        ) : (
-          <span aria-disabled="true" className={disabledClasses}>
-            <ChevronLeft aria-hidden /> Previous
-          </span>
-        )}
-        {older ? (
-          <Link href={`/admin/audit${auditSearchString(filter, { after: older })}`} className={linkClasses}>
-            Next <ChevronRight aria-hidden />
-          </Link>
-        ) : (
-          <span aria-disabled="true" className={disabledClasses}>
-            Next <ChevronRight aria-hidden />
-          </span>
-        )}
-      </div>
+      <PrevNextLinks
+        previousHref={newer ? `/admin/audit${auditSearchString(filter, { before: newer })}` : null}
+        nextHref={older ? `/admin/audit${auditSearchString(filter, { after: older })}` : null}
+      />
     </nav>
   );
 }

@@ -1,7 +1,5 @@
-import { ChevronLeft, ChevronRight } from 'lucide-react';
 import Link from 'next/link';
-import { buttonVariants } from '@/components/ui/button';
-import { cn } from '@/lib/cn';
+import { PrevNextLinks } from './prev-next-links';
 
 type KeysetPaginationProps = {
   label: string;
@@ -12,9 +10,6 @@ type KeysetPaginationProps = {
   firstHref: string | null;
   pageSizes: { size: number; href: string; current: boolean }[];
 };
-
-const linkClasses = cn(buttonVariants({ variant: 'secondary', size: 'sm' }));
-const disabledClasses = cn(linkClasses, 'pointer-events-none opacity-50');
 
 /** Previous / next by keyset position in the URL: no page numbers, because deep pages never cost an OFFSET. */
 export function KeysetPagination({ label, summary, previousHref, nextHref, firstHref, pageSizes }: KeysetPaginationProps) {
@@ -46,26 +41,7 @@ export function KeysetPagination({ label, summary, previousHref, nextHref, first
             ),
           )}
         </span>
-        <div className="flex gap-2">
-          {previousHref ? (
-            <Link href={previousHref} className={linkClasses}>
-              <ChevronLeft aria-hidden /> Previous
-            </Link>
-          ) : (
-            <span aria-disabled="true" className={disabledClasses}>
-              <ChevronLeft aria-hidden /> Previous
-            </span>
-          )}
-          {nextHref ? (
-            <Link href={nextHref} className={linkClasses}>
-              Next <ChevronRight aria-hidden />
-            </Link>
-          ) : (
-            <span aria-disabled="true" className={disabledClasses}>
-              Next <ChevronRight aria-hidden />
-            </span>
-          )}
-        </div>
+        <PrevNextLinks previousHref={previousHref} nextHref={nextHref} />
       </div>
     </nav>
   );
