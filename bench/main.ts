@@ -68,7 +68,7 @@ async function referenceDatabase(): Promise<{ handle: BenchContext['reference'];
   const seedMs = await elapsedMs(() =>
     seedDatabase(handle.db, { customers: options.customers, seed: 1, asOf: Date.now() - (Date.now() % 86_400_000), onProgress: (done) => bar.update(done) }),
   ).finally(() => bar.stop());
-  const rollupMs = await elapsedMs(() => refreshRollups(handle.db));
+  const rollupMs = await elapsedMs(() => refreshRollups(handle.db, { full: true }));
   const rows = Object.values(await tableCounts(handle, SEEDED_TABLES)).reduce((a, b) => a + b, 0);
   return {
     handle,

@@ -8,7 +8,15 @@ export type Actor =
   | { kind: 'user'; id: number; role: Role; email: string; name: string }
   | { kind: 'system'; label: string };
 
-export type ServiceContext = { db: Database; actor: Actor };
+/** Runs a task after the response has been sent. */
+export type Background = (task: () => Promise<unknown>) => void;
+
+export type ServiceContext = {
+  db: Database;
+  actor: Actor;
+  /** Work that may finish after the response (a page passes next/server `after`); absent, services do it inline. */
+  background?: Background;
+};
 
 export function systemActor(label: string): Actor {
   return { kind: 'system', label };

@@ -82,7 +82,7 @@ function printSummary(s: ImportSummary): void {
   if (!s.dryRun && s.inserted === 0 && s.updated === 0 && s.rejected === 0) info('Nothing changed: the database already holds this file.');
   for (const e of s.errors.slice(0, 20)) info(`  line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
   if (s.rejected > 20) info(`  ... and ${s.rejected - 20} more in ${s.errorReportPath}`);
-  if (s.kpiRefresh) info(`KPI rollups recomputed from ${s.kpiRefresh.from} in ${s.kpiRefresh.seconds} s.`);
+  if (s.kpiRefresh) info(`KPI rollups ${s.kpiRefresh.full ? 'rebuilt' : `updated for ${s.kpiRefresh.changedCustomers.toLocaleString('en-US')} changed customers`} in ${s.kpiRefresh.seconds} s.`);
 }
 
 function progressBar(): { update: (p: ImportProgress) => void; stop: () => void } {

@@ -50,7 +50,7 @@ export function registerSeedCommand(program: Command): void {
           if (flags.json) process.stdout.write(`${JSON.stringify({ database, seeded: false })}\n`);
           return;
         }
-        await refreshRollups(handle.db);
+        await refreshRollups(handle.db, { full: true });
         const seconds = Math.round((performance.now() - started) / 100) / 10;
         // Only generated passwords are kept: whoever passed --password knows it (the e2e run does), and must not
         // overwrite the sign-ins `npm run demo` prints for its own database.

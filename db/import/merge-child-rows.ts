@@ -24,7 +24,6 @@ type ChildSpec<K extends ChildKind> = {
   upsert: SQL;
   /** The staged column holding the row's time, for kinds that are customer activity. */
   activityAt?: string;
-  kpiDates?: (row: ImportRowByKind[K]) => readonly (Date | null)[];
   /** Runs after the upsert, as its own statement, so that it sees the rows the upsert wrote. */
   after?: (tables: ImportTables) => SQL;
 };
@@ -57,7 +56,6 @@ export function childWriter<K extends ChildKind>(spec: ChildSpec<K>): KindWriter
     keyColumns: ['customer_external_id', ...spec.keyColumns],
     keyColumn: spec.keyColumn,
     activity: spec.activityAt !== undefined,
-    kpiDates: spec.kpiDates,
     merge: (tx, tables, options) => mergeChildRows(tx, tables, options, spec as unknown as ChildSpec<ChildKind>),
   };
 }

@@ -147,6 +147,5 @@ export const customersWriter: KindWriter<'customers'> = {
   keyColumns: ['external_id'],
   keyColumn: 'id',
   activity: false,
-  kpiDates: (r) => [r.acquiredAt, r.activatedAt, r.churnedAt],
   merge: mergeCustomers,
 };

@@ -12,7 +12,6 @@ export const feedbackWriter = childWriter<'feedback'>({
   record: (r) => ({ kind: r.kind, score: r.score, submitted_at: r.submittedAt, comment: r.comment }),
   keyColumns: ['kind', 'submitted_at'],
   keyColumn: 'submitted_at',
-  kpiDates: (r) => [r.submittedAt],
   upsert: sql`
     insert into feedback (customer_id, kind, score, submitted_at, comment)
     select src.customer_id, src.kind, src.score, src.submitted_at, src.comment from src

@@ -13,7 +13,6 @@ export const ordersWriter = childWriter<'orders'>({
   keyColumns: ['external_id'],
   keyColumn: 'order_id',
   activityAt: 'ordered_at',
-  kpiDates: (r) => [r.orderedAt],
   upsert: sql`
     insert into orders (customer_id, external_id, ordered_at, amount_cents, currency)
     select src.customer_id, src.external_id, src.ordered_at, src.amount_cents, src.currency from src

@@ -15,7 +15,6 @@ export const subscriptionsWriter = childWriter<'subscriptions'>({
   record: (r) => ({ effective_at: r.effectiveAt, mrr_cents: r.mrrCents, plan: r.plan, currency: r.currency }),
   keyColumns: ['effective_at'],
   keyColumn: 'effective_at',
-  kpiDates: (r) => [r.effectiveAt],
   upsert: sql`
     insert into subscriptions (customer_id, effective_at, mrr_cents, plan, currency)
     select src.customer_id, src.effective_at, src.mrr_cents, src.plan, src.currency from src

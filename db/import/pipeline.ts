@@ -21,7 +21,6 @@ export type ImportProgress = { rowsRead: number; bytesRead: number; totalBytes: 
 export type ImportTally = { rowsRead: number; inserted: number; updated: number; unchanged: number };
 
 /** The earliest date among the imported rows that the KPI rollups read (epoch ms), kept like the tally. */
-export type KpiReach = { earliest: number | null };
 
 export type PipelineInput = {
   db: Database;
@@ -52,16 +51,16 @@ function stageDefinition(writer: KindWriter<ImportKind>): string {
  * transaction of its own: an interruption leaves whole batches only. One batch merges while the next is parsed. A dry
  * run does the same work in one transaction that is rolled back, so its counts are exact and nothing is written.
  */
-export async function importCsv(input: PipelineInput, tally: ImportTally, kpi: KpiReach): Promise<void> {
+export async function importCsv(input: PipelineInput, tally: ImportTally): Promise<void> {
   const session = await openBulkSession(input.db);
   try {
-    await run(input, tally, kpi, session);
+    await run(input, tally, session);
   } finally {
     await session.release();
   }
 }
 
-async function run({ jobId, kind, filePath, options, onHeader, reject, onProgress }: PipelineInput, tally: ImportTally, kpi: KpiReach, session: BulkSession) {
+async function run({ jobId, kind, filePath, options, onHeader, reject, onProgress }: PipelineInput, tally: ImportTally, session: BulkSession) {
   const writer = WRITERS[kind] as KindWriter<ImportKind>;
   const names = { stage: `import_stage_${jobId}`, activity: `import_activity_${jobId}` };
   const tables = { stage: tableRef(names.stage), activity: tableRef(names.activity) };
@@ -130,11 +129,6 @@ async function run({ jobId, kind, filePath, options, onHeader, reject, onProgres
         const result = validateRow(kind, cellsOf(record.cells, headers, mapping), options);
         if (result.ok) {
           batch.add(writer.record(result.row, record.line));
-          if (writer.kpiDates) {
-            for (const date of writer.kpiDates(result.row)) {
-              if (date && (kpi.earliest === null || date.getTime() < kpi.earliest)) kpi.earliest = date.getTime();
-            }
-          }
         } else {
           reject(result.errors.map((e) => ({ line: record.line, column: e.column, message: e.message })));
         }

@@ -26,8 +26,6 @@ export type KindWriter<K extends ImportKind> = {
   keyColumns: readonly string[];
   /** The canonical column a duplicate is reported on. */
   keyColumn: string;
-  /** The row's dates the KPI rollups read: after the import they are recomputed from the earliest month seen. */
-  kpiDates?: (row: ImportRowByKind[K]) => readonly (Date | null)[];
   /** Activity kinds move customers.last_activity_at forward (see applyActivity). */
   activity: boolean;
   /** Merges the staged batch set-based, inside the batch transaction. */

@@ -2,9 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { importJobs } from '@/db/schema';
 import { ErrorReport } from '@/db/import/error-report';
-import { importCsv, type ImportProgress, type ImportTally, type KpiReach, type PipelineOptions } from '@/db/import/pipeline';
-import { refreshRollups } from '@/db/queries/metrics/refresh';
-import { formatMonth, monthOf } from '@/lib/metrics/months';
+import { importCsv, type ImportProgress, type ImportTally, type PipelineOptions } from '@/db/import/pipeline';
+import { refreshRollups, rollupsBehind } from '@/db/queries/metrics/refresh';
 import type { ImportKind } from '@/lib/import/columns';
 import { mapHeaders, unknownOverrideTargets, type HeaderMapping } from '@/lib/import/header-mapping';
 import type { RowError } from '@/lib/import/row-types';
@@ -29,7 +28,8 @@ export type ImportSummary = ImportTally & {
   mapping: { column: string; mappedTo: string | null }[];
   errorReportPath: string;
   /** The KPI rollups recomputed after the import, from the earliest month of its rows; null when nothing to do. */
-  kpiRefresh: { from: string; seconds: number } | null;
+  /** The KPI rollups brought up to date after the rows landed: how many customers' figures were recomputed. */
+  kpiRefresh: { full: boolean; changedCustomers: number; seconds: number } | null;
 };
 
 const ERRORS_KEPT = 1_000;
@@ -64,7 +64,6 @@ export async function runImport(
   const report = new ErrorReport(job);
   onStart?.(job.id);
   const tally: ImportTally = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0 };
-  const kpi: KpiReach = { earliest: null };
   let rejected = 0;
   const kept: RowError[] = [];
   let headers: string[] = [];
@@ -96,7 +95,7 @@ export async function runImport(
 
   let failure: unknown = null;
   try {
-    await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, onProgress }, tally, kpi);
+    await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, onProgress }, tally);
   } catch (error) {
     failure = error;
   } finally {
@@ -124,7 +123,7 @@ export async function runImport(
     });
   });
   // Committed rows count in the KPIs at once, even those of an import that stopped part way.
-  const kpiRefresh = await refreshKpis(ctx, options.dryRun || tally.inserted + tally.updated === 0 ? null : kpi.earliest);
+  const kpiRefresh = options.dryRun ? null : await refreshKpis(ctx);
   if (failure) throw failure;
   return {
     jobId: job.id,
@@ -139,11 +138,10 @@ export async function runImport(
   };
 }
 
-/** Recomputes the KPI rollups from the month of `earliest` (the rollups rebuild everything on their first run). */
-async function refreshKpis(ctx: ServiceContext, earliest: number | null): Promise<ImportSummary['kpiRefresh']> {
-  if (earliest === null) return null;
+/** Applies what the import changed to the KPI rollups (the change log names the customers), if anything. */
+async function refreshKpis(ctx: ServiceContext): Promise<ImportSummary['kpiRefresh']> {
+  if (!(await rollupsBehind(ctx.db)).changes) return null;
   const started = performance.now();
-  const from = monthOf(earliest);
-  await refreshRollups(ctx.db, { from });
-  return { from: formatMonth(from), seconds: Math.round((performance.now() - started) / 100) / 10 };
+  const summary = await refreshRollups(ctx.db);
+  return { full: summary.full, changedCustomers: summary.changedCustomers, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }

@@ -57,7 +57,7 @@ async function parseRange(ctx: ServiceContext, input: RangeInput) {
 export async function getChurnBreakdowns({ ctx, input, now = new Date() }: { ctx: ServiceContext; input: RangeInput; now?: Date }): Promise<ChurnBreakdowns> {
   assertCan(ctx.actor, 'kpis.read');
   const range = await parseRange(ctx, input);
-  await ensureRollupsCurrent(ctx.db, now);
+  await ensureRollupsCurrent(ctx.db, now, ctx.background);
   const [settings, segments, reasons] = await Promise.all([readMetricsSettings(ctx.db), churnBySegment(ctx.db, range), churnByReason(ctx.db, range)]);
   const bySegment = segments.map((row) => {
     const rate = logoChurnRate(row.churnedCustomers, row.customersStart);

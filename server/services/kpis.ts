@@ -41,7 +41,7 @@ export async function getKpis({ ctx, input, now = new Date() }: { ctx: ServiceCo
   const from = query.from ?? to - (DEFAULT_KPI_MONTHS - 1);
   const dimensions = await dimensionsOf(ctx, query.filters);
 
-  await ensureRollupsCurrent(ctx.db, now);
+  await ensureRollupsCurrent(ctx.db, now, ctx.background);
   const [settings, state, inputs] = await Promise.all([
     readMetricsSettings(ctx.db),
     readRollupState(ctx.db),

@@ -133,11 +133,11 @@ describe('import engine', () => {
     expect(rows.filter((r) => r.id.startsWith('D-')).sort((a, b) => a.id.localeCompare(b.id))).toEqual([{ id: 'D-1', cents: 1100 }, { id: 'D-2', cents: 2000 }]);
   });
 
-  it('recomputes the KPIs from the earliest month it imported, so that the KPI pages count the new rows at once', async () => {
+  it('applies the rows it imported to the KPIs, so that the KPI pages count them at once', async () => {
     const before = await getKpis({ ctx: lead, input: { from: '2026-05', to: '2026-05' } });
     expect(before.series.revenue).toEqual([0]);
     const summary = await importFile(lead, 'orders', file('orders-may.csv', 'order_id,customer_id,ordered_at,amount\nM-1,7590-VHVEG,2026-05-10,40.00\nM-2,5575-GNVDE,2026-05-20,2.50\n'));
-    expect(summary.kpiRefresh).toMatchObject({ from: '2026-05' });
+    expect(summary.kpiRefresh).toMatchObject({ full: false, changedCustomers: 2 });
     const after = await getKpis({ ctx: lead, input: { from: '2026-05', to: '2026-05' } });
     expect(after.series.revenue).toEqual([4250]);
     // Nothing new: nothing to recompute.

@@ -60,7 +60,7 @@ describe('holdfast kpis', () => {
     const run = holdfast('metrics', 'refresh', '--from', '2026-05');
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/customer months: \d+ ms/);
-    expect(run.stderr).toMatch(/KPI rollups recomputed from 2026-\d\d through \d{4}-\d\d/);
+    expect(run.stderr).toMatch(/customer facts: \d+ ms/);
+    expect(run.stderr).toMatch(/KPI rollups updated \(every customer from 2026-05, 0 changed customers\) through \d{4}-\d\d/);
   });
 });

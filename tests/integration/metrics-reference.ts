@@ -86,12 +86,18 @@ export function withoutRefreshTime(document: KpiDocument): KpiDocument {
   return { ...document, rollup: { ...document.rollup, refreshed_at: null } };
 }
 
-/** Every row of every rollup table, in key order. */
+/** Every row of every fact and rollup table, in key order. */
 export async function rollupRows(db: Executor) {
+  const rows = (query: string) => queryRows(db, sql.raw(query));
   return {
-    customerMonths: await queryRows(db, sql`select * from customer_months order by month, customer_id`),
-    metricMonths: await queryRows(db, sql`select * from metric_months order by dimension, value, month`),
-    metricCohorts: await queryRows(db, sql`select * from metric_cohorts order by dimension, value, cohort, month`),
-    metricActivation: await queryRows(db, sql`select * from metric_activation order by dimension, value, month, ttv_days nulls first`),
+    customerMonths: await rows('select * from customer_months order by month, customer_id'),
+    customerFeedbackMonths: await rows('select * from customer_feedback_months order by month, customer_id'),
+    customerActivation: await rows('select * from customer_activation order by customer_id'),
+    metricMonths: await rows('select * from metric_months order by dimension, value, month'),
+    metricCohorts: await rows('select * from metric_cohorts order by dimension, value, cohort, month'),
+    metricActivation: await rows('select * from metric_activation order by dimension, value, month, ttv_days nulls first'),
+    metricMonthCells: await rows('select * from metric_month_cells order by cell_id, month'),
+    metricCohortCells: await rows('select * from metric_cohort_cells order by cell_id, cohort, month'),
+    metricActivationCells: await rows('select * from metric_activation_cells order by cell_id, month, ttv_days nulls first'),
   };
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customers, feedback, orders, settings, subscriptions } from '@/db/schema';
+import { customers, feedback, orders, settings, subscriptions, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { parseUtcDate } from '@/db/seed/time';
 import { refreshRollups } from '@/db/queries/metrics/refresh';
@@ -34,12 +34,12 @@ describe('refreshRollups', () => {
   it('from any month gives the same rollups as a full rebuild', async () => {
     const full = await rollupRows(handle.db);
     for (const from of ['2024-07', '2025-01', '2025-12', '2026-05']) {
-      expect(await refreshRollups(handle.db, { from: parseMonth(from)!, now: NOW })).toMatchObject({ full: false, from: parseMonth(from)! });
+      expect(await refreshRollups(handle.db, { from: parseMonth(from)!, now: NOW })).toMatchObject({ full: false, from: parseMonth(from)!, changedCustomers: 0 });
       expect(await rollupRows(handle.db)).toEqual(full);
     }
   });
 
-  it('from the newest month after changes in it gives the same rollups as a full rebuild', async () => {
+  it('applies changes of the newest month from the change log alone, as a full rebuild counts them', async () => {
     const expanding = await payingCustomer(0);
     const leaving = await payingCustomer(1);
     const buyer = await payingCustomer(2);
@@ -58,33 +58,55 @@ describe('refreshRollups', () => {
     await handle.db.insert(feedback).values({ customerId: buyer.id, kind: 'nps', score: 10, submittedAt: new Date('2026-06-19T11:00:00Z') });
     await handle.db.update(customers).set({ activatedAt: new Date('2026-06-16T00:00:00Z') }).where(eq(customers.id, late.id));
 
-    expect(await refreshRollups(handle.db, { from: JUNE, now: NOW })).toMatchObject({ full: false, from: JUNE, through: JUNE });
+    expect(await refreshRollups(handle.db, { now: NOW })).toMatchObject({ full: false, from: null, through: JUNE, changedCustomers: 4 });
     const incremental = await rollupRows(handle.db);
-    expect(await refreshRollups(handle.db, { now: NOW })).toMatchObject({ full: true, through: JUNE });
+    expect(await refreshRollups(handle.db, { full: true, now: NOW })).toMatchObject({ full: true, through: JUNE });
     expect(incremental).toEqual(await rollupRows(handle.db));
 
     const document = await getKpis({ ctx, input: { from: '2026-05', to: '2026-06' }, now: NOW });
     expect(withoutRefreshTime(document)).toEqual(await referenceDocument(handle.db, { from: JUNE - 1, to: JUNE, now: NOW }));
   });
 
-  it('drops a deleted customer from the months it recomputes, as a full rebuild does', async () => {
+  it('applies a change to an old month and a deleted customer from the change log, as a full rebuild counts them', async () => {
     const [gone] = await handle.db
       .select()
       .from(customers)
       .where(and(gt(customers.mrrCents, 0), lt(customers.acquiredAt, new Date('2025-01-01T00:00:00Z'))))
       .orderBy(asc(customers.id))
       .limit(1);
+    const buyer = await payingCustomer(5);
     await handle.db.delete(customers).where(eq(customers.id, gone.id));
-    const from = JUNE - 2;
-    await refreshRollups(handle.db, { from, now: NOW });
-    const recomputed = async () =>
-      Object.fromEntries(Object.entries(await rollupRows(handle.db)).map(([table, rows]) => [table, rows.filter((row) => Number(row.month) >= from)]));
-    const incremental = await recomputed();
-    const gonesMonths = (await rollupRows(handle.db)).customerMonths.filter((row) => Number(row.customer_id) === gone.id).map((row) => Number(row.month));
-    expect(gonesMonths.length).toBeGreaterThan(0);
-    expect(gonesMonths.every((month) => month < from)).toBe(true);
-    await refreshRollups(handle.db, { now: NOW });
-    expect(incremental).toEqual(await recomputed());
+    await handle.db.insert(orders).values({ customerId: buyer.id, externalId: 'old-one', orderedAt: new Date('2025-03-05T10:00:00Z'), amountCents: 9_900 });
+    await handle.db.update(customers).set({ churnType: 'involuntary' }).where(eq(customers.id, (await payingCustomer(6)).id));
+
+    expect(await refreshRollups(handle.db, { now: NOW })).toMatchObject({ full: false, from: null, changedCustomers: 3 });
+    const incremental = await rollupRows(handle.db);
+    expect(incremental.customerMonths.some((row) => Number(row.customer_id) === gone.id)).toBe(false);
+    await refreshRollups(handle.db, { full: true, now: NOW });
+    expect(incremental).toEqual(await rollupRows(handle.db));
+  });
+
+  it('counts a customer whose owner changed under the new owner from the current month on, and under the old one before', async () => {
+    const moved = await payingCustomer(7);
+    const [other] = await handle.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'csm'), ne(users.id, moved.ownerId!))).limit(1);
+    const before = await rollupRows(handle.db);
+    const cellOf = (rows: Record<string, unknown>[], month: number) => rows.find((row) => Number(row.customer_id) === moved.id && Number(row.month) === month)?.cell_id;
+    await handle.db.update(customers).set({ ownerId: other.id }).where(eq(customers.id, moved.id));
+    expect(await refreshRollups(handle.db, { now: NOW })).toMatchObject({ full: false, changedCustomers: 1 });
+    const after = await rollupRows(handle.db);
+    expect(cellOf(after.customerMonths, JUNE - 1)).toBe(cellOf(before.customerMonths, JUNE - 1));
+    expect(cellOf(after.customerMonths, JUNE)).not.toBe(cellOf(before.customerMonths, JUNE));
+    // The workspace's numbers do not move; the owners' do, in June only.
+    const workspace = (rows: Record<string, unknown>[]) => rows.filter((row) => row.dimension === '');
+    expect(workspace(after.metricMonths)).toEqual(workspace(before.metricMonths));
+    const june = { from: '2026-06', to: '2026-06' };
+    const may = { from: '2026-05', to: '2026-05' };
+    const owned = async (input: { from: string; to: string }, email: string) =>
+      (await getKpis({ ctx, input: { ...input, filters: { owner: email } }, now: NOW })).series.active_customers[0];
+    const [newOwner] = await handle.db.select({ email: users.email }).from(users).where(eq(users.id, other.id));
+    const [oldOwner] = await handle.db.select({ email: users.email }).from(users).where(eq(users.id, moved.ownerId!));
+    expect(await owned(june, newOwner.email)).toBe(Number(before.metricMonths.find((r) => r.dimension === 'owner' && r.value === String(other.id) && Number(r.month) === JUNE)?.customers_end) + 1);
+    expect(await owned(may, oldOwner.email)).toBe(Number(before.metricMonths.find((r) => r.dimension === 'owner' && r.value === String(moved.ownerId) && Number(r.month) === JUNE - 1)?.customers_end));
   });
 
   it('extends the rollups when a read finds a month begun since the last refresh', async () => {

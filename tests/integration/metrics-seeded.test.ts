@@ -68,7 +68,7 @@ describe('filtered KPI reads', () => {
     expectSameDocument(actual, expected);
   });
 
-  it('a combination of filters (aggregated on the fly) equals the lib over the customers matching all of them', async () => {
+  it('a combination of filters (a sum of metric cells) equals the lib over the customers matching all of them', async () => {
     const filters = { segment: 'b2c', plan: 'starter' };
     const actual = await getKpis({ ctx, input: { from: '2024-05', to: '2026-06', filters }, now: NOW });
     const expected = await referenceDocument(handle.db, { from: FROM, to: TO, now: NOW, keep: (c) => c.segment === 'b2c' && c.plan === 'starter', filters });

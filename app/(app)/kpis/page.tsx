@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
+import { after, connection } from 'next/server';
 import { ChartNoAxesCombined, Info } from 'lucide-react';
 import { DataFreshness } from '@/components/kpis/cli-hint';
 import { ChurnByReason } from '@/components/kpis/churn-by-reason';
@@ -38,7 +38,7 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
   const user = await requirePermission('kpis.read');
   const state = parseKpiPageState(await searchParams);
   const now = new Date();
-  const dashboard = await getKpiDashboard({ ctx: { db: await getDb(), actor: userActor(user) }, state, now });
+  const dashboard = await getKpiDashboard({ ctx: { db: await getDb(), actor: userActor(user), background: after }, state, now });
   const { period, current, trend, breakdowns, filters } = dashboard;
   const view = { selection: period.selection, filters, cohorts: state.cohorts };
   const link: DrilldownLink = (metric, month) => drilldownHref(view, metric, month);

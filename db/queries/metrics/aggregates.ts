@@ -2,19 +2,19 @@ import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { metricMonths } from '@/db/schema';
 import type { MonthCounter } from '@/lib/metrics/inputs';
 import { CSAT_SATISFIED_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from '@/lib/metrics/surveys';
-import type { Grouping } from './dimensions';
-import { monthIndex } from './months';
 import { COHORT_REVENUE, RETAINED_IN_COHORT, SET_SQL } from './sets';
 
 /*
- * The aggregate SELECTs behind every KPI input, each written once: refreshRollups inserts them grouped per
- * dimension value into the rollup tables, and a read with several filters runs them grouped by month alone.
- * Select items are aliased by the lib/metrics input names, in the column order of the rollup tables.
+ * The counters behind every KPI input, each written once. Rollups change by deltas: rows of a fact table carry a
+ * weight `w` (+1 for a row a refresh wrote, -1 for one it replaced), so that one expression sums both a full build
+ * and the change a few customers make. A count is the sum of weights of the rows in its set.
  */
 
-const count = (set: SQL) => sql`count(*) filter (where ${set})`;
-const sumWhere = (value: SQL, set: SQL) => sql`coalesce(sum(${value}) filter (where ${set}), 0)`;
+const count = (set: SQL) => sql`coalesce(sum(cm.w) filter (where ${set}), 0)`;
+const sumWhere = (value: SQL, set: SQL) => sql`coalesce(sum(cm.w * (${value})) filter (where ${set}), 0)`;
+const sum = (value: SQL) => sql`coalesce(sum(cm.w * (${value})), 0)`;
 
+/** Over weighted customer_months rows `cm`. */
 export const CUSTOMER_MONTH_COUNTERS = {
   customersStart: count(SET_SQL.customers_at_start),
   customersEnd: count(SET_SQL.active_customers),
@@ -23,82 +23,59 @@ export const CUSTOMER_MONTH_COUNTERS = {
   churnedCustomers: count(SET_SQL.churned_customers),
   earlyChurnedCustomers: count(SET_SQL.early_churned_customers),
   involuntaryChurnedCustomers: count(SET_SQL.involuntary_churned_customers),
-  mrrStart: sql`coalesce(sum(cm.mrr_start), 0)`,
-  mrrEnd: sql`coalesce(sum(cm.mrr_end), 0)`,
+  mrrStart: sum(sql`cm.mrr_start`),
+  mrrEnd: sum(sql`cm.mrr_end`),
   newMrr: sumWhere(sql`cm.mrr_end`, SET_SQL.new_mrr),
   expansionMrr: sumWhere(sql`cm.mrr_end - cm.mrr_start`, SET_SQL.expansion_mrr),
   contractionMrr: sumWhere(sql`cm.mrr_start - cm.mrr_end`, SET_SQL.contraction_mrr),
   churnedMrr: sumWhere(sql`cm.mrr_start`, SET_SQL.churned_mrr),
   reactivationMrr: sumWhere(sql`cm.mrr_end`, SET_SQL.reactivation_mrr),
   orderBasisRevenue: sumWhere(sql`cm.revenue_cents`, sql`cm.order_basis`),
-  orders: sql`coalesce(sum(cm.orders), 0)`,
-  revenue: sql`coalesce(sum(cm.revenue_cents), 0)`,
+  orders: sum(sql`cm.orders`),
+  revenue: sum(sql`cm.revenue_cents`),
   orderingCustomers: count(SET_SQL.ordering_customers),
   firstOrderCustomers: count(sql`cm.first_order`),
   secondOrderCustomers: count(sql`cm.second_order`),
 } satisfies Partial<Record<MonthCounter, SQL>>;
 
+/** Over raw feedback rows `f`: one customer's answers of one month, as customer_feedback_months stores them. */
 export const FEEDBACK_COUNTERS = {
-  npsPromoters: count(sql`f.kind = 'nps' and f.score >= ${NPS_PROMOTER_MIN}`),
-  npsDetractors: count(sql`f.kind = 'nps' and f.score <= ${NPS_DETRACTOR_MAX}`),
-  npsResponses: count(sql`f.kind = 'nps'`),
-  csatSatisfied: count(sql`f.kind = 'csat' and f.score >= ${CSAT_SATISFIED_MIN}`),
-  csatResponses: count(sql`f.kind = 'csat'`),
-  cesSum: sumWhere(sql`f.score`, sql`f.kind = 'ces'`),
-  cesResponses: count(sql`f.kind = 'ces'`),
+  npsPromoters: sql`count(*) filter (where f.kind = 'nps' and f.score >= ${NPS_PROMOTER_MIN})`,
+  npsDetractors: sql`count(*) filter (where f.kind = 'nps' and f.score <= ${NPS_DETRACTOR_MAX})`,
+  npsResponses: sql`count(*) filter (where f.kind = 'nps')`,
+  csatSatisfied: sql`count(*) filter (where f.kind = 'csat' and f.score >= ${CSAT_SATISFIED_MIN})`,
+  csatResponses: sql`count(*) filter (where f.kind = 'csat')`,
+  cesSum: sql`coalesce(sum(f.score) filter (where f.kind = 'ces'), 0)`,
+  cesResponses: sql`count(*) filter (where f.kind = 'ces')`,
 } satisfies Partial<Record<MonthCounter, SQL>>;
 
-const selectItems = (counters: Record<string, SQL>) =>
-  sql.join(Object.entries(counters).map(([key, expression]) => sql`${expression} as ${sql.identifier(key)}`), sql`, `);
+/** The cohort cell counters (by column name) over weighted customer_months rows `cm` that have a first month. */
+export const COHORT_COUNTERS = {
+  customers: count(RETAINED_IN_COHORT),
+  revenue_cents: sum(COHORT_REVENUE),
+  facts: sql`coalesce(sum(cm.w), 0)`,
+};
 
 const MONTH_COLUMNS = getTableColumns(metricMonths) as Record<string, { name: string }>;
 
-/** The metric_months column of a counter. */
+/** The metric_months (and metric_month_cells) column name of a counter. */
+export function counterColumnName(key: string): string {
+  return MONTH_COLUMNS[key].name;
+}
+
 export function counterColumn(key: string): SQL {
-  return sql`${sql.identifier(MONTH_COLUMNS[key].name)}`;
+  return sql`${sql.identifier(counterColumnName(key))}`;
 }
 
-/** The metric_months columns of counters, in their order, for INSERT column lists. */
-export function counterColumns(counters: Record<string, SQL>): SQL {
-  return sql.join(Object.keys(counters).map(counterColumn), sql`, `);
+/** `expression as "key"` select items. */
+export function selectItems(counters: Record<string, SQL>): SQL {
+  return sql.join(Object.entries(counters).map(([key, expression]) => sql`${expression} as ${sql.identifier(key)}`), sql`, `);
 }
 
-/** dimension, value, month, customer-month counters: from customer_months `cm` and customers `c`. */
-export function customerMonthAggregate(grouping: Grouping, where: SQL): SQL {
-  return sql`select ${grouping.keys}, cm.month, ${selectItems(CUSTOMER_MONTH_COUNTERS)}
-    from customer_months cm join customers c on c.id = cm.customer_id
-    where ${where}
-    group by ${grouping.groupBy([sql`cm.month`])}`;
+/** The column list of counters in a rollup table, for INSERT column lists. */
+export function counterColumns(keys: readonly string[]): SQL {
+  return sql.join(keys.map(counterColumn), sql`, `);
 }
 
-/** dimension, value, month, survey counters of the feedback submitted in [start, end), from feedback `f` and customers `c`. */
-export function feedbackAggregate(grouping: Grouping, range: { start: SQL; end: SQL }, where: SQL): SQL {
-  return sql`select ${grouping.keys}, f.month, ${selectItems(FEEDBACK_COUNTERS)}
-    from (select customer_id, kind, score, ${monthIndex(sql`submitted_at`)} as month from feedback
-          where submitted_at >= ${range.start} and submitted_at < ${range.end}) f
-    join customers c on c.id = f.customer_id
-    where ${where}
-    group by ${grouping.groupBy([sql`f.month`])}`;
-}
-
-/** dimension, value, cohort, month, retained customers, their revenue. */
-export function cohortAggregate(grouping: Grouping, where: SQL): SQL {
-  return sql`select ${grouping.keys}, cm.first_month as cohort, cm.month,
-      ${count(RETAINED_IN_COHORT)} as customers, coalesce(sum(${COHORT_REVENUE}), 0) as "revenueCents"
-    from customer_months cm join customers c on c.id = cm.customer_id
-    where cm.first_month is not null and ${where}
-    group by ${grouping.groupBy([sql`cm.first_month`, sql`cm.month`])}`;
-}
-
-/**
- * dimension, value, month of acquisition, whole days to activation (null = not yet), customers: over customers `c`,
- * here with their acquisition month and days to activation.
- */
-export function activationAggregate(grouping: Grouping, where: SQL): SQL {
-  return sql`select ${grouping.keys}, c.month, c.ttv_days as "ttvDays", count(*) as customers
-    from (select *, ${monthIndex(sql`acquired_at`)} as month,
-                 floor(extract(epoch from activated_at - acquired_at) / 86400)::int as ttv_days
-          from customers where acquired_at is not null) c
-    where ${where}
-    group by ${grouping.groupBy([sql`c.month`, sql`c.ttv_days`])}`;
-}
+/** The customer-month counters with the survey counters: the stored columns of metric_months. */
+export const STORED_MONTH_COUNTERS = [...Object.keys(CUSTOMER_MONTH_COUNTERS), ...Object.keys(FEEDBACK_COUNTERS)] as MonthCounter[];

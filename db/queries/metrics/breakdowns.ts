@@ -3,7 +3,6 @@ import type { Executor } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { metricMonths } from '@/db/schema';
 import type { Month } from '@/lib/metrics/months';
-import { CUSTOMER_MONTH_COUNTERS } from './aggregates';
 import { dimensionsWhere, type DimensionValues } from './dimensions';
 import { SET_SQL } from './sets';
 
@@ -18,7 +17,7 @@ const num = (value: unknown) => Number(value ?? 0);
 /**
  * Logo churn inputs per segment over months from..to, for the customers matching the other filters (a segment
  * filter does not narrow a by-segment view). Without other filters it reads the per-segment rollup, which holds
- * exactly what getKpis --segment reads; with them it counts customer_months of the range on the fly.
+ * exactly what getKpis --segment reads; with them it sums the metric cells that match them.
  */
 export async function churnBySegment(db: Executor, range: { from: Month; to: Month; dimensions: DimensionValues }): Promise<SegmentChurnRow[]> {
   const { segment: _segment, ...others } = range.dimensions;
@@ -39,12 +38,10 @@ export async function churnBySegment(db: Executor, range: { from: Month; to: Mon
   }
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select coalesce(c.segment, '') as segment,
-          ${CUSTOMER_MONTH_COUNTERS.customersStart} as "customersStart",
-          ${CUSTOMER_MONTH_COUNTERS.churnedCustomers} as "churnedCustomers",
-          ${CUSTOMER_MONTH_COUNTERS.involuntaryChurnedCustomers} as "involuntaryChurnedCustomers"
-        from customer_months cm join customers c on c.id = cm.customer_id
-        where cm.month between ${range.from}::int and ${range.to}::int and ${dimensionsWhere(others)}
+    sql`select coalesce(c.segment, '') as segment, sum(m.customers_start) as "customersStart",
+          sum(m.churned_customers) as "churnedCustomers", sum(m.involuntary_churned_customers) as "involuntaryChurnedCustomers"
+        from metric_month_cells m join metric_cells c on c.id = m.cell_id
+        where m.month between ${range.from}::int and ${range.to}::int and ${dimensionsWhere(others)}
         group by 1 order by 1`,
   );
   return rows.map(toSegmentRow);
@@ -67,11 +64,11 @@ export async function churnByReason(db: Executor, range: { from: Month; to: Mont
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select coalesce(c.churn_reason, '') as reason, count(*) as "churnedCustomers",
-          count(*) filter (where c.churn_type = 'involuntary') as "involuntaryChurnedCustomers",
+          count(*) filter (where cm.involuntary) as "involuntaryChurnedCustomers",
           coalesce(sum(cm.mrr_start), 0) as "churnedMrrStart"
         from customer_months cm join customers c on c.id = cm.customer_id
         where cm.month between ${range.from}::int and ${range.to}::int and ${SET_SQL.churned_customers}
-          and ${dimensionsWhere(range.dimensions)}
+          and cm.cell_id in (select id from metric_cells k where ${dimensionsWhere(range.dimensions, 'k')})
         group by 1 order by 2 desc, 1`,
   );
   return rows.map((row) => ({

@@ -2,10 +2,19 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { Month } from '@/lib/metrics/months';
 import { days, monthIndex, monthStartAt } from './months';
+import { inPart, SCOPE } from './scope';
+
+export type FactPart = {
+  /** Every customer, or those the change log names (CHANGED). */
+  customers: 'all' | 'changed';
+  from: Month;
+  through: Month;
+};
 
 /**
- * Rewrites customer_months for months from..through, set-based: the SQL form of lib/metrics/state.ts
- * customerMonths (tests hold them to each other).
+ * Writes customer_months of months from..through for the part's customers (whose rows of those months the caller
+ * deleted), set-based: the SQL form of lib/metrics/state.ts customerMonths (tests hold them to each other). Each row
+ * gets the customer's current metric cell and churn type from SCOPE; customers not in it (deleted) get none.
  *
  * Incremental by construction: it starts from each customer's state at the end of month from - 1 (their row of
  * that month, unchanged as long as nothing before `from` changed) and reads only the rows since, so that the cost
@@ -17,19 +26,19 @@ import { days, monthIndex, monthStartAt } from './months';
  * without subscription rows are judged by orders: the last order of an order month keeps them active until W has
  * passed, at most until their next order month; orders older than W before `from` cannot matter.
  */
-export async function rebuildCustomerMonths(db: Executor, range: { from: Month; through: Month; windowDays: number }): Promise<void> {
-  const from = sql`${range.from}::int`;
-  const through = sql`${range.through}::int`;
-  const W = days(range.windowDays);
+export async function writeCustomerMonths(db: Executor, part: FactPart & { windowDays: number }): Promise<void> {
+  const from = sql`${part.from}::int`;
+  const through = sql`${part.through}::int`;
+  const W = days(part.windowDays);
   const start = monthStartAt(from);
-  await db.execute(sql`delete from customer_months where month >= ${from}`);
+  const mine = (column: string) => inPart(sql.raw(column), part.customers);
   await db.execute(sql`
     insert into customer_months (month, customer_id, first_month, order_basis, active_start, active_end, active_during,
-                                 mrr_start, mrr_end, orders, revenue_cents, first_order, second_order)
+                                 mrr_start, mrr_end, orders, revenue_cents, first_order, second_order, cell_id, involuntary)
     with prior as (
       -- Customers deleted since leave with their history, instead of carrying their MRR on.
       select customer_id, mrr_end, first_month from customer_months cm
-      where month = ${from} - 1 and exists (select 1 from customers c where c.id = cm.customer_id)
+      where month = ${from} - 1 and ${mine('cm.customer_id')} and exists (select 1 from customers c where c.id = cm.customer_id)
     ), older as (
       select exists (select 1 from subscriptions where effective_at < ${start}) as subscriptions,
              exists (select 1 from orders where ordered_at < ${start}) as orders
@@ -37,7 +46,7 @@ export async function rebuildCustomerMonths(db: Executor, range: { from: Month; 
       select customer_id, mrr_end as mrr_cents, ${start} - interval '1 microsecond' as effective_at, true as carried
       from prior where mrr_end > 0
       union all
-      select customer_id, mrr_cents, effective_at, false from subscriptions where effective_at >= ${start}
+      select customer_id, mrr_cents, effective_at, false from subscriptions where effective_at >= ${start} and ${mine('customer_id')}
     ), sub_spans as (
       select customer_id, mrr_cents, carried, ${monthIndex(sql`effective_at`)} as a,
              coalesce(${monthIndex(sql`next_at`)}, ${through} + 1) as b
@@ -49,7 +58,7 @@ export async function rebuildCustomerMonths(db: Executor, range: { from: Month; 
     ), order_months as (
       select customer_id, ${monthIndex(sql`ordered_at`)} as m, count(*)::int as orders,
              sum(amount_cents)::bigint as revenue, max(ordered_at) as last_at
-      from orders where ordered_at >= ${start} - ${W}
+      from orders where ordered_at >= ${start} - ${W} and ${mine('customer_id')}
       group by 1, 2
     ), order_seq as (
       select o.*,
@@ -115,9 +124,10 @@ export async function rebuildCustomerMonths(db: Executor, range: { from: Month; 
       left join prior p on p.customer_id = g.customer_id
       left join firsts f on f.customer_id = g.customer_id
     )
-    select m, customer_id, first_month, order_basis, active_start, active_end, active_during, mrr_start, mrr_end, orders, revenue,
-           orders > 0 and orders_before = 0, orders > 0 and orders_before < 2 and orders_before + orders >= 2
-    from counted
+    select g.m, g.customer_id, g.first_month, g.order_basis, g.active_start, g.active_end, g.active_during, g.mrr_start, g.mrr_end,
+           g.orders, g.revenue, g.orders > 0 and g.orders_before = 0,
+           g.orders > 0 and g.orders_before < 2 and g.orders_before + g.orders >= 2, s.cell_id, s.involuntary
+    from counted g join ${SCOPE} s on s.customer_id = g.customer_id
     -- In index order: appending to the index is cheaper than inserting all over it.
-    order by m, customer_id`);
+    order by g.m, g.customer_id`);
 }

@@ -3,7 +3,8 @@ import type { KpiDimension } from '@/lib/metrics/query';
 
 /**
  * The customer columns KPIs can be filtered by, allow-listed: SQL names come from here, values are always
- * parameters. Rollups are grouped by each one alone, so a read with one filter is a lookup.
+ * parameters. Rollups are kept per metric cell (one combination of these values, same column names) and per each
+ * one alone, so a read with one filter is a lookup and one with several a sum over the matching cells.
  */
 const COLUMNS: Record<KpiDimension, string> = {
   segment: 'segment',
@@ -14,8 +15,8 @@ const COLUMNS: Record<KpiDimension, string> = {
 };
 const DIMENSIONS = Object.keys(COLUMNS) as KpiDimension[];
 
-/** Every aggregate reads the customer columns from a relation aliased `c`. */
-const column = (dimension: KpiDimension) => sql.raw(`c.${COLUMNS[dimension]}`);
+/** Aggregates read the filter columns from customers or metric cells aliased `c`. */
+const column = (dimension: KpiDimension, alias = 'c') => sql.raw(`${alias}.${COLUMNS[dimension]}`);
 
 /** How aggregate rows are grouped: by the base columns (month, ...) and, for rollups, per dimension value too. */
 export type Grouping = {
@@ -37,19 +38,13 @@ export const rollupGrouping: Grouping = {
   },
 };
 
-/** One group per base key: reads computed on the fly for a combination of filters. */
-export const plainGrouping: Grouping = {
-  keys: sql`'' as dimension, '' as value`,
-  groupBy: (base) => sql.join(base, sql`, `),
-};
-
 /** Resolved filter values by dimension (the owner as a user id). */
 export type DimensionValues = Partial<Record<KpiDimension, string>>;
 
-/** The WHERE condition selecting the customers `c` with all these values. */
-export function dimensionsWhere(values: DimensionValues): SQL {
+/** The WHERE condition selecting the customers or metric cells (aliased `alias`) with all these values. */
+export function dimensionsWhere(values: DimensionValues, alias = 'c'): SQL {
   const conditions = DIMENSIONS.filter((d) => values[d] !== undefined).map((d) =>
-    d === 'owner' ? sql`${column(d)} = ${values[d]}::int` : sql`${column(d)} = ${values[d]}`,
+    d === 'owner' ? sql`${column(d, alias)} = ${values[d]}::int` : sql`${column(d, alias)} = ${values[d]}`,
   );
   return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
 }

@@ -34,7 +34,8 @@ export async function drilldownPage(
     sql`select c.id, c.external_id, c.name, c.segment, c.plan, cm.mrr_start, cm.mrr_end, cm.orders, cm.revenue_cents,
                c.churn_reason, c.churn_type
         from customer_months cm join customers c on c.id = cm.customer_id
-        where cm.month = ${query.month}::int and ${SET_SQL[query.metric]} and ${dimensionsWhere(query.dimensions)}
+        where cm.month = ${query.month}::int and ${SET_SQL[query.metric]}
+          and cm.cell_id in (select id from metric_cells k where ${dimensionsWhere(query.dimensions, 'k')})
           and cm.customer_id > ${query.after ?? 0}
         order by cm.customer_id
         limit ${query.limit + 1}`,

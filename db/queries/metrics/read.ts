@@ -4,9 +4,9 @@ import { queryRows } from '@/db/rows';
 import { metricActivation, metricCohorts, metricMonths } from '@/db/schema';
 import { emptyInputs, MONTH_COUNTERS, type CohortCell, type MonthInputs } from '@/lib/metrics/inputs';
 import type { Month } from '@/lib/metrics/months';
-import { activationAggregate, cohortAggregate, customerMonthAggregate, feedbackAggregate } from './aggregates';
-import { dimensionsWhere, plainGrouping, type DimensionValues } from './dimensions';
-import { monthStartAt, numbersOf } from './months';
+import { counterColumnName, STORED_MONTH_COUNTERS } from './aggregates';
+import { dimensionsWhere, type DimensionValues } from './dimensions';
+import { numbersOf } from './months';
 
 export type KpiInputs = {
   /** Inputs of every month up to `to` that had anything in it. */
@@ -19,8 +19,7 @@ type ActivationRow = { month: number; ttvDays: number | null; customers: number 
 
 /**
  * The inputs of a KPI read. The whole workspace or one filter is a handful of primary-key range reads of the
- * rollups; a combination of filters aggregates customer_months of the matching customers on the fly (slower,
- * proportional to those customers' months).
+ * dimension rollups; a combination of filters sums the rollups of the metric cells that match them all.
  */
 export async function readKpiInputs(db: Executor, range: { from: Month; to: Month; dimensions: DimensionValues }): Promise<KpiInputs> {
   const set = Object.entries(range.dimensions).filter(([, value]) => value !== undefined);
@@ -51,25 +50,27 @@ async function readRollups(db: Executor, r: { from: Month; to: Month; dimension:
   return { history, cohortCells: cohorts };
 }
 
+/** Sums of the metric cells matching every filter (alias `c` in `dimensionsWhere`). */
 async function aggregateFiltered(db: Executor, r: { from: Month; to: Month; dimensions: DimensionValues }): Promise<KpiInputs> {
-  const customers = dimensionsWhere(r.dimensions);
-  const [months, answers, activation, cohorts] = await Promise.all([
-    queryRows(db, customerMonthAggregate(plainGrouping, sql`cm.month <= ${r.to}::int and ${customers}`)),
-    queryRows(db, feedbackAggregate(plainGrouping, { start: monthStartAt(r.from), end: monthStartAt(r.to + 1) }, customers)),
-    queryRows(db, activationAggregate(plainGrouping, sql`c.month between ${r.from}::int and ${r.to}::int and ${customers}`)),
-    queryRows(db, cohortAggregate(plainGrouping, sql`cm.first_month between ${r.from}::int and ${r.to}::int and cm.month <= ${r.to}::int and ${customers}`)),
+  const cells = sql`(select id from metric_cells c where ${dimensionsWhere(r.dimensions)})`;
+  const sums = (columns: string[]) => sql.raw(columns.map((column) => `sum(${column}) as "${column}"`).join(', '));
+  const [months, activation, cohorts] = await Promise.all([
+    queryRows(db, sql`select month, ${sums(STORED_MONTH_COUNTERS.map(counterColumnName))} from metric_month_cells
+      where cell_id in ${cells} and month <= ${r.to}::int group by month`),
+    queryRows(db, sql`select month, ttv_days, sum(customers) as customers from metric_activation_cells
+      where cell_id in ${cells} and month between ${r.from}::int and ${r.to}::int group by month, ttv_days`),
+    queryRows(db, sql`select cohort, month, sum(customers) as customers, sum(revenue_cents) as revenue_cents from metric_cohort_cells
+      where cell_id in ${cells} and cohort between ${r.from}::int and ${r.to}::int and month <= ${r.to}::int group by cohort, month`),
   ]);
   const history = new Map<Month, MonthInputs>();
-  // A month's customer-month and survey counters come in separate rows; each lacks the other's keys (read as 0).
-  for (const row of [...months, ...answers]) {
-    const inputs = monthIn(history, Number(row.month));
-    const values = numbersOf(row, MONTH_COUNTERS);
-    for (const key of MONTH_COUNTERS) inputs[key] += values[key];
+  for (const row of months) {
+    const counters = Object.fromEntries(STORED_MONTH_COUNTERS.map((key) => [key, Number(row[counterColumnName(key)] ?? 0)]));
+    history.set(Number(row.month), { ...emptyInputs(), ...counters });
   }
-  addActivation(history, activation.map((row) => ({ month: Number(row.month), ttvDays: row.ttvDays === null ? null : Number(row.ttvDays), customers: Number(row.customers) })));
+  addActivation(history, activation.map((row) => ({ month: Number(row.month), ttvDays: row.ttv_days === null ? null : Number(row.ttv_days), customers: Number(row.customers) })));
   return {
     history,
-    cohortCells: cohorts.map((row) => ({ cohort: Number(row.cohort), month: Number(row.month), customers: Number(row.customers), revenueCents: Number(row.revenueCents) })),
+    cohortCells: cohorts.map((row) => ({ cohort: Number(row.cohort), month: Number(row.month), customers: Number(row.customers), revenueCents: Number(row.revenue_cents) })),
   };
 }
 

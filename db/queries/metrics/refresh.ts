@@ -1,100 +1,168 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { customerMonths, metricActivation, metricCohorts, metricMonths } from '@/db/schema';
+import { queryRows } from '@/db/rows';
+import { customerActivation, customerFeedbackMonths, customerMonths, metricActivation, metricActivationCells, metricCohortCells, metricCohorts, metricMonthCells, metricMonths } from '@/db/schema';
 import { monthOf, type Month } from '@/lib/metrics/months';
 import { inactivityWindowDays } from '@/lib/metrics/window';
-import { activationAggregate, cohortAggregate, counterColumn, counterColumns, CUSTOMER_MONTH_COUNTERS, customerMonthAggregate, FEEDBACK_COUNTERS, feedbackAggregate } from './aggregates';
-import { rebuildCustomerMonths } from './customer-months';
-import { rollupGrouping } from './dimensions';
-import { monthIndex, monthStartAt } from './months';
+import { writeCustomerMonths, type FactPart } from './customer-months';
+import { applyDeltas, createOldFacts, OLD, replaceFacts } from './deltas';
+import { writeActivation, writeFeedbackMonths } from './facts';
+import { CHANGED, dropChanges, inPart, prepareScope, takeChanges } from './scope';
 import { readMetricsSettings } from './settings';
 import { firstDataMonth, mainCurrency, medianInterPurchaseSeconds, readRollupState, writeRollupState } from './state';
 
 export type RefreshOptions = {
-  /** Recompute from this month on (what changed since the last refresh); absent = rebuild everything. */
+  /** Return null at once, doing nothing, when another refresh is running (it or the next one will catch up). */
+  skipIfBusy?: boolean;
+  /** Rebuild everything. */
+  full?: boolean;
+  /** Also recompute every customer from this month on. */
   from?: Month;
   /** Rollups run to the month of `now`. */
   now?: Date;
   onStep?: (step: string, milliseconds: number) => void;
 };
 
-export type RefreshSummary = { full: boolean; from: Month; through: Month; windowDays: number };
+export type RefreshSummary = {
+  full: boolean;
+  /** The first month recomputed for every customer (null: none, only changed customers). */
+  from: Month | null;
+  through: Month;
+  windowDays: number;
+  /** Customers recomputed because their inputs changed (a full rebuild counts none). */
+  changedCustomers: number;
+};
 
-const ROLLUP_TABLES = [customerMonths, metricMonths, metricCohorts, metricActivation];
+const FACTS = [customerMonths, customerFeedbackMonths, customerActivation];
+const ROLLUPS = [metricMonths, metricCohorts, metricActivation, metricMonthCells, metricCohortCells, metricActivationCells];
 
 // Any constant shared by every refresh: concurrent refreshes queue instead of interleaving deletes and inserts.
 const REFRESH_LOCK = 7_326_411;
 
 /**
  * Brings the KPI rollups up to date in one transaction (readers see the old or the new numbers, never a mix).
- * Incremental from `from`: customer months, monthly inputs and cohort cells of months >= from are recomputed, plus
- * the acquisition months of customers activated since. It rebuilds everything instead when asked to, on the first
- * run, when older data arrived than the rollups hold, or when the inactivity window W must change (a new setting,
- * or a full run recomputing the median inter-purchase interval).
  *
- * Each month is grouped by the customers' attributes (segment, plan, ...) at the time it is computed; after
- * changing attributes of many customers, rebuild everything.
+ * Incremental by default: the customers the change log names (triggers append them on every write to customers,
+ * subscriptions, orders and feedback) are recomputed from the first month that changed for them, every customer
+ * from `from` or from the last month refreshed when a month has begun since, and the rollups move by the difference.
+ * It rebuilds everything instead when asked to, on the first run, when older data arrived than the rollups hold, or
+ * when the inactivity window W must change (a new setting, or a full run recomputing the median inter-purchase
+ * interval).
+ *
+ * A month counts each customer in the metric cell (segment, plan, ...) they had when it was computed: past months
+ * keep the values they had then, and a change of values moves the customer from the current month on.
  */
-export async function refreshRollups(db: Database, options: RefreshOptions = {}): Promise<RefreshSummary> {
+export async function refreshRollups(db: Database, options: RefreshOptions & { skipIfBusy: true }): Promise<RefreshSummary | null>;
+export async function refreshRollups(db: Database, options?: RefreshOptions): Promise<RefreshSummary>;
+export async function refreshRollups(db: Database, options: RefreshOptions = {}): Promise<RefreshSummary | null> {
   const through = monthOf((options.now ?? new Date()).getTime());
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
+    if (options.skipIfBusy) {
+      const [lock] = await queryRows<{ taken: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${REFRESH_LOCK}) as taken`);
+      if (!lock.taken) return null;
+    } else {
+      await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
+    }
     const step = timer(options.onStep);
     const [settings, state, first] = [await readMetricsSettings(tx), await readRollupState(tx), await firstDataMonth(tx)];
 
     // Data before (or no longer in) the first month the rollups hold moves every month's history.
-    let full = options.from === undefined || state === null || first !== state.firstMonth;
+    let full = options.full === true || state === null || first === null || first !== state.firstMonth;
     const override = settings.inactivityWindowDays;
     if (override !== null && state?.windowDays !== override) full = true;
     if (override === null && state?.windowFromSetting) full = true;
     const windowDays = override ?? (full ? inactivityWindowDays(await medianInterPurchaseSeconds(tx)) : state!.windowDays);
     const currency = full || state === null ? await mainCurrency(tx) : state.currency;
-    // Also from the last month refreshed: it may have been current then, and the months since are new.
-    const from = full ? (first ?? through) : Math.max(Math.min(options.from!, state!.throughMonth, through), first!);
     step('settings');
 
-    // DELETE rather than TRUNCATE: readers keep reading the old rollups until this commits instead of waiting.
-    if (full) for (const table of ROLLUP_TABLES) await tx.execute(sql`delete from ${table}`);
-    await rebuildCustomerMonths(tx, { from, through, windowDays });
-    step('customer months');
-    await writeMonthInputs(tx, from, through);
-    step('monthly inputs');
-    await tx.execute(sql`delete from metric_cohorts where month >= ${from}::int`);
-    await tx.execute(sql`insert into metric_cohorts (dimension, value, cohort, month, customers, revenue_cents)
-      ${cohortAggregate(rollupGrouping, sql`cm.month >= ${from}::int`)}`);
-    step('cohorts');
-    await writeActivation(tx, from, through);
-    step('activation');
+    const plan = full ? fullPlan(first ?? through, through) : await incrementalPlan(tx, { from: options.from, state: state!, first: first!, through });
+    step('changes');
+    await rewriteFacts(tx, plan, windowDays);
+    step('customer facts');
+    await applyDeltas(tx, plan.written);
+    step('rollups');
 
     await writeRollupState(tx, { firstMonth: first, throughMonth: through, windowDays, windowFromSetting: override !== null, currency, refreshedAt: new Date() });
-    return { full, from, through, windowDays };
+    return { full, from: plan.all?.from ?? null, through, windowDays, changedCustomers: plan.changedCustomers };
   });
 }
 
-/** metric_months of months >= from: customer-month counters, then the survey counters of the same months. */
-async function writeMonthInputs(db: Executor, from: Month, through: Month): Promise<void> {
-  await db.execute(sql`delete from metric_months where month >= ${from}::int`);
-  await db.execute(sql`insert into metric_months (dimension, value, month, ${counterColumns(CUSTOMER_MONTH_COUNTERS)})
-    ${customerMonthAggregate(rollupGrouping, sql`cm.month >= ${from}::int`)}`);
-  const updates = sql.join(
-    Object.keys(FEEDBACK_COUNTERS).map((key) => sql`${counterColumn(key)} = excluded.${counterColumn(key)}`),
-    sql`, `,
-  );
-  await db.execute(sql`insert into metric_months (dimension, value, month, ${counterColumns(FEEDBACK_COUNTERS)})
-    ${feedbackAggregate(rollupGrouping, { start: monthStartAt(from), end: monthStartAt(through + 1) }, sql`true`)}
-    on conflict (dimension, value, month) do update set ${updates}`);
+type Plan = {
+  full: boolean;
+  /** Changed customers' months (before `all` starts). */
+  changed: FactPart | null;
+  /** Every customer's months. */
+  all: FactPart | null;
+  /** Whose activation facts are rewritten. */
+  activation: 'all' | 'changed';
+  changedCustomers: number;
+  /** The fact rows this refresh writes, per fact table (alias `f`). */
+  written: Record<keyof typeof OLD, SQL>;
+};
+
+function fullPlan(first: Month, through: Month): Plan {
+  const everything = sql`true`;
+  return {
+    full: true,
+    changed: null,
+    all: { customers: 'all', from: first, through },
+    activation: 'all',
+    changedCustomers: 0,
+    written: { months: everything, feedback: everything, activation: everything },
+  };
 }
 
-/**
- * metric_activation of acquisition months >= from, and of the earlier acquisition months of customers activated
- * since the start of `from` (activation lands after acquisition, so those months changed too).
- */
-async function writeActivation(db: Executor, from: Month, through: Month): Promise<void> {
-  const months = sql`(month >= ${from}::int or month in (select ${monthIndex(sql`acquired_at`)} from customers
-                       where activated_at >= ${monthStartAt(from)} and acquired_at < ${monthStartAt(from)}))`;
-  await db.execute(sql`delete from metric_activation where ${months}`);
-  await db.execute(sql`insert into metric_activation (dimension, value, month, ttv_days, customers)
-    ${activationAggregate(rollupGrouping, sql`c.month <= ${through}::int and ${months}`)}`);
+async function incrementalPlan(db: Executor, r: { from?: Month; state: { throughMonth: Month }; first: Month; through: Month }): Promise<Plan> {
+  await takeChanges(db);
+  const [changes] = await queryRows<{ customers: number; from: number | null }>(db, sql`select count(*)::int as customers, min(from_month) as from from ${CHANGED}`);
+  // The last month refreshed may have been current then, and the months since are new: every customer moves on.
+  const rollover = r.state.throughMonth < r.through ? r.state.throughMonth : Infinity;
+  const allFrom = Math.min(r.from ?? Infinity, rollover);
+  const all: FactPart | null = allFrom === Infinity ? null : { customers: 'all', from: Math.max(allFrom, r.first), through: r.through };
+  const changedThrough = all ? all.from - 1 : r.through;
+  const changedFrom = changes.from === null ? null : Math.max(Math.min(Number(changes.from), r.through), r.first);
+  const changed: FactPart | null = changedFrom !== null && changedFrom <= changedThrough ? { customers: 'changed', from: changedFrom, through: changedThrough } : null;
+  const rows = (part: FactPart | null) => (part ? [partRows(part)] : []);
+  const written = sql.join([...rows(changed), ...rows(all)], sql` or `);
+  const none = sql`false`;
+  return {
+    full: false,
+    changed,
+    all,
+    activation: 'changed',
+    changedCustomers: changes.customers,
+    written: {
+      months: changed || all ? written : none,
+      feedback: changed || all ? written : none,
+      activation: inPart(sql`f.customer_id`, 'changed'),
+    },
+  };
+}
+
+/** The fact rows (alias `f`) of a part's customers and months. */
+function partRows(part: FactPart): SQL {
+  return sql`(f.month between ${part.from}::int and ${part.through}::int and ${inPart(sql`f.customer_id`, part.customers)})`;
+}
+
+async function rewriteFacts(db: Executor, plan: Plan, windowDays: number): Promise<void> {
+  await createOldFacts(db);
+  if (plan.full) {
+    await dropChanges(db);
+    // DELETE rather than TRUNCATE: readers keep reading the old rollups until this commits instead of waiting.
+    for (const table of [...FACTS, ...ROLLUPS]) await db.execute(sql`delete from ${table}`);
+  } else {
+    await replaceFacts(db, 'months', plan.written.months);
+    await replaceFacts(db, 'feedback', plan.written.feedback);
+    await replaceFacts(db, 'activation', plan.written.activation);
+  }
+  await prepareScope(db, plan.all || plan.full ? 'all' : 'changed');
+  // Changed customers first: every customer's part starts from their recomputed prior month.
+  for (const part of [plan.changed, plan.all]) {
+    if (!part) continue;
+    await writeCustomerMonths(db, { ...part, windowDays });
+    await writeFeedbackMonths(db, part);
+  }
+  await writeActivation(db, plan.activation);
 }
 
 function timer(onStep: RefreshOptions['onStep']): (step: string) => void {
@@ -106,12 +174,29 @@ function timer(onStep: RefreshOptions['onStep']): (step: string) => void {
   };
 }
 
+/** Whether the rollups lag: a month has begun since the last refresh, or the change log holds customers. */
+export async function rollupsBehind(db: Executor, now = new Date()): Promise<{ rollover: boolean; changes: boolean }> {
+  const [state, [log]] = await Promise.all([
+    readRollupState(db),
+    queryRows<{ any: boolean }>(db, sql`select exists (select 1 from metric_changes) as any`),
+  ]);
+  return { rollover: !state || state.throughMonth < monthOf(now.getTime()), changes: Boolean(log.any) };
+}
+
 /**
- * Makes sure the rollups reach the month of `now`: built the first time, and extended when a month has begun since
- * the last refresh (from that month, which was still open then). Otherwise nothing to do.
+ * Makes sure the rollups are current before a read. Without `background` it refreshes and waits (CLI, tests). With it
+ * (a page), changes since the last refresh are applied at once unless a refresh is already running (their cost
+ * follows the customers changed), while a new month or a first build, whose cost follows the whole workspace, runs
+ * after the response: until it is done the page shows the months computed so far, and later months as unknown.
  */
-export async function ensureRollupsCurrent(db: Database, now = new Date()): Promise<void> {
-  const state = await readRollupState(db);
-  if (state && state.throughMonth >= monthOf(now.getTime())) return;
-  await refreshRollups(db, { from: state?.throughMonth, now });
+export async function ensureRollupsCurrent(db: Database, now = new Date(), background?: (task: () => Promise<unknown>) => void): Promise<void> {
+  const behind = await rollupsBehind(db, now);
+  if (!behind.rollover && !behind.changes) return;
+  if (!background) {
+    await refreshRollups(db, { now });
+  } else if (behind.rollover) {
+    background(() => refreshRollups(db, { now, skipIfBusy: true }).catch((error) => console.error('KPI rollup refresh failed:', error)));
+  } else {
+    await refreshRollups(db, { now, skipIfBusy: true });
+  }
 }

@@ -2,9 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { CHURN_TYPE_SETS, CUSTOMER_SETS, DrilldownMetric } from '@/lib/metrics/movements';
 
 /*
- * The customer sets of lib/metrics/movements.ts as SQL over customer_months `cm` (and customers `c` for the churn
- * type). Rollup counts are `count(*) filter (where set)` and a drill-down lists the same set, so a number and the
- * customers behind it cannot disagree.
+ * The customer sets of lib/metrics/movements.ts as SQL over customer_months `cm` (the churn type as it was when
+ * the month was computed). Rollup counts sum the rows of a set and a drill-down lists the same set, so a number and
+ * the customers behind it cannot disagree.
  */
 
 const CUSTOMER_SET_SQL: Record<keyof typeof CUSTOMER_SETS, SQL> = {
@@ -23,8 +23,8 @@ const CUSTOMER_SET_SQL: Record<keyof typeof CUSTOMER_SETS, SQL> = {
 };
 
 const CHURN_TYPE_SET_SQL: Record<keyof typeof CHURN_TYPE_SETS, SQL> = {
-  voluntary_churned_customers: sql`(${CUSTOMER_SET_SQL.churned_customers} and c.churn_type is distinct from 'involuntary')`,
-  involuntary_churned_customers: sql`(${CUSTOMER_SET_SQL.churned_customers} and c.churn_type = 'involuntary')`,
+  voluntary_churned_customers: sql`(${CUSTOMER_SET_SQL.churned_customers} and not cm.involuntary)`,
+  involuntary_churned_customers: sql`(${CUSTOMER_SET_SQL.churned_customers} and cm.involuntary)`,
 };
 
 export const SET_SQL: Record<DrilldownMetric, SQL> = { ...CUSTOMER_SET_SQL, ...CHURN_TYPE_SET_SQL };

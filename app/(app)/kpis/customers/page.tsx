@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { KpiLink } from '@/components/kpis/kpi-link';
-import { connection } from 'next/server';
+import { after as afterResponse, connection } from 'next/server';
 import { ArrowLeft, SearchX } from 'lucide-react';
 import { DrilldownTable } from '@/components/kpis/drilldown-table';
 import { DrilldownNav } from '@/components/kpis/drilldown-nav';
@@ -54,7 +54,7 @@ export default async function KpiDrilldownPage({ searchParams }: DrilldownPagePr
     );
   }
 
-  const ctx = { db: await getDb(), actor: userActor(user) };
+  const ctx = { db: await getDb(), actor: userActor(user), background: afterResponse };
   const monthText = formatMonth(month);
   let loaded;
   try {
