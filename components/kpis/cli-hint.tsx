@@ -16,13 +16,17 @@ export function kpisCommand(range: { from: Month; to: Month }, filters: KpiFilte
 
 /** Where the numbers come from: how fresh the rollups are, and the CLI call that prints the same figures. */
 export function DataFreshness({ doc, range, filters }: { doc: KpiDocument; range: { from: Month; to: Month }; filters: KpiFilters }) {
-  const through = doc.rollup.through ? monthLabel(parseMonth(doc.rollup.through)!) : null;
+  const throughMonth = doc.rollup.through ? parseMonth(doc.rollup.through)! : null;
+  const through = throughMonth === null ? null : monthLabel(throughMonth);
+  // A month begun since the last refresh is computed after the response; until then its figures are unknown.
+  const catchingUp = throughMonth === null || throughMonth < range.to;
   return (
     <details className="group text-xs text-zinc-600">
       <summary className="inline-flex items-center gap-1.5">
         <Terminal aria-hidden className="size-3.5" />
         {through ? `Data through ${through}` : 'No data yet'}
         {doc.rollup.refreshed_at && `, refreshed ${formatDateTime(new Date(doc.rollup.refreshed_at))}`}
+        {catchingUp && ' — later months are being computed; reload in a minute'}
       </summary>
       <p className="mt-2">The command line prints the same numbers (its “total” row is this period):</p>
       <code className="mt-1 block rounded-md bg-zinc-900 px-3 py-2 font-mono text-[11px] text-zinc-100 select-all">{kpisCommand(range, filters)}</code>

@@ -1,0 +1,63 @@
+import { and, asc, eq, gt, ne } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customers, users } from '@/db/schema';
+import { refreshRollups } from '@/db/queries/metrics/refresh';
+import { seedDatabase } from '@/db/seed';
+import { parseUtcDate } from '@/db/seed/time';
+import { systemActor, type ServiceContext } from '@/server/context';
+import { changeCustomerOwner } from '@/server/services/customer-owner';
+import { getKpis } from '@/server/services/kpis';
+import { createTestDatabase } from '../helpers/test-db';
+
+const NOW = new Date('2026-06-20T08:00:00Z');
+const JUNE = { from: '2026-06', to: '2026-06' };
+
+let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+/** A page's context: work handed to `background` runs when the test says (after the response, in a request). */
+let page: ServiceContext;
+let scheduled: (() => Promise<unknown>)[];
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await seedDatabase(handle.db, { seed: 11, asOf: parseUtcDate('2026-06-15')!, customers: 150, password: 'freshness-test-password' });
+  await refreshRollups(handle.db, { now: NOW });
+});
+afterAll(() => handle.dispose());
+
+function freshPage(): void {
+  scheduled = [];
+  page = { db: handle.db, actor: systemActor('test'), background: (task) => scheduled.push(task) };
+}
+
+describe('KPI reads keep the rollups current', () => {
+  it('count an owner change made through the service on the next read, without waiting for anything', async () => {
+    freshPage();
+    const [customer] = await handle.db.select().from(customers).where(gt(customers.mrrCents, 0)).orderBy(asc(customers.id)).limit(1);
+    const [owner] = await handle.db.select().from(users).where(and(eq(users.role, 'csm'), ne(users.id, customer.ownerId!))).limit(1);
+    const activeFor = async (email: string) => (await getKpis({ ctx: page, input: { ...JUNE, filters: { owner: email } }, now: NOW })).series.active_customers[0]!;
+    const before = await activeFor(owner.email);
+
+    await changeCustomerOwner({ ctx: page, input: { customerId: customer.id, version: customer.version, ownerId: owner.id } });
+
+    expect(await activeFor(owner.email)).toBe(before + 1);
+    expect(scheduled).toEqual([]);
+  });
+
+  it('show the months computed so far when a month has begun, and compute the new one after the response', async () => {
+    freshPage();
+    const july = new Date('2026-07-02T09:00:00Z');
+    const read = () => getKpis({ ctx: page, input: { from: '2026-06', to: '2026-07' }, now: july });
+
+    const early = await read();
+    expect(early.rollup.through).toBe('2026-06');
+    expect(early.series.active_customers[0]).toBeGreaterThan(0);
+    expect(early.series.active_customers[1]).toBeNull();
+    expect(scheduled).toHaveLength(1);
+
+    await scheduled[0]();
+    const later = await read();
+    expect(later.rollup.through).toBe('2026-07');
+    expect(later.series.active_customers[1]).toBeGreaterThan(0);
+    expect(scheduled).toHaveLength(1);
+  });
+});
