@@ -42,6 +42,27 @@ CREATE TABLE "metric_changes" (
 	"from_month" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "metric_churn_reason_cells" (
+	"cell_id" integer NOT NULL,
+	"month" integer NOT NULL,
+	"reason" text NOT NULL,
+	"churned_customers" bigint DEFAULT 0 NOT NULL,
+	"involuntary_churned_customers" bigint DEFAULT 0 NOT NULL,
+	"churned_mrr_start" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "metric_churn_reason_cells_cell_id_month_reason_pk" PRIMARY KEY("cell_id","month","reason")
+);
+--> statement-breakpoint
+CREATE TABLE "metric_churn_reasons" (
+	"dimension" text NOT NULL,
+	"value" text NOT NULL,
+	"month" integer NOT NULL,
+	"reason" text NOT NULL,
+	"churned_customers" bigint DEFAULT 0 NOT NULL,
+	"involuntary_churned_customers" bigint DEFAULT 0 NOT NULL,
+	"churned_mrr_start" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "metric_churn_reasons_dimension_value_month_reason_pk" PRIMARY KEY("dimension","value","month","reason")
+);
+--> statement-breakpoint
 CREATE TABLE "metric_cohort_cells" (
 	"cell_id" integer NOT NULL,
 	"cohort" integer NOT NULL,
@@ -90,6 +111,7 @@ TRUNCATE "customer_months", "metric_months", "metric_cohorts", "metric_activatio
 DELETE FROM "metric_rollup_state";--> statement-breakpoint
 ALTER TABLE "customer_months" ADD COLUMN "cell_id" integer NOT NULL;--> statement-breakpoint
 ALTER TABLE "customer_months" ADD COLUMN "involuntary" boolean NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_months" ADD COLUMN "churn_reason" text;--> statement-breakpoint
 ALTER TABLE "metric_cohorts" ADD COLUMN "facts" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "customer_feedback_months_customer_month_idx" ON "customer_feedback_months" USING btree ("customer_id","month");--> statement-breakpoint
 CREATE INDEX "customer_feedback_months_month_idx" ON "customer_feedback_months" USING btree ("month");--> statement-breakpoint
@@ -116,7 +138,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- Customers: a new customer counts from now on (their history arrives as subscription and order rows); a deleted
--- one leaves every month; a new churn type changes every churned month; a new filter value (segment, plan, ...) or
+-- one leaves every month; a new churn type or reason changes every churned month; a new filter value (segment, plan, ...) or
 -- acquisition/activation time changes the current month on.
 CREATE FUNCTION metric_changes_of_customers() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -126,10 +148,10 @@ BEGIN
     INSERT INTO metric_changes (customer_id, from_month) SELECT id, 0 FROM old_rows;
   ELSE
     INSERT INTO metric_changes (customer_id, from_month)
-    SELECT n.id, CASE WHEN n.churn_type IS DISTINCT FROM o.churn_type THEN 0 ELSE metric_month(now()) END
+    SELECT n.id, CASE WHEN (n.churn_type, n.churn_reason) IS DISTINCT FROM (o.churn_type, o.churn_reason) THEN 0 ELSE metric_month(now()) END
     FROM new_rows n JOIN old_rows o ON o.id = n.id
-    WHERE (n.segment, n.plan, n.country, n.owner_id, n.loyalty_tier, n.acquired_at, n.activated_at, n.churn_type)
-          IS DISTINCT FROM (o.segment, o.plan, o.country, o.owner_id, o.loyalty_tier, o.acquired_at, o.activated_at, o.churn_type);
+    WHERE (n.segment, n.plan, n.country, n.owner_id, n.loyalty_tier, n.acquired_at, n.activated_at, n.churn_type, n.churn_reason)
+          IS DISTINCT FROM (o.segment, o.plan, o.country, o.owner_id, o.loyalty_tier, o.acquired_at, o.activated_at, o.churn_type, o.churn_reason);
   END IF;
   RETURN NULL;
 END $$;

@@ -69,6 +69,8 @@ export const customerMonths = pgTable(
     cellId: integer('cell_id').notNull(),
     /** The customer's churn type was involuntary when the month was computed. */
     involuntary: boolean('involuntary').notNull(),
+    /** The customer's churn reason when the month was computed. */
+    churnReason: text('churn_reason'),
   },
   // Month first: a refresh replaces months from one onward, and a drill-down pages one month's customers by id.
   // Customer first: a refresh of changed customers replaces their months. Neither is unique on purpose: a refresh
@@ -172,6 +174,38 @@ export const metricActivation = pgTable(
     customers: counter('customers'),
   },
   (t) => [unique('metric_activation_key').on(t.dimension, t.value, t.month, t.ttvDays).nullsNotDistinct()],
+);
+
+const reasonCounters = () => ({
+  churnedCustomers: counter('churned_customers'),
+  involuntaryChurnedCustomers: counter('involuntary_churned_customers'),
+  /** MRR the churned customers had at the start of their churn month. */
+  churnedMrrStart: counter('churned_mrr_start'),
+});
+
+/** Churned customers per month by the churn reason recorded on them ('' = none), per dimension value. */
+export const metricChurnReasons = pgTable(
+  'metric_churn_reasons',
+  {
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    month: integer('month').notNull(),
+    reason: text('reason').notNull(),
+    ...reasonCounters(),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.value, t.month, t.reason] })],
+);
+
+/** metric_churn_reasons per metric cell. */
+export const metricChurnReasonCells = pgTable(
+  'metric_churn_reason_cells',
+  {
+    cellId: integer('cell_id').notNull(),
+    month: integer('month').notNull(),
+    reason: text('reason').notNull(),
+    ...reasonCounters(),
+  },
+  (t) => [primaryKey({ columns: [t.cellId, t.month, t.reason] })],
 );
 
 /** metric_months per metric cell: a read with several filters sums the matching cells. */

@@ -37,7 +37,7 @@ describe('churn by segment', () => {
     }
   });
 
-  it('counts customer months on the fly under other filters, ignoring a segment filter, with the same numbers', async () => {
+  it('sums the metric cells of other filters, ignoring a segment filter, with the same numbers', async () => {
     const filters = { plan: 'starter', segment: 'b2c' };
     const { bySegment } = await getChurnBreakdowns({ ctx, input: { ...RANGE, filters }, now: NOW });
     expect(bySegment.length).toBeGreaterThan(1);
@@ -57,6 +57,16 @@ describe('churn by reason', () => {
     expect(byReason.reduce((n, row) => n + row.share!, 0)).toBeCloseTo(1, 10);
     expect(byReason.map((row) => row.churnedCustomers)).toEqual([...byReason.map((row) => row.churnedCustomers)].sort((a, b) => b - a));
     expect(byReason.some((row) => row.reason === 'involuntary')).toBe(true);
+  });
+
+  it('adds up to the churned count of one filter and of several', async () => {
+    for (const filters of [{ segment: 'b2c' }, { segment: 'b2c', plan: 'starter' }, { plan: 'growth', country: 'United States' }]) {
+      const { byReason } = await getChurnBreakdowns({ ctx, input: { ...RANGE, filters }, now: NOW });
+      const doc = await getKpis({ ctx, input: { ...RANGE, filters }, now: NOW });
+      expect(doc.totals.churned_customers).toBeGreaterThan(0);
+      expect(byReason.reduce((n, row) => n + row.churnedCustomers, 0)).toBe(doc.totals.churned_customers);
+      expect(byReason.reduce((n, row) => n + row.involuntaryChurnedCustomers, 0)).toBe(doc.totals.involuntary_churned_customers);
+    }
   });
 
   it('lists the reason of each churned customer in the drill-down', async () => {

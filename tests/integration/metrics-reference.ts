@@ -99,5 +99,7 @@ export async function rollupRows(db: Executor) {
     metricMonthCells: await rows('select * from metric_month_cells order by cell_id, month'),
     metricCohortCells: await rows('select * from metric_cohort_cells order by cell_id, cohort, month'),
     metricActivationCells: await rows('select * from metric_activation_cells order by cell_id, month, ttv_days nulls first'),
+    metricChurnReasons: await rows('select * from metric_churn_reasons order by dimension, value, month, reason'),
+    metricChurnReasonCells: await rows('select * from metric_churn_reason_cells order by cell_id, month, reason'),
   };
 }

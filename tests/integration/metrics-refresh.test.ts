@@ -77,7 +77,7 @@ describe('refreshRollups', () => {
     const buyer = await payingCustomer(5);
     await handle.db.delete(customers).where(eq(customers.id, gone.id));
     await handle.db.insert(orders).values({ customerId: buyer.id, externalId: 'old-one', orderedAt: new Date('2025-03-05T10:00:00Z'), amountCents: 9_900 });
-    await handle.db.update(customers).set({ churnType: 'involuntary' }).where(eq(customers.id, (await payingCustomer(6)).id));
+    await handle.db.update(customers).set({ churnType: 'involuntary', churnReason: 'price' }).where(eq(customers.id, (await payingCustomer(6)).id));
 
     expect(await refreshRollups(handle.db, { now: NOW })).toMatchObject({ full: false, from: null, changedCustomers: 3 });
     const incremental = await rollupRows(handle.db);

@@ -56,6 +56,13 @@ export const COHORT_COUNTERS = {
   facts: sql`coalesce(sum(cm.w), 0)`,
 };
 
+/** Churn-reason counters (by column name) over the weighted churned customer_months rows `cm`. */
+export const REASON_COUNTERS = {
+  churned_customers: sql`coalesce(sum(cm.w), 0)`,
+  involuntary_churned_customers: count(sql`cm.involuntary`),
+  churned_mrr_start: sum(sql`cm.mrr_start`),
+};
+
 const MONTH_COLUMNS = getTableColumns(metricMonths) as Record<string, { name: string }>;
 
 /** The metric_months (and metric_month_cells) column name of a counter. */

@@ -4,7 +4,6 @@ import { queryRows } from '@/db/rows';
 import { metricMonths } from '@/db/schema';
 import type { Month } from '@/lib/metrics/months';
 import { dimensionsWhere, type DimensionValues } from './dimensions';
-import { SET_SQL } from './sets';
 
 /** Summed over the months of a range; '' = customers without a segment. */
 export type SegmentChurnRow = { segment: string; customersStart: number; churnedCustomers: number; involuntaryChurnedCustomers: number };
@@ -57,19 +56,22 @@ function toSegmentRow(row: Record<string, unknown>): SegmentChurnRow {
 }
 
 /**
- * The churned customers (C) of months from..to by the churn reason recorded on the customer, with the MRR they
- * had at the start of their churn month: the same set as the churned count, so the reasons add up to it.
+ * The churned customers (C) of months from..to by the churn reason recorded on them when their month was computed,
+ * with the MRR they had at the start of their churn month: the same set as the churned count, so the reasons add up
+ * to it. Read from the reason rollup of the workspace or one filter, or summed over the matching metric cells.
  */
 export async function churnByReason(db: Executor, range: { from: Month; to: Month; dimensions: DimensionValues }): Promise<ReasonChurnRow[]> {
+  const set = Object.entries(range.dimensions).filter(([, value]) => value !== undefined);
+  const source =
+    set.length <= 1
+      ? sql`metric_churn_reasons r where r.dimension = ${set[0]?.[0] ?? ''} and r.value = ${set[0]?.[1] ?? ''}`
+      : sql`metric_churn_reason_cells r where r.cell_id in (select id from metric_cells c where ${dimensionsWhere(range.dimensions)})`;
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select coalesce(c.churn_reason, '') as reason, count(*) as "churnedCustomers",
-          count(*) filter (where cm.involuntary) as "involuntaryChurnedCustomers",
-          coalesce(sum(cm.mrr_start), 0) as "churnedMrrStart"
-        from customer_months cm join customers c on c.id = cm.customer_id
-        where cm.month between ${range.from}::int and ${range.to}::int and ${SET_SQL.churned_customers}
-          and cm.cell_id in (select id from metric_cells k where ${dimensionsWhere(range.dimensions, 'k')})
-        group by 1 order by 2 desc, 1`,
+    sql`select r.reason, sum(r.churned_customers) as "churnedCustomers", sum(r.involuntary_churned_customers) as "involuntaryChurnedCustomers",
+          sum(r.churned_mrr_start) as "churnedMrrStart"
+        from ${source} and r.month between ${range.from}::int and ${range.to}::int
+        group by r.reason order by 2 desc, 1`,
   );
   return rows.map((row) => ({
     reason: String(row.reason ?? ''),

@@ -14,7 +14,7 @@ export type FactPart = {
 /**
  * Writes customer_months of months from..through for the part's customers (whose rows of those months the caller
  * deleted), set-based: the SQL form of lib/metrics/state.ts customerMonths (tests hold them to each other). Each row
- * gets the customer's current metric cell and churn type from SCOPE; customers not in it (deleted) get none.
+ * gets the customer's current metric cell, churn type and reason from SCOPE; customers not in it (deleted) get none.
  *
  * Incremental by construction: it starts from each customer's state at the end of month from - 1 (their row of
  * that month, unchanged as long as nothing before `from` changed) and reads only the rows since, so that the cost
@@ -34,7 +34,8 @@ export async function writeCustomerMonths(db: Executor, part: FactPart & { windo
   const mine = (column: string) => inPart(sql.raw(column), part.customers);
   await db.execute(sql`
     insert into customer_months (month, customer_id, first_month, order_basis, active_start, active_end, active_during,
-                                 mrr_start, mrr_end, orders, revenue_cents, first_order, second_order, cell_id, involuntary)
+                                 mrr_start, mrr_end, orders, revenue_cents, first_order, second_order, cell_id, involuntary,
+                                 churn_reason)
     with prior as (
       -- Customers deleted since leave with their history, instead of carrying their MRR on.
       select customer_id, mrr_end, first_month from customer_months cm
@@ -126,7 +127,7 @@ export async function writeCustomerMonths(db: Executor, part: FactPart & { windo
     )
     select g.m, g.customer_id, g.first_month, g.order_basis, g.active_start, g.active_end, g.active_during, g.mrr_start, g.mrr_end,
            g.orders, g.revenue, g.orders > 0 and g.orders_before = 0,
-           g.orders > 0 and g.orders_before < 2 and g.orders_before + g.orders >= 2, s.cell_id, s.involuntary
+           g.orders > 0 and g.orders_before < 2 and g.orders_before + g.orders >= 2, s.cell_id, s.involuntary, s.churn_reason
     from counted g join ${SCOPE} s on s.customer_id = g.customer_id
     -- In index order: appending to the index is cheaper than inserting all over it.
     order by g.m, g.customer_id`);

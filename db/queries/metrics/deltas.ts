@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { COHORT_COUNTERS, counterColumn, counterColumnName, counterColumns, CUSTOMER_MONTH_COUNTERS, FEEDBACK_COUNTERS, selectItems, STORED_MONTH_COUNTERS } from './aggregates';
+import { COHORT_COUNTERS, counterColumn, counterColumnName, counterColumns, CUSTOMER_MONTH_COUNTERS, FEEDBACK_COUNTERS, REASON_COUNTERS, selectItems, STORED_MONTH_COUNTERS } from './aggregates';
+import { SET_SQL } from './sets';
 import { rollupGrouping } from './dimensions';
 
 /*
@@ -84,6 +85,16 @@ const ACTIVATION: Rollup = {
   empty: 't.customers = 0',
 };
 
+const REASONS: Rollup = {
+  delta: 'refresh_delta_reasons',
+  cells: 'metric_churn_reason_cells',
+  dimensions: 'metric_churn_reasons',
+  keys: ['month', 'reason'],
+  counters: ['churned_customers', 'involuntary_churned_customers', 'churned_mrr_start'],
+  conflict: { cells: '(cell_id, month, reason)', dimensions: '(dimension, value, month, reason)' },
+  empty: 't.churned_customers = 0',
+};
+
 /**
  * Adds the changes of the rewritten facts to every rollup. `written` selects, per fact table (alias `f`), the rows
  * this refresh wrote.
@@ -103,6 +114,11 @@ export async function applyDeltas(db: Executor, written: Record<keyof typeof OLD
     select cm.cell_id, cm.first_month as cohort, cm.month, ${selectItems(COHORT_COUNTERS)}
     from ${months} cm where cm.first_month is not null group by cm.cell_id, cm.first_month, cm.month`);
   await apply(db, COHORTS);
+
+  await db.execute(sql`create temp table ${sql.raw(REASONS.delta)} on commit drop as
+    select cm.cell_id, cm.month, coalesce(cm.churn_reason, '') as reason, ${selectItems(REASON_COUNTERS)}
+    from ${months} cm where ${SET_SQL.churned_customers} group by cm.cell_id, cm.month, coalesce(cm.churn_reason, '')`);
+  await apply(db, REASONS);
 
   await db.execute(sql`create temp table ${sql.raw(ACTIVATION.delta)} on commit drop as
     select a.cell_id, a.month, a.ttv_days, sum(a.w) as customers

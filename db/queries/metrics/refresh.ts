@@ -1,7 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { customerActivation, customerFeedbackMonths, customerMonths, metricActivation, metricActivationCells, metricCohortCells, metricCohorts, metricMonthCells, metricMonths } from '@/db/schema';
+import {
+  customerActivation,
+  customerFeedbackMonths,
+  customerMonths,
+  metricActivation,
+  metricActivationCells,
+  metricChurnReasonCells,
+  metricChurnReasons,
+  metricCohortCells,
+  metricCohorts,
+  metricMonthCells,
+  metricMonths,
+} from '@/db/schema';
 import { monthOf, type Month } from '@/lib/metrics/months';
 import { inactivityWindowDays } from '@/lib/metrics/window';
 import { writeCustomerMonths, type FactPart } from './customer-months';
@@ -34,7 +46,7 @@ export type RefreshSummary = {
 };
 
 const FACTS = [customerMonths, customerFeedbackMonths, customerActivation];
-const ROLLUPS = [metricMonths, metricCohorts, metricActivation, metricMonthCells, metricCohortCells, metricActivationCells];
+const ROLLUPS = [metricMonths, metricCohorts, metricActivation, metricChurnReasons, metricMonthCells, metricCohortCells, metricActivationCells, metricChurnReasonCells];
 
 // Any constant shared by every refresh: concurrent refreshes queue instead of interleaving deletes and inserts.
 const REFRESH_LOCK = 7_326_411;

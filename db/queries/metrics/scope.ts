@@ -9,7 +9,7 @@ import type { Executor } from '@/db/client';
 
 /** Customers whose KPI inputs changed, and the first month that changed for each (taken from metric_changes). */
 export const CHANGED = sql.raw('refresh_changed');
-/** Every customer a refresh writes rows for: customer_id, cell_id, involuntary. */
+/** Every customer a refresh writes rows for: customer_id, cell_id, involuntary, churn_reason. */
 export const SCOPE = sql.raw('refresh_scope');
 
 /** The cell key of customers `c`: their filter values as one text (metric_cells.key). */
@@ -44,7 +44,7 @@ export async function prepareScope(db: Executor, customers: 'all' | 'changed'): 
     on conflict (key) do nothing`);
   await db.execute(sql`
     create temp table ${SCOPE} on commit drop as
-    select c.id as customer_id, k.id as cell_id, coalesce(c.churn_type = 'involuntary', false) as involuntary
+    select c.id as customer_id, k.id as cell_id, coalesce(c.churn_type = 'involuntary', false) as involuntary, c.churn_reason
     from customers c join metric_cells k on k.key = ${CELL_KEY}
     where ${where}`);
   await db.execute(sql`alter table ${SCOPE} add primary key (customer_id)`);
