@@ -14,7 +14,7 @@ import { ValidationError } from '@/server/errors';
 import { getKpiDrilldown, getKpis, type KpiDrilldownPage } from '@/server/services/kpis';
 import { actorOf, makeUser } from '../helpers/factories';
 import { createTestDatabase } from '../helpers/test-db';
-import { referenceDocument, withoutRefreshTime } from './metrics-reference';
+import { referenceDocument, withoutRefreshTime, type Customer } from './metrics-reference';
 
 const NOW = new Date('2026-06-20T08:00:00Z');
 const FROM = parseMonth('2024-05')!;
@@ -68,12 +68,14 @@ describe('filtered KPI reads', () => {
     expectSameDocument(actual, expected);
   });
 
-  it('a combination of filters (a sum of metric cells) equals the lib over the customers matching all of them', async () => {
-    const filters = { segment: 'b2c', plan: 'starter' };
-    const actual = await getKpis({ ctx, input: { from: '2024-05', to: '2026-06', filters }, now: NOW });
-    const expected = await referenceDocument(handle.db, { from: FROM, to: TO, now: NOW, keep: (c) => c.segment === 'b2c' && c.plan === 'starter', filters });
-    expectSameDocument(actual, expected);
-    expect(actual.series.active_customers.at(-1)).toBeGreaterThan(0);
+  it('two filters (a pair rollup) and three (a sum of metric cells) equal the lib over the customers matching all of them', async () => {
+    const combinations: Record<string, string>[] = [{ segment: 'b2c', plan: 'starter' }, { segment: 'b2c', plan: 'starter', country: 'United States' }];
+    for (const filters of combinations) {
+      const actual = await getKpis({ ctx, input: { from: '2024-05', to: '2026-06', filters }, now: NOW });
+      const keep = (c: Customer) => Object.entries(filters).every(([key, value]) => c[key as 'segment' | 'plan' | 'country'] === value);
+      expectSameDocument(actual, await referenceDocument(handle.db, { from: FROM, to: TO, now: NOW, keep, filters }));
+      expect(actual.series.active_customers.at(-1)).toBeGreaterThan(0);
+    }
   });
 
   it('rejects a malformed range and an owner who is not a user', async () => {

@@ -3,7 +3,7 @@ import type { Executor } from '@/db/client';
 import { queryRows } from '@/db/rows';
 import { metricMonths } from '@/db/schema';
 import type { Month } from '@/lib/metrics/months';
-import { dimensionsWhere, type DimensionValues } from './dimensions';
+import { dimensionsWhere, rollupKey, type DimensionValues } from './dimensions';
 
 /** Summed over the months of a range; '' = customers without a segment. */
 export type SegmentChurnRow = { segment: string; customersStart: number; churnedCustomers: number; involuntaryChurnedCustomers: number };
@@ -58,14 +58,13 @@ function toSegmentRow(row: Record<string, unknown>): SegmentChurnRow {
 /**
  * The churned customers (C) of months from..to by the churn reason recorded on them when their month was computed,
  * with the MRR they had at the start of their churn month: the same set as the churned count, so the reasons add up
- * to it. Read from the reason rollup of the workspace or one filter, or summed over the matching metric cells.
+ * to it. Read from the reason rollup of the workspace or up to two filters, or summed over the matching metric cells.
  */
 export async function churnByReason(db: Executor, range: { from: Month; to: Month; dimensions: DimensionValues }): Promise<ReasonChurnRow[]> {
-  const set = Object.entries(range.dimensions).filter(([, value]) => value !== undefined);
-  const source =
-    set.length <= 1
-      ? sql`metric_churn_reasons r where r.dimension = ${set[0]?.[0] ?? ''} and r.value = ${set[0]?.[1] ?? ''}`
-      : sql`metric_churn_reason_cells r where r.cell_id in (select id from metric_cells c where ${dimensionsWhere(range.dimensions)})`;
+  const key = rollupKey(range.dimensions);
+  const source = key
+    ? sql`metric_churn_reasons r where r.dimension = ${key.dimension} and r.value = ${key.value}`
+    : sql`metric_churn_reason_cells r where r.cell_id in (select id from metric_cells c where ${dimensionsWhere(range.dimensions)})`;
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select r.reason, sum(r.churned_customers) as "churnedCustomers", sum(r.involuntary_churned_customers) as "involuntaryChurnedCustomers",

@@ -3,6 +3,7 @@ import type { Executor } from '@/db/client';
 import { metricMonths, users } from '@/db/schema';
 import type { Month } from '@/lib/metrics/months';
 import type { KpiDimension } from '@/lib/metrics/query';
+import { SINGLE_DIMENSIONS } from './dimensions';
 import { readRollupState } from './state';
 
 export type KpiFilterOptions = {
@@ -24,7 +25,7 @@ export async function kpiFilterOptions(db: Executor): Promise<KpiFilterOptions> 
   const rows = await db
     .selectDistinct({ dimension: metricMonths.dimension, value: metricMonths.value })
     .from(metricMonths)
-    .where(and(ne(metricMonths.dimension, ''), ne(metricMonths.value, '')))
+    .where(and(inArray(metricMonths.dimension, [...SINGLE_DIMENSIONS]), ne(metricMonths.value, '')))
     .orderBy(asc(metricMonths.dimension), asc(metricMonths.value));
   const values = (dimension: KpiDimension) => rows.filter((row) => row.dimension === dimension).map((row) => row.value);
   const ownerIds = values('owner').map(Number).filter(Number.isInteger);

@@ -5,7 +5,7 @@ import { metricActivation, metricCohorts, metricMonths } from '@/db/schema';
 import { emptyInputs, MONTH_COUNTERS, type CohortCell, type MonthInputs } from '@/lib/metrics/inputs';
 import type { Month } from '@/lib/metrics/months';
 import { counterColumnName, STORED_MONTH_COUNTERS } from './aggregates';
-import { dimensionsWhere, type DimensionValues } from './dimensions';
+import { dimensionsWhere, rollupKey, type DimensionValues } from './dimensions';
 import { numbersOf } from './months';
 
 export type KpiInputs = {
@@ -18,16 +18,12 @@ export type KpiInputs = {
 type ActivationRow = { month: number; ttvDays: number | null; customers: number };
 
 /**
- * The inputs of a KPI read. The whole workspace or one filter is a handful of primary-key range reads of the
- * dimension rollups; a combination of filters sums the rollups of the metric cells that match them all.
+ * The inputs of a KPI read. The whole workspace, one filter or two are a handful of primary-key range reads of the
+ * dimension rollups; more filters sum the rollups of the metric cells that match them all.
  */
 export async function readKpiInputs(db: Executor, range: { from: Month; to: Month; dimensions: DimensionValues }): Promise<KpiInputs> {
-  const set = Object.entries(range.dimensions).filter(([, value]) => value !== undefined);
-  if (set.length <= 1) {
-    const [dimension, value] = set[0] ?? ['', ''];
-    return readRollups(db, { ...range, dimension, value: value! });
-  }
-  return aggregateFiltered(db, range);
+  const key = rollupKey(range.dimensions);
+  return key ? readRollups(db, { ...range, ...key }) : aggregateFiltered(db, range);
 }
 
 async function readRollups(db: Executor, r: { from: Month; to: Month; dimension: string; value: string }): Promise<KpiInputs> {

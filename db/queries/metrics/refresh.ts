@@ -93,6 +93,10 @@ export async function refreshRollups(db: Database, options: RefreshOptions = {})
     step('customer facts');
     await applyDeltas(tx, plan.written);
     step('rollups');
+    // Rewriting whole months leaves the planner's statistics behind; the next refresh of a few customers relies on
+    // them to pick the customer index over a month's rows.
+    if (plan.all) await tx.execute(sql`analyze customer_months, customer_feedback_months, customer_activation`);
+    step('statistics');
 
     await writeRollupState(tx, { firstMonth: first, throughMonth: through, windowDays, windowFromSetting: override !== null, currency, refreshedAt: new Date() });
     return { full, from: plan.all?.from ?? null, through, windowDays, changedCustomers: plan.changedCustomers };
