@@ -115,6 +115,7 @@ ALTER TABLE "customer_months" ADD COLUMN "churn_reason" text;--> statement-break
 ALTER TABLE "metric_cohorts" ADD COLUMN "facts" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "customer_feedback_months_customer_month_idx" ON "customer_feedback_months" USING btree ("customer_id","month");--> statement-breakpoint
 CREATE INDEX "customer_feedback_months_month_idx" ON "customer_feedback_months" USING btree ("month");--> statement-breakpoint
+CREATE INDEX "feedback_submitted_idx" ON "feedback" USING btree ("submitted_at");--> statement-breakpoint
 CREATE INDEX "customer_months_customer_month_idx" ON "customer_months" USING btree ("customer_id","month");--> statement-breakpoint
 -- The UTC month index (year * 12 + month - 1) that the rollups key months by (db/queries/metrics/months.ts).
 CREATE FUNCTION metric_month(at timestamptz) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -77,5 +77,7 @@ export const feedback = pgTable(
     // kind, so without this the timeline would sort all of a customer's feedback on each page.
     index('feedback_customer_submitted_idx').on(t.customerId, t.submittedAt.desc().nullsFirst()),
     index('feedback_kind_submitted_idx').on(t.kind, t.submittedAt),
+    // KPI refreshes read a range of months of answers, and the first answer ever.
+    index('feedback_submitted_idx').on(t.submittedAt),
   ],
 );

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { queryRows } from '@/db/rows';
 import { COHORT_COUNTERS, counterColumn, counterColumnName, counterColumns, CUSTOMER_MONTH_COUNTERS, FEEDBACK_COUNTERS, REASON_COUNTERS, selectItems, STORED_MONTH_COUNTERS } from './aggregates';
 import { SET_SQL } from './sets';
 import { rollupGrouping } from './dimensions';
@@ -48,7 +49,7 @@ type Rollup = {
   counters: string[];
   /** The unique constraint of each table, for ON CONFLICT. */
   conflict: { cells: string; dimensions: string };
-  /** A row with no facts left: it goes, as a full build would not have it. */
+  /** A row with no facts left (over the table's columns): it goes, as a full build would not have it. */
   empty: string;
 };
 
@@ -62,7 +63,7 @@ const MONTHS: Rollup = {
   counters: MONTH_COUNTER_COLUMNS,
   conflict: { cells: '(cell_id, month)', dimensions: '(dimension, value, month)' },
   // Every customer month and every answer adds to some count, so only a month without facts sums to zero.
-  empty: MONTH_COUNTER_COLUMNS.map((column) => `t.${column} = 0`).join(' and '),
+  empty: MONTH_COUNTER_COLUMNS.map((column) => `${column} = 0`).join(' and '),
 };
 
 const COHORTS: Rollup = {
@@ -72,7 +73,7 @@ const COHORTS: Rollup = {
   keys: ['cohort', 'month'],
   counters: Object.keys(COHORT_COUNTERS),
   conflict: { cells: '(cell_id, cohort, month)', dimensions: '(dimension, value, cohort, month)' },
-  empty: 't.facts = 0',
+  empty: 'facts = 0',
 };
 
 const ACTIVATION: Rollup = {
@@ -82,7 +83,7 @@ const ACTIVATION: Rollup = {
   keys: ['month', 'ttv_days'],
   counters: ['customers'],
   conflict: { cells: 'on constraint metric_activation_cells_key', dimensions: 'on constraint metric_activation_key' },
-  empty: 't.customers = 0',
+  empty: 'customers = 0',
 };
 
 const REASONS: Rollup = {
@@ -92,7 +93,7 @@ const REASONS: Rollup = {
   keys: ['month', 'reason'],
   counters: ['churned_customers', 'involuntary_churned_customers', 'churned_mrr_start'],
   conflict: { cells: '(cell_id, month, reason)', dimensions: '(dimension, value, month, reason)' },
-  empty: 't.churned_customers = 0',
+  empty: 'churned_customers = 0',
 };
 
 /**
@@ -126,23 +127,43 @@ export async function applyDeltas(db: Executor, written: Record<keyof typeof OLD
   await apply(db, ACTIVATION);
 }
 
+/**
+ * Adds the delta rows to the cell rollup and, grouped per dimension value, to the dimension rollup. The upserts
+ * return the rows they left without facts, which are then deleted by key.
+ */
 async function apply(db: Executor, r: Rollup): Promise<void> {
   const list = (prefix: string, names: string[]) => sql.raw(names.map((n) => `${prefix}${n}`).join(', '));
   const sums = sql.raw(r.counters.map((c) => `sum(d.${c})`).join(', '));
-  const add = (table: string) => sql.raw(r.counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+  // Facts rewritten unchanged add nothing: their rows are not touched.
+  const changed = sql.raw(`having ${r.counters.map((c) => `sum(d.${c}) <> 0`).join(' or ')}`);
   const keys = r.keys.map((k) => sql.raw(`d.${k}`));
-  const sameKeys = sql.raw(r.keys.map((k) => `d.${k} is not distinct from t.${k}`).join(' and '));
-  await db.execute(sql`insert into ${sql.raw(r.cells)} (cell_id, ${list('', r.keys)}, ${list('', r.counters)})
-    select d.cell_id, ${list('d.', r.keys)}, ${sums} from ${sql.raw(r.delta)} d group by d.cell_id, ${list('d.', r.keys)}
-    on conflict ${sql.raw(r.conflict.cells)} do update set ${add(r.cells)}`);
-  await db.execute(sql`insert into ${sql.raw(r.dimensions)} (dimension, value, ${list('', r.keys)}, ${list('', r.counters)})
-    select ${rollupGrouping.keys}, ${list('d.', r.keys)}, ${sums}
-    from ${sql.raw(r.delta)} d join metric_cells c on c.id = d.cell_id
-    group by ${rollupGrouping.groupBy(keys)}
-    on conflict ${sql.raw(r.conflict.dimensions)} do update set ${add(r.dimensions)}`);
-  const empty = sql.raw(r.empty);
-  const touched = sql`(select distinct ${list('', ['cell_id', ...r.keys])} from ${sql.raw(r.delta)})`;
-  await db.execute(sql`delete from ${sql.raw(r.cells)} t using ${touched} d where d.cell_id = t.cell_id and ${sameKeys} and ${empty}`);
-  await db.execute(sql`delete from ${sql.raw(r.dimensions)} t
-    using (select distinct ${list('', r.keys)} from ${sql.raw(r.delta)}) d where ${sameKeys} and ${empty}`);
+  await upsert(db, r, r.cells, ['cell_id', ...r.keys], sql`select d.cell_id, ${list('d.', r.keys)}, ${sums} from ${sql.raw(r.delta)} d group by d.cell_id, ${list('d.', r.keys)} ${changed}`);
+  await upsert(
+    db,
+    r,
+    r.dimensions,
+    ['dimension', 'value', ...r.keys],
+    sql`select ${rollupGrouping.keys}, ${list('d.', r.keys)}, ${sums} from ${sql.raw(r.delta)} d join metric_cells c on c.id = d.cell_id
+        group by ${rollupGrouping.groupBy(keys)} ${changed}`,
+  );
+}
+
+async function upsert(db: Executor, r: Rollup, table: string, key: string[], rows: SQL): Promise<void> {
+  const columns = sql.raw([...key, ...r.counters].join(', '));
+  const add = sql.raw(r.counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+  const emptied = sql.raw(`refresh_emptied_${table}`);
+  await db.execute(sql`create temp table ${emptied} on commit drop as select ${sql.raw(key.join(', '))} from ${sql.raw(table)} limit 0`);
+  const [kept] = await queryRows<{ rows: number }>(
+    db,
+    sql`with written as (
+          insert into ${sql.raw(table)} (${columns}) ${rows}
+          on conflict ${sql.raw(table === r.cells ? r.conflict.cells : r.conflict.dimensions)} do update set ${add}
+          returning ${sql.raw(key.join(', '))}, ${sql.raw(r.empty)} as emptied),
+        kept as (insert into ${emptied} select ${sql.raw(key.join(', '))} from written where emptied returning 1)
+        select count(*)::int as rows from kept`,
+  );
+  if (Number(kept.rows) === 0) return;
+  // Equality on the key columns uses the table's key index; ttv_days alone may be null.
+  const match = sql.raw(key.map((k) => (k === 'ttv_days' ? `t.${k} is not distinct from e.${k}` : `t.${k} = e.${k}`)).join(' and '));
+  await db.execute(sql`delete from ${sql.raw(table)} t using ${emptied} e where ${match}`);
 }
