@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { CallbackActionDialog } from '@/components/forms/callback-action-dialog';
+import { ActionDialog } from '@/components/forms/action-dialog';
 import { Button } from '@/components/ui/button';
 import type { ActionResult, FieldErrors } from '@/server/errors';
 import { BulkTargetFields, selectionLabel, type BulkSelection } from './bulk-target-fields';
@@ -22,7 +22,7 @@ type BulkActionDialogProps<T> = {
 /** A bulk action's dialog: the action's fields plus the selection as hidden fields. */
 export function BulkActionDialog<T>({ trigger, describe, selection, onDone, children, ...dialog }: BulkActionDialogProps<T>) {
   return (
-    <CallbackActionDialog
+    <ActionDialog
       {...dialog}
       trigger={
         <Button variant="secondary" size="sm">
@@ -38,6 +38,6 @@ export function BulkActionDialog<T>({ trigger, describe, selection, onDone, chil
           {children(errors)}
         </>
       )}
-    </CallbackActionDialog>
+    </ActionDialog>
   );
 }

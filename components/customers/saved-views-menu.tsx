@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Checkbox } from '@/components/data-table/checkbox';
-import { CallbackActionDialog } from '@/components/forms/callback-action-dialog';
+import { ActionDialog } from '@/components/forms/action-dialog';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -99,7 +99,7 @@ export function SavedViewsMenu({ views, active, presets, currentSearch, canSave,
         </MenuContent>
       </Menu>
 
-      <CallbackActionDialog
+      <ActionDialog
         {...dialogProps('save')}
         title="Save view"
         description="Keeps these filters, the sort and the columns under a name, to open again from the Views menu or its link."
@@ -125,11 +125,11 @@ export function SavedViewsMenu({ views, active, presets, currentSearch, canSave,
             )}
           </>
         )}
-      </CallbackActionDialog>
+      </ActionDialog>
 
       {active?.editable && (
         <>
-          <CallbackActionDialog {...dialogProps('rename')} title="Rename view" submitLabel="Rename" pendingLabel="Renaming…" action={renameViewAction} onSuccess={() => undefined}>
+          <ActionDialog {...dialogProps('rename')} title="Rename view" submitLabel="Rename" pendingLabel="Renaming…" action={renameViewAction} onSuccess={() => undefined}>
             {(errors) => (
               <>
                 <input type="hidden" name="viewId" value={active.id} />
@@ -138,8 +138,8 @@ export function SavedViewsMenu({ views, active, presets, currentSearch, canSave,
                 </Field>
               </>
             )}
-          </CallbackActionDialog>
-          <CallbackActionDialog
+          </ActionDialog>
+          <ActionDialog
             {...dialogProps('delete')}
             title="Delete view"
             description={`“${active.name}” will no longer be in the Views menu${active.shared ? ' of anyone in the workspace' : ''}. Its link will open the plain list.`}
@@ -150,7 +150,7 @@ export function SavedViewsMenu({ views, active, presets, currentSearch, canSave,
             onSuccess={() => router.push(`/customers${currentSearch}`)}
           >
             {() => <input type="hidden" name="viewId" value={active.id} />}
-          </CallbackActionDialog>
+          </ActionDialog>
         </>
       )}
     </>

@@ -1,65 +1,68 @@
 'use client';
 
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from '@/components/ui/dialog';
 import type { ActionResult, FieldErrors } from '@/server/errors';
 import { FormResult } from './form-result';
-import { useFormAction } from './use-form-action';
-
-type FormAction<T> = (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+import { useActionSubmit } from './use-action-submit';
 
 type ActionDialogProps<T> = {
-  /** The button that opens the dialog. */
-  trigger: ReactNode;
+  /** The button that opens it; omit and pass `open`/`onOpenChange` to open it from elsewhere (e.g. a menu). */
+  trigger?: ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
   title: string;
   description?: ReactNode;
-  action: FormAction<T>;
+  action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
   /** Ids and the version the form was rendered with. */
-  hidden: Record<string, string | number>;
+  hidden?: Record<string, string | number>;
   submitLabel: string;
   pendingLabel: string;
   tone?: 'primary' | 'danger';
-  children?: (errors: FieldErrors | undefined) => ReactNode;
+  /** After the action succeeded and the dialog closed (e.g. to follow a new saved view). */
+  onSuccess?: (result: ActionResult<T> & { ok: true }) => void;
+  /** The form's fields, given the field errors of the last refusal. */
+  children?: (errors: FieldErrors) => ReactNode;
 };
 
 /**
  * A server-action form in a modal: field errors and refusals (a conflict, a permission) show inside it, and it
  * closes once the action succeeds. Its state starts fresh each time it opens.
  */
-export function ActionDialog<T>({ trigger, title, description, ...form }: ActionDialogProps<T>) {
-  const [open, setOpen] = useState(false);
+export function ActionDialog<T>(props: ActionDialogProps<T>) {
+  const { trigger, title, description, hidden = {}, submitLabel, pendingLabel, tone = 'primary', action, onSuccess, children } = props;
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = props.open ?? ownOpen;
+  const { state, pending, onSubmit, reset } = useActionSubmit(action, (result) => {
+    setOpen(false);
+    onSuccess?.(result);
+  });
+  function setOpen(next: boolean) {
+    reset();
+    setOwnOpen(next);
+    props.onOpenChange?.(next);
+  }
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      {trigger && <DialogTrigger asChild>{trigger}</DialogTrigger>}
       <DialogContent title={title} description={description}>
-        <DialogForm {...form} onDone={() => setOpen(false)} />
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {children?.(state?.ok === false ? (state.fieldErrors ?? {}) : {})}
+          <FormResult state={state} />
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="ghost">Cancel</Button>
+            </DialogClose>
+            <Button type="submit" variant={tone === 'danger' ? 'danger' : 'primary'} disabled={pending}>
+              {pending ? pendingLabel : submitLabel}
+            </Button>
+          </DialogFooter>
+        </form>
       </DialogContent>
     </Dialog>
-  );
-}
-
-function DialogForm<T>({ action, hidden, submitLabel, pendingLabel, tone = 'primary', children, onDone }: Omit<ActionDialogProps<T>, 'trigger' | 'title' | 'description'> & { onDone: () => void }) {
-  const { state, pending, formProps } = useFormAction(action);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  useEffect(() => {
-    if (state?.ok) onDone();
-  }, [state, onDone]);
-  return (
-    <form {...formProps} noValidate className="space-y-4">
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {children?.(errors)}
-      {state && !state.ok && <FormResult state={state} />}
-      <div className="flex justify-end gap-2">
-        <DialogClose asChild>
-          <Button variant="ghost">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant={tone === 'danger' ? 'danger' : 'primary'} disabled={pending}>
-          {pending ? pendingLabel : submitLabel}
-        </Button>
-      </div>
-    </form>
   );
 }
