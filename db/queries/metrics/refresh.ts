@@ -138,20 +138,15 @@ async function incrementalPlan(db: Executor, r: { from?: Month; state: { through
   const changedThrough = all ? all.from - 1 : r.through;
   const changedFrom = changes.from === null ? null : Math.max(Math.min(Number(changes.from), r.through), r.first);
   const changed: FactPart | null = changedFrom !== null && changedFrom <= changedThrough ? { customers: 'changed', from: changedFrom, through: changedThrough } : null;
-  const rows = (part: FactPart | null) => (part ? [partRows(part)] : []);
-  const written = sql.join([...rows(changed), ...rows(all)], sql` or `);
-  const none = sql`false`;
+  const parts = [changed, all].filter((part): part is FactPart => part !== null);
+  const monthRows = parts.length ? sql.join(parts.map(partRows), sql` or `) : sql`false`;
   return {
     full: false,
     changed,
     all,
     activation: 'changed',
     changedCustomers: changes.customers,
-    written: {
-      months: changed || all ? written : none,
-      feedback: changed || all ? written : none,
-      activation: inPart(sql`f.customer_id`, 'changed'),
-    },
+    written: { months: monthRows, feedback: monthRows, activation: inPart(sql`f.customer_id`, 'changed') },
   };
 }
 
