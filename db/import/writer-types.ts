@@ -28,7 +28,7 @@ export type KindWriter<K extends ImportKind> = {
   keyColumn: string;
   /** The row's dates the KPI rollups read: after the import they are recomputed from the earliest month seen. */
   kpiDates?: (row: ImportRowByKind[K]) => readonly (Date | null)[];
-  /** Activity kinds move customers.last_activity_at forward (see applyActivity). */
+  /** Activity kinds move the customer's last activity forward (see applyActivity). */
   activity: boolean;
   /** Merges the staged batch set-based, inside the batch transaction. */
   merge: (tx: Executor, tables: ImportTables, options: MergeOptions) => Promise<MergeCounts>;
