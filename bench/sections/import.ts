@@ -85,9 +85,10 @@ export const importSection: BenchSection = {
     let copyMs: { customers: number; events: number } | null = null;
     if (withPsql) {
       ctx.log('Reference: psql \\copy of the same files ...');
-      const handle = await freshDatabase(ctx.serverUrl, 'holdfast_bench_copy');
+      const name = `${ctx.databasePrefix}_copy`;
+      const handle = await freshDatabase(ctx.serverUrl, name);
       await handle.close();
-      const url = databaseUrl(ctx.serverUrl, 'holdfast_bench_copy');
+      const url = databaseUrl(ctx.serverUrl, name);
       // Customers get ids 1..N in file order, which the events file references.
       const customers = timePsql(url, `\\copy ${COPY_COLUMNS.customers} from '${files.customers}' csv header`);
       const events = timePsql(url, `\\copy ${COPY_COLUMNS.events} from '${files.events}' csv header`);
@@ -95,7 +96,7 @@ export const importSection: BenchSection = {
     }
 
     ctx.log('holdfast import of the same files ...');
-    const handle = await freshDatabase(ctx.serverUrl, 'holdfast_bench_import');
+    const handle = await freshDatabase(ctx.serverUrl, `${ctx.databasePrefix}_import`);
     try {
       const customers = await timeImport(handle, 'customers', files.customers);
       const events = await timeImport(handle, 'events', files.events);

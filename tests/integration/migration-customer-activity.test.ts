@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 describe(`migration ${MIGRATION}`, () => {
-  it('moves each customer's last activity into customer_activity and drops the old column', async () => {
+  it("moves each customer's last activity into customer_activity and drops the old column", async () => {
     await migrateDatabase(handle, older);
     await handle.db.execute(sql`insert into customers (external_id, name, last_activity_at) values
       ('A', 'Active', '2026-03-01T10:00:00Z'), ('N', 'Never active', null), ('B', 'Also active', '2025-12-31T23:59:59.123456Z')`);
