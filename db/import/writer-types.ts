@@ -13,7 +13,7 @@ export type MergeOptions = {
   createMissingCustomers: boolean;
 };
 
-/** The import's temporary tables: the current batch, and the newest activity time per customer of each batch so far. */
+/** The import's temporary tables: the current batch, and the activity times (customer, time) of the batches so far. */
 export type ImportTables = { stage: SQL; activity: SQL };
 
 /** How one import kind is staged and merged. */
