@@ -14,6 +14,11 @@ export type BenchContext = {
   serverUrl: string;
   /** The reference-volume database, seeded (built or reused). */
   reference: DatabaseHandle;
+  /**
+   * The reference database's name, which the run's other databases start with: checkouts that bench side by side,
+   * each with its own --reference-db, never drop each other's.
+   */
+  databasePrefix: string;
   options: BenchOptions;
   /** Folder for generated files. */
   workDir: string;

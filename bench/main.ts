@@ -28,9 +28,10 @@ const count = (text: string) => {
   return n;
 };
 
-// Database names go into CREATE/DROP DATABASE as identifiers: plain lower-case names only.
+// Database names go into CREATE/DROP DATABASE as identifiers: plain lower-case names only, short enough that the
+// run's other databases (the name plus a suffix such as _import) stay within PostgreSQL's 63 characters.
 const databaseName = (text: string) => {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(text)) throw new InvalidArgumentError('Use lower-case letters, digits and underscores.');
+  if (!/^[a-z_][a-z0-9_]{0,55}$/.test(text)) throw new InvalidArgumentError('Use lower-case letters, digits and underscores.');
   return text;
 };
 
@@ -85,7 +86,7 @@ async function referenceDatabase(): Promise<{ handle: BenchContext['reference'];
 
 const { handle, built } = await referenceDatabase();
 try {
-  const ctx: BenchContext = { serverUrl, reference: handle, options, workDir: path.join(projectRoot(), '.holdfast', 'bench'), log };
+  const ctx: BenchContext = { serverUrl, reference: handle, databasePrefix: referenceDb, options, workDir: path.join(projectRoot(), '.holdfast', 'bench'), log };
   const report: Report = {
     generatedAt: new Date().toISOString(),
     machine: await machineFacts(handle.db),

@@ -9,8 +9,8 @@ export function migrationsFolder(): string {
   return path.join(projectRoot(), 'drizzle');
 }
 
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  const migrationsFolderPath = migrationsFolder();
+/** Applies the migrations not applied yet; `folder` lets a test stop at an older schema. */
+export async function migrateDatabase(handle: DatabaseHandle, migrationsFolderPath = migrationsFolder()): Promise<void> {
   if (handle.config.driver === 'postgres') {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     await migrate(handle.db as never, { migrationsFolder: migrationsFolderPath });

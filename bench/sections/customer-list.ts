@@ -116,6 +116,10 @@ export const customerListSection: BenchSection = {
     for (const column of CUSTOMER_COLUMNS) {
       for (const dir of ['asc', 'desc'] as const) await measure(`sort ${column} ${dir}`, {}, { column, dir }, n);
     }
+    // A CSM's default view: their own accounts, most or least recently active first.
+    const mine: CustomerFilter = { owner: context.ownerIdsByName.at(-1) };
+    const mineTotal = await countMatching(db, customerFilterWhere(mine));
+    for (const dir of ['asc', 'desc'] as const) await measure(`My accounts (${mineTotal.value.toLocaleString('en-US')} rows), sort lastActivity ${dir}`, mine, { column: 'lastActivity', dir }, mineTotal.value);
     ctx.log('Customer list: filters ...');
     for (const [label, filter] of await filterCases(db, context)) {
       const total = await countMatching(db, customerFilterWhere(filter));

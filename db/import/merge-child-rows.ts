@@ -4,7 +4,7 @@ import { queryRows } from '@/db/rows';
 import type { ImportKind } from '@/lib/import/columns';
 import type { ImportRowByKind } from '@/lib/import/row-types';
 import type { StageColumn } from '@/db/copy/bulk-session';
-import { resolveMissingCustomers } from './missing-customers';
+import { createMissingCustomers, unknownCustomerRows } from './missing-customers';
 import type { ImportTables, KindWriter, MergeCounts, MergeOptions } from './writer-types';
 
 type ChildKind = Exclude<ImportKind, 'customers'>;
@@ -29,21 +29,25 @@ type ChildSpec<K extends ChildKind> = {
 };
 
 async function mergeChildRows(tx: Executor, tables: ImportTables, options: MergeOptions, spec: ChildSpec<ChildKind>): Promise<MergeCounts> {
-  const rejected = await resolveMissingCustomers(tx, tables, options.createMissingCustomers);
+  if (options.createMissingCustomers) await createMissingCustomers(tx, tables);
   // All staged rows count, not only the changed ones, so that re-running an interrupted import repairs last activity.
+  // Copied as they are and aggregated once at the end (applyActivity): grouping each batch cost ~0.15 s of 100k rows,
+  // copying ~0.03 s, and in a time-ordered file a batch holds most customers, so grouping hardly shrinks it.
   const activity = spec.activityAt
-    ? sql`, activity as (
-        insert into ${tables.activity} (customer_id, at)
-        select customer_id, max(${sql.identifier(spec.activityAt)}) from src group by customer_id)`
+    ? sql`, activity as (insert into ${tables.activity} (customer_id, at) select customer_id, ${sql.identifier(spec.activityAt)} from src)`
     : sql``;
-  const [counts] = await queryRows<{ inserted: number; updated: number }>(
+  // Rows naming an unknown customer drop out of the join; the counts of src and stage tell whether there were any.
+  const [counts] = await queryRows<{ inserted: number; updated: number; matched: number; staged: number }>(
     tx,
     sql`with src as (
           select c.id as customer_id, s.* from ${tables.stage} s join customers c on c.external_id = s.customer_external_id),
         upserted as (${spec.upsert}) ${activity}
-        select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated from upserted`,
+        select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated,
+          (select count(*) from src)::int as matched, (select count(*) from ${tables.stage})::int as staged
+        from upserted`,
   );
   if (spec.after) await tx.execute(spec.after(tables));
+  const rejected = counts.matched < counts.staged ? await unknownCustomerRows(tx, tables) : [];
   return { inserted: counts.inserted, updated: counts.updated, rejected };
 }
 

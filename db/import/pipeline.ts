@@ -157,7 +157,15 @@ async function run({ jobId, kind, filePath, options, onHeader, reject, onProgres
   }
   let failure: unknown = null;
   await consume(null).catch((error) => (failure = error));
-  // Committed batches get their activity even when a later one failed.
-  if (writer.activity) await applyActivity(session.db, tables).catch((error) => (failure ??= error));
+  // Committed batches get their activity even when a later one failed. Its aggregate of every batch's rows is sorted
+  // and hashed in memory: with the default work_mem it spills to disk.
+  if (writer.activity) {
+    await session.db
+      .transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local work_mem = '${MERGE_WORK_MEM}'`));
+        await applyActivity(tx as unknown as Executor, tables);
+      })
+      .catch((error) => (failure ??= error));
+  }
   if (failure) throw failure;
 }

@@ -13,7 +13,7 @@ export type MergeOptions = {
   createMissingCustomers: boolean;
 };
 
-/** The import's temporary tables: the current batch, and the newest activity time per customer of each batch so far. */
+/** The import's temporary tables: the current batch, and the activity times (customer, time) of the batches so far. */
 export type ImportTables = { stage: SQL; activity: SQL };
 
 /** How one import kind is staged and merged. */
@@ -26,7 +26,7 @@ export type KindWriter<K extends ImportKind> = {
   keyColumns: readonly string[];
   /** The canonical column a duplicate is reported on. */
   keyColumn: string;
-  /** Activity kinds move customers.last_activity_at forward (see applyActivity). */
+  /** Activity kinds move the customer's last activity forward (see applyActivity). */
   activity: boolean;
   /** Merges the staged batch set-based, inside the batch transaction. */
   merge: (tx: Executor, tables: ImportTables, options: MergeOptions) => Promise<MergeCounts>;

@@ -1,8 +1,8 @@
 import { and, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { customers, riskScores, users } from '@/db/schema';
+import { customerActivity, customers, riskScores, users } from '@/db/schema';
 import type { CustomerFilter } from '@/lib/validation/customer-filters';
 import { attributeConditionSql } from './attribute-conditions';
-import { riskOfOuterCustomer } from './customer-risk';
+import { activityOfOuterCustomer, riskOfOuterCustomer } from './outer-customer';
 import { likePattern } from './like-pattern';
 
 /** Midnight UTC starting a calendar day, `days` after the given one; computed by PostgreSQL, whose range is wider. */
@@ -13,6 +13,11 @@ function utcMidnight(day: string, days = 0): SQL {
 function ownerCondition(owner: CustomerFilter['owner']): SQL | undefined {
   if (owner === undefined) return undefined;
   return owner === 'none' ? isNull(customers.ownerId) : eq(customers.ownerId, owner);
+}
+
+/** The customer's last activity (customer_activity; no row = never active) meets the condition. */
+function activeWhen(condition: SQL): SQL {
+  return sql`exists (select 1 from ${activityOfOuterCustomer} and ${condition})`;
 }
 
 function searchCondition(q: string): SQL | undefined {
@@ -40,10 +45,10 @@ export function customerFilterWhere(filter: CustomerFilter): SQL | undefined {
     filter.status === 'active' ? isNull(customers.churnedAt) : filter.status === 'churned' ? isNotNull(customers.churnedAt) : undefined,
     filter.mrrMin !== undefined ? gte(customers.mrrCents, filter.mrrMin) : undefined,
     filter.mrrMax !== undefined ? lte(customers.mrrCents, filter.mrrMax) : undefined,
-    filter.activeAfter ? gte(customers.lastActivityAt, utcMidnight(filter.activeAfter)) : undefined,
-    filter.activeBefore ? lt(customers.lastActivityAt, utcMidnight(filter.activeBefore, 1)) : undefined,
+    filter.activeAfter ? activeWhen(gte(customerActivity.lastActivityAt, utcMidnight(filter.activeAfter))) : undefined,
+    filter.activeBefore ? activeWhen(lt(customerActivity.lastActivityAt, utcMidnight(filter.activeBefore, 1))) : undefined,
     filter.inactiveDays !== undefined
-      ? or(isNull(customers.lastActivityAt), lt(customers.lastActivityAt, sql`now() - make_interval(days => ${filter.inactiveDays}::int)`))
+      ? sql`not ${activeWhen(gte(customerActivity.lastActivityAt, sql`now() - make_interval(days => ${filter.inactiveDays}::int)`))}`
       : undefined,
     ...(filter.attributes ?? []).map(attributeConditionSql),
     filter.q ? searchCondition(filter.q) : undefined,

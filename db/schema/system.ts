@@ -43,6 +43,9 @@ export const importJobs = pgTable(
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
+    // The runner's last sign of life while running: a running job whose runner stopped (a server restart, a killed
+    // CLI) is told apart by it (server/imports/interrupted.ts).
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('import_jobs_created_idx').on(t.createdAt.desc().nullsFirst())],

@@ -1,6 +1,7 @@
 import { Faker, base, en } from '@faker-js/faker';
 import type {
   activities,
+  customerActivity,
   customers,
   events,
   feedback,
@@ -41,6 +42,8 @@ type Row<T extends { $inferInsert: object }> = Omit<T['$inferInsert'], 'id' | 'c
 /** Everything about one customer, with references to demo users by key; the writer fills in database ids. */
 export type CustomerBundle = {
   customer: Omit<Row<typeof customers>, 'ownerId'> & { ownerKey: DemoUserKey };
+  /** The newest login, usage event, order or activity: one row, or none for a customer with none. */
+  customerActivity: Row<typeof customerActivity>[];
   subscriptions: Row<typeof subscriptions>[];
   orders: Row<typeof orders>[];
   events: Row<typeof events>[];
@@ -55,6 +58,7 @@ export type CustomerBundle = {
 
 export type ChildTable = Exclude<keyof CustomerBundle, 'customer'>;
 export const CHILD_TABLES = [
+  'customerActivity',
   'subscriptions',
   'orders',
   'events',
@@ -131,7 +135,6 @@ function generateCustomer(options: GenerateOptions, index: number, faker: Faker)
       churnType: churn ? (churn.reason === 'involuntary' ? 'involuntary' : 'voluntary') : null,
       mrrCents: mrr[mrr.length - 1].mrrCents,
       currency: 'USD',
-      lastActivityAt: activityTimes.length ? date(Math.max(...activityTimes)) : null,
       consentEmail: profile.consentEmail,
       consentSms: profile.consentSms,
       consentPush: profile.consentPush,
@@ -140,6 +143,7 @@ function generateCustomer(options: GenerateOptions, index: number, faker: Faker)
       createdAt: date(story.acquiredAt),
       updatedAt: date(stage.at),
     },
+    customerActivity: activityTimes.length ? [{ lastActivityAt: date(Math.max(...activityTimes)) }] : [],
     subscriptions: mrr.map((m) => ({ effectiveAt: date(m.at), mrrCents: m.mrrCents, currency: 'USD', plan: m.plan })),
     orders: bought.map((o) => ({ externalId: o.externalId, orderedAt: date(o.at), amountCents: o.amountCents, currency: 'USD' })),
     events: productEvents.map((e) => ({ type: e.type, occurredAt: date(e.at), value: e.value, name: e.name })),

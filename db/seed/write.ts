@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import {
   activities,
+  customerActivity,
   customers,
   events,
   feedback,
@@ -23,6 +24,7 @@ const MAX_PARAMS = 60_000;
 const MAX_ROWS = 1_000;
 
 const CHILD_TARGETS: Record<ChildTable, PgTable> = {
+  customerActivity,
   subscriptions,
   orders,
   events,

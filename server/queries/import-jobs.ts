@@ -7,6 +7,7 @@ import { jobIdSchema } from '@/lib/validation/imports';
 import { assertCan, type ServiceContext } from '../context';
 import { NotFoundError } from '../errors';
 import { liveProgress } from '../imports/current-run';
+import { markInterruptedJobs } from '../imports/interrupted';
 
 const HISTORY_PAGE_SIZE = 25;
 /** Errors a job page lists; all of them are in the job's error report. */
@@ -84,6 +85,7 @@ export async function listImportJobs({
   pageSize?: number;
 }): Promise<ImportHistoryDTO> {
   assertCan(ctx.actor, 'imports.run');
+  await markInterruptedJobs(ctx.db);
   const rows = await ctx.db
     .select(jobColumns)
     .from(importJobs)
@@ -98,6 +100,7 @@ export async function listImportJobs({
 /** One job with its first errors by line; NotFoundError when there is no such job. */
 export async function getImportJob({ ctx, input }: { ctx: ServiceContext; input: { jobId: number } }): Promise<ImportJobDetailDTO> {
   assertCan(ctx.actor, 'imports.run');
+  await markInterruptedJobs(ctx.db);
   const [row] = await ctx.db
     .select({ ...jobColumns, errors: importJobs.errors })
     .from(importJobs)

@@ -1,6 +1,6 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
-import { activities, customers } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { activities, customerActivity } from '@/db/schema';
 import { logActivitySchema, momentOf, type LogActivityInput } from '@/lib/validation/customer-work';
 import { writeAudit } from '../audit';
 import { assertCan, type ServiceContext } from '../context';
@@ -15,7 +15,7 @@ const FUTURE_SLACK_MS = 5 * 60 * 1000;
 
 /**
  * A call, email, meeting or note on a customer, authored by the actor. The customer's last-activity time moves
- * forward with it (the list filters on that column).
+ * forward with it (the list sorts and filters on it).
  */
 export async function logActivity({ ctx, input }: { ctx: ServiceContext; input: LogActivityInput }): Promise<ActivityRow> {
   assertCan(ctx.actor, 'activities.write');
@@ -39,9 +39,9 @@ export async function logActivity({ ctx, input }: { ctx: ServiceContext; input: 
       })
       .returning();
     await tx
-      .update(customers)
-      .set({ lastActivityAt: sql`greatest(${customers.lastActivityAt}, ${occurredAt.toISOString()}::timestamptz)` })
-      .where(eq(customers.id, customer.id));
+      .insert(customerActivity)
+      .values({ customerId: customer.id, lastActivityAt: occurredAt })
+      .onConflictDoUpdate({ target: customerActivity.customerId, set: { lastActivityAt: sql`greatest(${customerActivity.lastActivityAt}, excluded.last_activity_at)` } });
     await writeAudit(tx, ctx.actor, {
       action: 'activity.log',
       entityType: 'activity',

@@ -5,6 +5,7 @@ import type { Executor } from '@/db/client';
 import {
   activities,
   campaignMembers,
+  customerActivity,
   customers,
   events,
   feedback,
@@ -76,9 +77,10 @@ export async function exportCustomerPersonalData({ ctx, input }: { ctx: ServiceC
   return ctx.db.transaction(
     async (tx) => {
       const [row] = await tx
-        .select({ customer: customers, ownerEmail: users.email })
+        .select({ customer: customers, ownerEmail: users.email, lastActivityAt: customerActivity.lastActivityAt })
         .from(customers)
         .leftJoin(users, eq(users.id, customers.ownerId))
+        .leftJoin(customerActivity, eq(customerActivity.customerId, customers.id))
         .where(eq(customers.id, customerId));
       if (!row) throw new NotFoundError('customer');
       const sections = {} as Record<PersonalDataSection, Record<string, unknown>[]>;
@@ -91,7 +93,7 @@ export async function exportCustomerPersonalData({ ctx, input }: { ctx: ServiceC
       return {
         format: 'holdfast.customer-personal-data.v1',
         exportedAt: new Date().toISOString(),
-        customer: { ...row.customer, ownerEmail: row.ownerEmail },
+        customer: { ...row.customer, ownerEmail: row.ownerEmail, lastActivityAt: row.lastActivityAt },
         ...sections,
       };
     },

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
-import { auditLog, customers, riskScores, users } from '@/db/schema';
+import { auditLog, customerActivity, customers, riskScores, users } from '@/db/schema';
 import { customerFilterWhere } from '@/db/queries/customer-filters';
 import type { Permission } from '@/lib/auth/permissions';
 import { serializer, type ExportFormat } from '@/lib/export/formats';
@@ -38,13 +38,14 @@ const EXPORTS = {
     ],
     page: async (ctx, filter, after) => {
       const rows = await ctx.db
-        .select({ c: customers, ownerEmail: users.email })
+        .select({ c: customers, ownerEmail: users.email, lastActivityAt: customerActivity.lastActivityAt })
         .from(customers)
         .leftJoin(users, eq(users.id, customers.ownerId))
+        .leftJoin(customerActivity, eq(customerActivity.customerId, customers.id))
         .where(and(customerFilterWhere(filter), after === null ? undefined : gt(customers.id, after)))
         .orderBy(asc(customers.id))
         .limit(BATCH);
-      return paged(rows.map((r) => ({ ...r.c, ownerEmail: r.ownerEmail })), (c) => ({
+      return paged(rows.map((r) => ({ ...r.c, ownerEmail: r.ownerEmail, lastActivityAt: r.lastActivityAt })), (c) => ({
         id: c.externalId,
         name: c.name,
         email: c.email,

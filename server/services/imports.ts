@@ -10,6 +10,7 @@ import type { RowError } from '@/lib/import/row-types';
 import { writeAudit } from '../audit';
 import { assertCan, type ServiceContext } from '../context';
 import { RuleError } from '../errors';
+import { startHeartbeat } from '../imports/heartbeat';
 
 export type { ImportProgress };
 
@@ -94,11 +95,14 @@ export async function runImport(
   };
 
   let failure: unknown = null;
+  const stopHeartbeat = startHeartbeat(ctx.db, job.id);
   try {
     await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, onProgress }, tally);
   } catch (error) {
     failure = error;
   } finally {
+    // Stopped before the outcome is written: if writing it fails, readers see the job interrupted, not running.
+    stopHeartbeat();
     await report.close();
   }
 

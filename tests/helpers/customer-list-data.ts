@@ -22,7 +22,7 @@ export async function seedListWorkspace(db: Database, customers = 240): Promise<
   await db.execute(sql`update customers set attributes = attributes || '{"region_code": null}'::jsonb where id % 7 = 0`);
   await db.execute(sql`update customers set name = 'Tied Name', company = 'Tied Co' where id % 31 = 0`);
   await db.execute(sql`update customers set name = '50% Off Store' where id = 3`);
-  await db.execute(sql`update customers set last_activity_at = null where id % 17 = 0`);
+  await db.execute(sql`delete from customer_activity where customer_id % 17 = 0`);
   await db.execute(sql`analyze`);
 }
 
@@ -51,8 +51,8 @@ export async function allCustomers(db: Database): Promise<CustomerFacts[]> {
   const rows = await queryRows<CustomerFacts>(
     db,
     sql`select c.id::int as id, c.external_id, c.name, c.email, c.company, c.segment, c.plan, c.country, c.owner_id, c.lifecycle_stage::text,
-      c.loyalty_tier, c.mrr_cents::int as mrr_cents, c.last_activity_at, c.acquired_at, c.churned_at, c.attributes, r.band::text as band
-      from customers c left join risk_scores r on r.customer_id = c.id order by c.id`,
+      c.loyalty_tier, c.mrr_cents::int as mrr_cents, a.last_activity_at, c.acquired_at, c.churned_at, c.attributes, r.band::text as band
+      from customers c left join risk_scores r on r.customer_id = c.id left join customer_activity a on a.customer_id = c.id order by c.id`,
   );
   return rows.map((r) => ({
     ...r,

@@ -5,13 +5,14 @@ import { migrateDatabase } from '@/db/migrate';
 
 /**
  * A fresh, migrated database per test file: a new PostgreSQL database on the server of DATABASE_URL when it is set
- * (dropped afterwards, so that runs never see each other's rows), otherwise an in-memory PGlite.
+ * (dropped afterwards, so that runs never see each other's rows), otherwise an in-memory PGlite. `migrated: false`
+ * leaves it empty, for tests of a migration.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { dispose: () => Promise<void> }> {
+export async function createTestDatabase({ migrated = true } = {}): Promise<DatabaseHandle & { dispose: () => Promise<void> }> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     const handle = await openDatabase({ driver: 'pglite', dataDir: null });
-    await migrateDatabase(handle);
+    if (migrated) await migrateDatabase(handle);
     return { ...handle, dispose: handle.close };
   }
   const name = `holdfast_test_${crypto.randomBytes(6).toString('hex')}`;
@@ -22,7 +23,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { dispose: 
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ driver: 'postgres', url: url.toString() });
-  await migrateDatabase(handle);
+  if (migrated) await migrateDatabase(handle);
   return {
     ...handle,
     dispose: async () => {

@@ -49,7 +49,7 @@ function referenceOrder(column: CustomerColumn, dir: 'asc' | 'desc'): SQL {
     case 'country':
       return nullable(`c.${column}`);
     case 'lastActivity':
-      return nullable('c.last_activity_at');
+      return nullable('a.last_activity_at');
     case 'acquiredAt':
       return nullable('c.acquired_at');
     case 'owner':
@@ -69,6 +69,7 @@ async function expectedIds(column: CustomerColumn, dir: 'asc' | 'desc', where: S
       left join users u on u.id = c.owner_id
       left join loyalty_tiers t on t.key = c.loyalty_tier
       left join risk_scores r on r.customer_id = c.id
+      left join customer_activity a on a.customer_id = c.id
       where c.id in (select ${customers.id} from ${customers} where ${where ?? sql`true`})
       order by ${referenceOrder(column, dir)}`,
   );

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { activities, auditLog, customers, tasks } from '@/db/schema';
+import { activities, auditLog, customerActivity, customers, tasks } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import { ConflictError, ForbiddenError, RuleError } from '@/server/errors';
 import { logActivity } from '@/server/services/activities';
 import { updateCustomerContact } from '@/server/services/customer-contact';
 import { changeCustomerOwner } from '@/server/services/customer-owner';
 import { actorOf, makeUser } from '../helpers/factories';
+import { lastActivityOf } from '../helpers/last-activity';
 import { createTestDatabase } from '../helpers/test-db';
 import { makeCustomer, makeTask } from '../helpers/work-factories';
 
@@ -40,14 +41,15 @@ afterAll(() => handle.dispose());
 
 describe('log activity', () => {
   it("logs a CSM's call on their account, moves the last-activity time forward and audits it", async () => {
-    const customer = await makeCustomer(handle.db, ids.csm, { lastActivityAt: new Date('2020-01-01T00:00:00Z') });
+    const customer = await makeCustomer(handle.db, ids.csm);
+    await handle.db.insert(customerActivity).values({ customerId: customer.id, lastActivityAt: new Date('2020-01-01T00:00:00Z') });
     const activity = await logActivity({
       ctx: ctx(as.csm),
       input: { customerId: customer.id, kind: 'call', subject: 'Renewal call', body: 'Talked numbers', outcome: 'Renewing', occurredAt: '2025-03-04T10:30' },
     });
     expect(activity).toMatchObject({ customerId: customer.id, kind: 'call', subject: 'Renewal call', authorId: ids.csm });
     expect(activity.occurredAt.toISOString()).toBe('2025-03-04T10:30:00.000Z');
-    expect((await customerRow(customer.id)).lastActivityAt?.toISOString()).toBe('2025-03-04T10:30:00.000Z');
+    expect(await lastActivityOf(handle.db, customer.externalId)).toEqual(new Date('2025-03-04T10:30:00.000Z'));
     const [audit] = await audits('activity.log', 'activity', activity.id);
     expect(audit.after).toMatchObject({ customerId: customer.id, kind: 'call', subject: 'Renewal call' });
   });

@@ -8,6 +8,7 @@ import { auditLog, customers, importJobs, orders } from '@/db/schema';
 import { runImport, type ImportOptions } from '@/server/services/imports';
 import { getKpis } from '@/server/services/kpis';
 import { ForbiddenError } from '@/server/errors';
+import { lastActivityOf } from '../helpers/last-activity';
 import { createTestDatabase } from '../helpers/test-db';
 import { actorOf, makeUser } from '../helpers/factories';
 import type { ServiceContext } from '@/server/context';
@@ -113,8 +114,7 @@ describe('import engine', () => {
     ]);
     const rows = await handle.db.select({ id: orders.externalId, cents: orders.amountCents }).from(orders).orderBy(orders.externalId);
     expect(rows).toEqual([{ id: 'O-1', cents: 1990 }, { id: 'O-5', cents: 123450 }]);
-    const [customer] = await handle.db.select().from(customers).where(eq(customers.externalId, '5575-GNVDE'));
-    expect(customer.lastActivityAt?.toISOString()).toBe('2026-03-05T00:00:00.000Z');
+    expect(await lastActivityOf(handle.db, '5575-GNVDE')).toEqual(new Date('2026-03-05T00:00:00.000Z'));
     const report = fs.readFileSync(summary.errorReportPath, 'utf8');
     expect(report.split('\n').filter(Boolean)).toHaveLength(5);
 

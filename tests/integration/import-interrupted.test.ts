@@ -7,6 +7,7 @@ import { customers, events, importJobs } from '@/db/schema';
 import { BATCH_ROWS } from '@/db/copy/bulk-session';
 import { FIRST_BATCH_ROWS } from '@/db/import/pipeline';
 import { runImport } from '@/server/services/imports';
+import { lastActivityOf } from '../helpers/last-activity';
 import { createTestDatabase } from '../helpers/test-db';
 import { actorOf, makeUser } from '../helpers/factories';
 import type { ServiceContext } from '@/server/context';
@@ -68,7 +69,6 @@ describe('an interrupted import', () => {
     expect(job).toMatchObject({ status: 'failed', inserted: committed });
     expect(job.message).toMatch(/committed batches are kept/);
     // Last activity follows the committed batch even though the import stopped.
-    const [customer] = await handle.db.select().from(customers).where(eq(customers.externalId, 'C-1'));
-    expect(customer.lastActivityAt).toEqual(new Date(Date.UTC(2026, 0, 1) + (committed - 1) * 60_000));
+    expect(await lastActivityOf(handle.db, 'C-1')).toEqual(new Date(Date.UTC(2026, 0, 1) + (committed - 1) * 60_000));
   });
 });

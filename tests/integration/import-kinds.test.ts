@@ -6,6 +6,7 @@ import { asc, eq } from 'drizzle-orm';
 import { customers, events, feedback, subscriptions, tickets } from '@/db/schema';
 import { runImport } from '@/server/services/imports';
 import type { ImportKind } from '@/lib/import/columns';
+import { lastActivityOf } from '../helpers/last-activity';
 import { createTestDatabase } from '../helpers/test-db';
 import { actorOf, makeUser } from '../helpers/factories';
 import type { ServiceContext } from '@/server/context';
@@ -90,8 +91,7 @@ describe('events import', () => {
     expect(await run('events', 'e.csv', text)).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
     expect(await run('events', 'e2.csv', 'customer_id,type,occurred_at,value\nC-2,usage,2026-07-01T08:00:00Z,15\n')).toMatchObject({ updated: 1 });
     expect(await handle.db.select().from(events)).toHaveLength(4);
-    const [c2] = await handle.db.select().from(customers).where(eq(customers.externalId, 'C-2'));
-    expect(c2.lastActivityAt?.toISOString()).toBe('2026-07-01T08:00:00.000Z');
+    expect(await lastActivityOf(handle.db, 'C-2')).toEqual(new Date('2026-07-01T08:00:00.000Z'));
   });
 });
 

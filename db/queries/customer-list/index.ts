@@ -5,7 +5,7 @@ import type { KeysetCursor, ListPage } from '@/lib/validation/customer-list';
 import { customerFilterWhere } from '../customer-filters';
 import { countMatching, type ListTotal } from './count';
 import { keysetPage, type PositionedRow } from './pager';
-import { withRisk, type ListRow } from './rows';
+import { withSideFacts, type ListRow } from './rows';
 import { sortParts, type SortContext } from './sorts';
 
 export type { ListTotal } from './count';
@@ -33,5 +33,5 @@ export async function queryCustomerPage(db: Executor, request: CustomerPageReque
   const total = await countMatching(db, where);
   const smallSet = total.exact && total.value <= SMALL_SET;
   const page = await keysetPage(sortParts(request.sort.column, request.context), { db, where, direction: request.sort.dir, size: request.size, smallSet }, request.page);
-  return { ...page, rows: await withRisk(db, page.rows), total };
+  return { ...page, rows: await withSideFacts(db, page.rows), total };
 }

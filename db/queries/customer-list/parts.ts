@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { customers, riskScores } from '@/db/schema';
+import { customerActivity, customers, riskScores } from '@/db/schema';
 import { beyondKey, keySelection, keyValuesOf, orderByKeys, typedValue, validKey, type KeyColumn, type KeyType } from './keys';
 import { listSelection, type CustomerRow, type KeyedRow } from './rows';
 
@@ -30,10 +30,13 @@ function splitKeys(row: Record<string, unknown>, count: number): KeyedRow {
   return { row: rest as CustomerRow, key: keyValuesOf(row, count) };
 }
 
-/** The list's rows with their sort keys; `scored` joins risk_scores, for the sort that walks its (score, id) index. */
-function select(db: Executor, keys: readonly KeyColumn[], scored = false) {
+/** A narrow per-customer table whose sort index a part walks, joining each row's customer by primary key. */
+export type SideTable = typeof riskScores | typeof customerActivity;
+
+/** The list's rows with their sort keys; `side` joins the table whose (value, customer_id) index the sort walks. */
+function select(db: Executor, keys: readonly KeyColumn[], side?: SideTable) {
   const query = db.select({ ...listSelection, ...keySelection(keys) }).from(customers).$dynamic();
-  return scored ? query.innerJoin(riskScores, eq(riskScores.customerId, customers.id)) : query;
+  return side ? query.innerJoin(side, eq(side.customerId, customers.id)) : query;
 }
 
 /**
@@ -47,11 +50,11 @@ function matchingIds(filter: SQL | undefined, smallSet: boolean): SQL | undefine
 }
 
 /** Rows in the order of `keys`, from the index on those keys (a backward scan for descending order). */
-export function rangePart({ keys, where, scored = false }: { keys: KeyColumn[]; where?: SQL; scored?: boolean }): SortPart {
+export function rangePart({ keys, where, side }: { keys: KeyColumn[]; where?: SQL; side?: SideTable }): SortPart {
   return {
     validKey: (key) => validKey(keys, key),
     rows: async ({ db, where: filter, from, direction, limit, smallSet }) => {
-      const rows = await select(db, keys, scored)
+      const rows = await select(db, keys, side)
         .where(and(matchingIds(filter, smallSet), where, from ? beyondKey(keys, from, direction) : undefined))
         .orderBy(...orderByKeys(keys, direction))
         .limit(limit);

@@ -1,8 +1,8 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { customers, riskScores } from '@/db/schema';
+import { customerActivity, customers, riskScores } from '@/db/schema';
 
-/** What one list row reads from customers; its risk score is looked up afterwards for the page's rows only. */
+/** What one list row reads from customers; its risk score and last activity are looked up afterwards for the page's rows only. */
 export const listSelection = {
   id: customers.id,
   externalId: customers.externalId,
@@ -17,7 +17,6 @@ export const listSelection = {
   loyaltyTier: customers.loyaltyTier,
   mrrCents: customers.mrrCents,
   currency: customers.currency,
-  lastActivityAt: customers.lastActivityAt,
   acquiredAt: customers.acquiredAt,
   churnedAt: customers.churnedAt,
   version: customers.version,
@@ -39,27 +38,34 @@ export type CustomerRow = {
   loyaltyTier: string | null;
   mrrCents: number;
   currency: string;
-  lastActivityAt: Date | null;
   acquiredAt: Date | null;
   churnedAt: Date | null;
   version: number;
 };
 
-export type ListRow = CustomerRow & { riskScore: number | null; riskBand: RiskBand | null };
+export type ListRow = CustomerRow & { riskScore: number | null; riskBand: RiskBand | null; lastActivityAt: Date | null };
 
 /** A row with its position in the sort, from which a page cursor is made. */
 export type KeyedRow = { row: CustomerRow; key: string[] };
 
 /**
- * The current risk scores of a page's customers, in one primary-key lookup. Kept out of the row query on purpose:
- * joined, the planner may merge-join risk_scores from its start (reading most of it for a deep page); as a per-row
- * subquery, a sorted small result would score every match before the sort keeps 50.
+ * The current risk scores and last activity of a page's customers, in one query of primary-key lookups. Kept out of
+ * the row query on purpose: joined, the planner may merge-join a side table from its start (reading most of it for a
+ * deep page); as per-row subqueries, a sorted small result would look up every match before the sort keeps 50.
  */
-export async function withRisk<T extends { row: CustomerRow }>(db: Executor, rows: T[]): Promise<(Omit<T, 'row'> & { row: ListRow })[]> {
+export async function withSideFacts<T extends { row: CustomerRow }>(db: Executor, rows: T[]): Promise<(Omit<T, 'row'> & { row: ListRow })[]> {
   const ids = rows.map((r) => r.row.id);
-  const scores = ids.length
-    ? await db.select({ id: riskScores.customerId, score: riskScores.score, band: riskScores.band }).from(riskScores).where(inArray(riskScores.customerId, ids))
+  const facts = ids.length
+    ? await db
+        .select({ id: customers.id, score: riskScores.score, band: riskScores.band, lastActivityAt: customerActivity.lastActivityAt })
+        .from(customers)
+        .leftJoin(riskScores, eq(riskScores.customerId, customers.id))
+        .leftJoin(customerActivity, eq(customerActivity.customerId, customers.id))
+        .where(inArray(customers.id, ids))
     : [];
-  const byId = new Map(scores.map((s) => [s.id, s]));
-  return rows.map((r) => ({ ...r, row: { ...r.row, riskScore: byId.get(r.row.id)?.score ?? null, riskBand: byId.get(r.row.id)?.band ?? null } }));
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  return rows.map((r) => {
+    const fact = byId.get(r.row.id);
+    return { ...r, row: { ...r.row, riskScore: fact?.score ?? null, riskBand: fact?.band ?? null, lastActivityAt: fact?.lastActivityAt ?? null } };
+  });
 }

@@ -1,9 +1,9 @@
-import { isNotNull, isNull, sql, type AnyColumn } from 'drizzle-orm';
-import { customers, riskScores } from '@/db/schema';
-import { riskOfOuterCustomer } from '../customer-risk';
+import { isNotNull, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { customerActivity, customers, riskScores } from '@/db/schema';
+import { activityOfOuterCustomer, riskOfOuterCustomer } from '../outer-customer';
 import type { CustomerColumn } from '@/lib/customers/list-columns';
 import type { KeyColumn, KeyType } from './keys';
-import { rangePart, rankedPart, type SortPart } from './parts';
+import { rangePart, rankedPart, type SideTable, type SortPart } from './parts';
 
 /**
  * The order of the small lookup lists some sorts follow: owners by name; loyalty tiers by rank, then any tier keys
@@ -19,6 +19,18 @@ function byColumn(column: AnyColumn, type: KeyType, nullable: boolean): SortPart
   const keys: KeyColumn[] = [{ column, type }, id];
   if (!nullable) return [rangePart({ keys })];
   return [rangePart({ keys, where: isNotNull(column) }), rangePart({ keys: [id], where: isNull(column) })];
+}
+
+/**
+ * A value kept in a narrow side table, sorted on its (value, customer_id) index; customers without a row follow, by id.
+ * They are found by a per-row probe, not NOT EXISTS: as an anti-join the planner may merge-join the side table from its
+ * start, which reads most of it to reach a deep page.
+ */
+function bySideTable(side: SideTable, column: AnyColumn, type: KeyType, missing: SQL): SortPart[] {
+  return [
+    rangePart({ keys: [{ column, type }, { column: side.customerId, type: 'bigint' }], side }),
+    rangePart({ keys: [id], where: sql`(select true from ${missing}) is null` }),
+  ];
 }
 
 /**
@@ -43,7 +55,8 @@ export function sortParts(column: CustomerColumn, ctx: SortContext): SortPart[] 
     case 'mrr':
       return byColumn(customers.mrrCents, 'bigint', false);
     case 'lastActivity':
-      return byColumn(customers.lastActivityAt, 'timestamptz', true);
+      // Customers never active come last.
+      return bySideTable(customerActivity, customerActivity.lastActivityAt, 'timestamptz', activityOfOuterCustomer);
     case 'acquiredAt':
       return byColumn(customers.acquiredAt, 'timestamptz', true);
     case 'owner':
@@ -59,12 +72,7 @@ export function sortParts(column: CustomerColumn, ctx: SortContext): SortPart[] 
         rangePart({ keys: [id], where: isNull(customers.loyaltyTier) }),
       ];
     case 'risk':
-      // Scored customers by (score, customer_id) on risk_scores; customers not scored yet come last.
-      return [
-        rangePart({ keys: [{ column: riskScores.score, type: 'int' }, { column: riskScores.customerId, type: 'bigint' }], scored: true }),
-        // A per-row probe, not NOT EXISTS: as an anti-join the planner may merge-join risk_scores from its start, which
-        // reads most of it to reach a deep page.
-        rangePart({ keys: [id], where: sql`(select true from ${riskOfOuterCustomer}) is null` }),
-      ];
+      // Customers not scored yet come last.
+      return bySideTable(riskScores, riskScores.score, 'int', riskOfOuterCustomer);
   }
 }
