@@ -84,9 +84,10 @@ export const customers = pgTable(
 export const customerActivity = pgTable(
   'customer_activity',
   {
-    customerId: bigint('customer_id', { mode: 'number' })
-      .primaryKey()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    // No foreign key: importers write this table for hundreds of thousands of customers at a time, and a key check
+    // locks each customer row; writers only ever take ids from customers, and a trigger deletes a deleted
+    // customer's row (migration 0008).
+    customerId: bigint('customer_id', { mode: 'number' }).primaryKey(),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('customer_activity_last_activity_idx').on(t.lastActivityAt, t.customerId)],

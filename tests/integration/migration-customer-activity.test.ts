@@ -54,4 +54,18 @@ describe(`migration ${MIGRATION}`, () => {
     );
     expect(column.n).toBe(0);
   });
+
+  it("deletes a deleted customer's last activity with them", async () => {
+    await handle.db.execute(sql`delete from customers where external_id = 'A'`);
+    const left = await queryRows<{ external_id: string }>(
+      handle.db,
+      sql`select c.external_id from customer_activity a join customers c on c.id = a.customer_id order by 1`,
+    );
+    const [orphans] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from customer_activity a where not exists (select 1 from customers c where c.id = a.customer_id)`,
+    );
+    expect(left).toEqual([{ external_id: 'B' }]);
+    expect(orphans.n).toBe(0);
+  });
 });
