@@ -1,3 +1,5 @@
+import type { Figure } from './report';
+
 export async function elapsedMs(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
@@ -26,4 +28,17 @@ export async function peakRss<T>(run: () => Promise<T>): Promise<{ result: T; pe
   } finally {
     clearInterval(timer);
   }
+}
+
+/** A time figure as the median of repeated runs, against a bare reference query timed the same way. */
+export function medianFigure(name: string, t: Timings, reference: { name: string; timings: Timings }, extra: { target?: string; note?: string } = {}): Figure {
+  return {
+    name,
+    value: t.median,
+    unit: 'ms',
+    reference: { name: reference.name, value: reference.timings.median, unit: 'ms' },
+    ratio: reference.timings.median / t.median,
+    target: extra.target,
+    note: [`median of ${t.runs}, p95 ${t.p95.toFixed(2)} ms`, extra.note].filter(Boolean).join('; '),
+  };
 }

@@ -9,7 +9,7 @@ import { getCustomerTimeline } from '@/server/queries/customer-timeline';
 import { getTeamLoad, listCustomerTasks, listMyOpenTasks } from '@/server/queries/tasks';
 import type { BenchSection } from '../context';
 import type { Figure } from '../report';
-import { timeRepeated, type Timings } from '../timing';
+import { medianFigure, timeRepeated, type Timings } from '../timing';
 
 const SAMPLE = 25;
 const RUNS = 50;
@@ -45,15 +45,7 @@ function rotating(ids: number[], run: (customerId: number) => Promise<unknown>):
 }
 
 function figure(name: string, t: Timings, bare: Timings, target?: string, note?: string): Figure {
-  return {
-    name,
-    value: t.median,
-    unit: 'ms',
-    reference: { name: 'primary-key lookup of a customer', value: bare.median, unit: 'ms' },
-    ratio: bare.median / t.median,
-    target,
-    note: [`median of ${t.runs}, p95 ${t.p95.toFixed(2)} ms`, note].filter(Boolean).join('; '),
-  };
+  return medianFigure(name, t, { name: 'primary-key lookup of a customer', timings: bare }, { target, note });
 }
 
 /** Every statement the profile page runs, one after another (their sum is DESIGN §8's "ms of queries"). */
