@@ -54,10 +54,21 @@ async function parseRange(ctx: ServiceContext, input: RangeInput) {
  * Churn over months from..to by segment (against each segment's thresholds and benchmark) and by churn reason, for
  * the customers matching the filters. Rates come from the lib formulas over summed inputs, as in the KPI document.
  */
-export async function getChurnBreakdowns({ ctx, input, now = new Date() }: { ctx: ServiceContext; input: RangeInput; now?: Date }): Promise<ChurnBreakdowns> {
+export async function getChurnBreakdowns({
+  ctx,
+  input,
+  now = new Date(),
+  rollupsChecked = false,
+}: {
+  ctx: ServiceContext;
+  input: RangeInput;
+  now?: Date;
+  /** The caller brought the rollups up to date in this request already. */
+  rollupsChecked?: boolean;
+}): Promise<ChurnBreakdowns> {
   assertCan(ctx.actor, 'kpis.read');
   const range = await parseRange(ctx, input);
-  await ensureRollupsCurrent(ctx.db, now, ctx.background);
+  if (!rollupsChecked) await ensureRollupsCurrent(ctx.db, now, ctx.background);
   const [settings, segments, reasons] = await Promise.all([readMetricsSettings(ctx.db), churnBySegment(ctx.db, range), churnByReason(ctx.db, range)]);
   const bySegment = segments.map((row) => {
     const rate = logoChurnRate(row.churnedCustomers, row.customersStart);

@@ -40,12 +40,12 @@ export async function getKpiDashboard({ ctx, state, now = new Date() }: { ctx: S
     ignored.push('owner');
   }
 
-  // The first read brings the rollups up to date; the others then only read them.
+  // The first read brings the rollups up to date (or schedules it); the others only read them.
   const trend = await getKpis({ ctx, input: { ...range(trendRange(period)), filters }, now });
   const [currentDoc, previous, breakdowns] = await Promise.all([
-    getKpis({ ctx, input: { ...range(period), filters }, now }),
-    getKpis({ ctx, input: { ...range(period.previous), filters }, now }),
-    getChurnBreakdowns({ ctx, input: { ...range(period), filters }, now }),
+    getKpis({ ctx, input: { ...range(period), filters }, now, rollupsChecked: true }),
+    getKpis({ ctx, input: { ...range(period.previous), filters }, now, rollupsChecked: true }),
+    getChurnBreakdowns({ ctx, input: { ...range(period), filters }, now, rollupsChecked: true }),
   ]);
   return { period, filters, ignored, current: currentDoc, previous, trend, breakdowns, options };
 }

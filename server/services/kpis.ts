@@ -34,14 +34,25 @@ async function dimensionsOf(ctx: ServiceContext, filters: KpiFilters) {
  * workspace or the customers matching the filters. Read from the monthly rollups, which are extended first when a
  * new month has begun.
  */
-export async function getKpis({ ctx, input, now = new Date() }: { ctx: ServiceContext; input: KpiQueryInput; now?: Date }): Promise<KpiDocument> {
+export async function getKpis({
+  ctx,
+  input,
+  now = new Date(),
+  rollupsChecked = false,
+}: {
+  ctx: ServiceContext;
+  input: KpiQueryInput;
+  now?: Date;
+  /** The caller brought the rollups up to date in this request already. */
+  rollupsChecked?: boolean;
+}): Promise<KpiDocument> {
   assertCan(ctx.actor, 'kpis.read');
   const query = parse(kpiQuerySchema, input);
   const to = query.to ?? Math.max(monthOf(now.getTime()), query.from ?? -Infinity);
   const from = query.from ?? to - (DEFAULT_KPI_MONTHS - 1);
   const dimensions = await dimensionsOf(ctx, query.filters);
 
-  await ensureRollupsCurrent(ctx.db, now, ctx.background);
+  if (!rollupsChecked) await ensureRollupsCurrent(ctx.db, now, ctx.background);
   const [settings, state, inputs] = await Promise.all([
     readMetricsSettings(ctx.db),
     readRollupState(ctx.db),

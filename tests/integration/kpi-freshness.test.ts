@@ -6,7 +6,9 @@ import { seedDatabase } from '@/db/seed';
 import { parseUtcDate } from '@/db/seed/time';
 import { systemActor, type ServiceContext } from '@/server/context';
 import { changeCustomerOwner } from '@/server/services/customer-owner';
+import { getKpiDashboard } from '@/server/services/kpi-dashboard';
 import { getKpis } from '@/server/services/kpis';
+import { parseKpiPageState } from '@/lib/validation/kpi-page';
 import { createTestDatabase } from '../helpers/test-db';
 
 const NOW = new Date('2026-06-20T08:00:00Z');
@@ -41,6 +43,14 @@ describe('KPI reads keep the rollups current', () => {
 
     expect(await activeFor(owner.email)).toBe(before + 1);
     expect(scheduled).toEqual([]);
+  });
+
+  it('schedule the new month once for the whole KPI page, however many reads the page makes', async () => {
+    freshPage();
+    const august = new Date('2026-08-02T09:00:00Z');
+    const dashboard = await getKpiDashboard({ ctx: page, state: parseKpiPageState({}), now: august });
+    expect(dashboard.current.rollup.through).toBe('2026-06');
+    expect(scheduled).toHaveLength(1);
   });
 
   it('show the months computed so far when a month has begun, and compute the new one after the response', async () => {
