@@ -16,11 +16,11 @@ export const eventsWriter = childWriter<'events'>({
   keyColumns: ['type', 'occurred_at', 'name'],
   keyColumn: 'occurred_at',
   activityAt: 'occurred_at',
-  upsert: sql`
+  insert: sql`
     insert into events (customer_id, type, occurred_at, value, name)
     select src.customer_id, src.type, src.occurred_at, src.value, src.name from src
-    order by src.customer_id, src.occurred_at
+    order by src.customer_id, src.occurred_at`,
+  onConflict: sql`
     on conflict (customer_id, type, occurred_at, name) do update set value = excluded.value
-      where events.value is distinct from excluded.value
-    returning (xmax = 0) as inserted`,
+      where events.value is distinct from excluded.value`,
 });

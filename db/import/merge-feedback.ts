@@ -12,11 +12,11 @@ export const feedbackWriter = childWriter<'feedback'>({
   record: (r) => ({ kind: r.kind, score: r.score, submitted_at: r.submittedAt, comment: r.comment }),
   keyColumns: ['kind', 'submitted_at'],
   keyColumn: 'submitted_at',
-  upsert: sql`
+  insert: sql`
     insert into feedback (customer_id, kind, score, submitted_at, comment)
     select src.customer_id, src.kind, src.score, src.submitted_at, src.comment from src
-    order by src.customer_id, src.submitted_at
+    order by src.customer_id, src.submitted_at`,
+  onConflict: sql`
     on conflict (customer_id, kind, submitted_at) do update set score = excluded.score, comment = excluded.comment
-      where (feedback.score, feedback.comment) is distinct from (excluded.score, excluded.comment)
-    returning (xmax = 0) as inserted`,
+      where (feedback.score, feedback.comment) is distinct from (excluded.score, excluded.comment)`,
 });

@@ -13,13 +13,13 @@ export const ordersWriter = childWriter<'orders'>({
   keyColumns: ['external_id'],
   keyColumn: 'order_id',
   activityAt: 'ordered_at',
-  upsert: sql`
+  insert: sql`
     insert into orders (customer_id, external_id, ordered_at, amount_cents, currency)
     select src.customer_id, src.external_id, src.ordered_at, src.amount_cents, src.currency from src
-    order by src.customer_id, src.external_id
+    order by src.customer_id, src.external_id`,
+  onConflict: sql`
     on conflict (customer_id, external_id) do update
       set ordered_at = excluded.ordered_at, amount_cents = excluded.amount_cents, currency = excluded.currency
       where (orders.ordered_at, orders.amount_cents, orders.currency) is distinct from
-            (excluded.ordered_at, excluded.amount_cents, excluded.currency)
-    returning (xmax = 0) as inserted`,
+            (excluded.ordered_at, excluded.amount_cents, excluded.currency)`,
 });

@@ -15,15 +15,15 @@ export const subscriptionsWriter = childWriter<'subscriptions'>({
   record: (r) => ({ effective_at: r.effectiveAt, mrr_cents: r.mrrCents, plan: r.plan, currency: r.currency }),
   keyColumns: ['effective_at'],
   keyColumn: 'effective_at',
-  upsert: sql`
+  insert: sql`
     insert into subscriptions (customer_id, effective_at, mrr_cents, plan, currency)
     select src.customer_id, src.effective_at, src.mrr_cents, src.plan, src.currency from src
-    order by src.customer_id, src.effective_at
+    order by src.customer_id, src.effective_at`,
+  onConflict: sql`
     on conflict (customer_id, effective_at) do update
       set mrr_cents = excluded.mrr_cents, plan = excluded.plan, currency = excluded.currency
       where (subscriptions.mrr_cents, subscriptions.plan, subscriptions.currency) is distinct from
-            (excluded.mrr_cents, excluded.plan, excluded.currency)
-    returning (xmax = 0) as inserted`,
+            (excluded.mrr_cents, excluded.plan, excluded.currency)`,
   after: ({ stage }) => sql`
     update customers c set mrr_cents = latest.mrr_cents, plan = coalesce(latest.plan, c.plan), currency = latest.currency
     from (

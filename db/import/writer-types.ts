@@ -11,6 +11,12 @@ export type MergeOptions = {
   /** Canonical columns the file maps: an update touches only these, never blanking what the file does not carry. */
   mappedColumns: ReadonlySet<string>;
   createMissingCustomers: boolean;
+  /**
+   * The batch's rows are probably all new (so far, every batch's were): a writer may insert them plainly, without the
+   * conflict check an upsert makes per row (~20% of an events batch). That insert fails with unique_violation if a row
+   * exists after all; the pipeline then merges the batch again, and the rest of the import, as upserts.
+   */
+  expectNew: boolean;
 };
 
 /** The import's temporary tables: the current batch, and the activity times (customer, time) of the batches so far. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { customers, events, feedback, subscriptions, tickets } from '@/db/schema';
 import { runImport } from '@/server/services/imports';
+import { FIRST_BATCH_ROWS } from '@/db/import/pipeline';
 import type { ImportKind } from '@/lib/import/columns';
 import { lastActivityOf } from '../helpers/last-activity';
 import { createTestDatabase } from '../helpers/test-db';
@@ -92,6 +93,16 @@ describe('events import', () => {
     expect(await run('events', 'e2.csv', 'customer_id,type,occurred_at,value\nC-2,usage,2026-07-01T08:00:00Z,15\n')).toMatchObject({ updated: 1 });
     expect(await handle.db.select().from(events)).toHaveLength(4);
     expect(await lastActivityOf(handle.db, 'C-2')).toEqual(new Date('2026-07-01T08:00:00.000Z'));
+  });
+
+  it('counts rows already there as unchanged when they come after whole batches of new ones', async () => {
+    const known = 'C-2,login,2026-07-01T08:00:00Z,,\nC-2,usage,2026-07-01T08:00:00Z,15,\n';
+    // More new rows than the first batch holds on either database, so the known ones arrive in a later batch.
+    const fresh = Array.from({ length: FIRST_BATCH_ROWS }, (_, i) => `C-1,login,${new Date(Date.UTC(2026, 5, 1) + i * 1000).toISOString()},,\n`);
+    const summary = await run('events', 'mixed.csv', `customer_id,type,occurred_at,value,name\n${fresh.join('')}${known}C-1,usage,2026-08-01T00:00:00Z,3,\n`);
+    expect(summary).toMatchObject({ rowsRead: FIRST_BATCH_ROWS + 3, inserted: FIRST_BATCH_ROWS + 1, updated: 0, unchanged: 2, rejected: 0 });
+    expect(await handle.db.$count(events)).toBe(4 + FIRST_BATCH_ROWS + 1);
+    expect(await lastActivityOf(handle.db, 'C-1')).toEqual(new Date('2026-08-01T00:00:00.000Z'));
   });
 });
 
