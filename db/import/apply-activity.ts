@@ -13,5 +13,5 @@ export async function applyActivity(db: Executor, { activity }: ImportTables): P
     insert into ${customerActivity} (customer_id, last_activity_at)
     select customer_id, max(at) from ${activity} group by customer_id order by customer_id
     on conflict (customer_id) do update set last_activity_at = excluded.last_activity_at
-    where ${customerActivity.lastActivityAt} < excluded.last_activity_at`);
+    where ${customerActivity.lastActivityAt} is null or ${customerActivity.lastActivityAt} < excluded.last_activity_at`);
 }

@@ -76,21 +76,26 @@ export const customers = pgTable(
 );
 
 /**
- * Each customer's newest login, usage event, order or activity (none: no row), maintained by the writers of those, so
- * that the list sorts and filters on it by index. Kept out of `customers` on purpose: an events import moves it
- * for most of the customers it touches, and in the wide customers row every such update also writes an entry into
+ * Each customer's newest login, usage event, order or activity (null: never active), maintained by the writers of
+ * those, so that the list sorts and filters on it by index. Kept out of `customers` on purpose: an events import moves
+ * it for most of the customers it touches, and in the wide customers row every such update also writes an entry into
  * each of its ~19 indexes (trigram and jsonb GIN ones included), ~160 µs a customer; here it touches two.
+ * Every customer has a row from the start (a trigger on customers adds it, migration 0009), so that customers never
+ * active are read in order from their own index too, instead of by probing every customer for a missing row.
  */
 export const customerActivity = pgTable(
   'customer_activity',
   {
     // No foreign key: importers write this table for hundreds of thousands of customers at a time, and a key check
-    // locks each customer row; writers only ever take ids from customers, and a trigger deletes a deleted
-    // customer's row (migration 0008).
+    // locks each customer row; writers only ever take ids from customers, and triggers add a new customer's row and
+    // delete a deleted customer's (migrations 0008, 0009).
     customerId: bigint('customer_id', { mode: 'number' }).primaryKey(),
-    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
   },
-  (t) => [index('customer_activity_last_activity_idx').on(t.lastActivityAt, t.customerId)],
+  (t) => [
+    index('customer_activity_last_activity_idx').on(t.lastActivityAt, t.customerId),
+    index('customer_activity_never_idx').on(t.customerId).where(sql`${t.lastActivityAt} is null`),
+  ],
 );
 
 /** Stage history: every derived or manual change of lifecycle stage. */

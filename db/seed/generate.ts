@@ -143,7 +143,8 @@ function generateCustomer(options: GenerateOptions, index: number, faker: Faker)
       createdAt: date(story.acquiredAt),
       updatedAt: date(stage.at),
     },
-    customerActivity: activityTimes.length ? [{ lastActivityAt: date(Math.max(...activityTimes)) }] : [],
+    // Every customer has a row, empty when never active (see customerActivity); the seed writes them all itself.
+    customerActivity: [{ lastActivityAt: activityTimes.length ? date(Math.max(...activityTimes)) : null }],
     subscriptions: mrr.map((m) => ({ effectiveAt: date(m.at), mrrCents: m.mrrCents, currency: 'USD', plan: m.plan })),
     orders: bought.map((o) => ({ externalId: o.externalId, orderedAt: date(o.at), amountCents: o.amountCents, currency: 'USD' })),
     events: productEvents.map((e) => ({ type: e.type, occurredAt: date(e.at), value: e.value, name: e.name })),

@@ -77,7 +77,11 @@ async function seedInTransaction(db: Database, copy: CopyInto | null, options: S
 
     const sink = copy ? copySink(tx, copy) : insertSink(tx);
     const rebuildIndexes = copy ? await deferIndexes(tx, SEEDED_TABLES) : null;
+    // The seed writes each customer's activity row with the customer, so the trigger that adds an empty one is off
+    // meanwhile (for this transaction: it rolls back with a failed seed).
+    await tx.execute(sql`alter table customers disable trigger customers_insert_activity`);
     const written = await writeBundles(sink, generateCustomers(options), userIds, (done) => options.onProgress?.(done, options.customers));
+    await tx.execute(sql`alter table customers enable trigger customers_insert_activity`);
     await rebuildIndexes?.();
     const counts = { [getTableName(users)]: created.length, [getTableName(loyaltyTiers)]: tiers.length, ...written };
     await writeAudit(tx, systemActor('cli'), { action: 'seed.run', entityType: 'workspace', after: counts });

@@ -8,7 +8,7 @@ export const LIST_TEST_PASSWORD = 'customer-list-test-password';
 /**
  * The seeded demo workspace plus what the seed does not make but the list must handle: risk scores for most
  * customers, accounts nobody owns, a loyalty tier the tier table does not know, boolean and null attributes, and
- * names with LIKE wildcards and ties.
+ * names with LIKE wildcards and ties, and customers never active.
  */
 export async function seedListWorkspace(db: Database, customers = 240): Promise<void> {
   await seedDatabase(db, { customers, seed: 11, asOf: Date.UTC(2026, 5, 1), password: LIST_TEST_PASSWORD });
@@ -22,7 +22,7 @@ export async function seedListWorkspace(db: Database, customers = 240): Promise<
   await db.execute(sql`update customers set attributes = attributes || '{"region_code": null}'::jsonb where id % 7 = 0`);
   await db.execute(sql`update customers set name = 'Tied Name', company = 'Tied Co' where id % 31 = 0`);
   await db.execute(sql`update customers set name = '50% Off Store' where id = 3`);
-  await db.execute(sql`delete from customer_activity where customer_id % 17 = 0`);
+  await db.execute(sql`update customer_activity set last_activity_at = null where customer_id % 17 = 0`);
   await db.execute(sql`analyze`);
 }
 

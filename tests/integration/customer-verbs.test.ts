@@ -42,7 +42,7 @@ afterAll(() => handle.dispose());
 describe('log activity', () => {
   it("logs a CSM's call on their account, moves the last-activity time forward and audits it", async () => {
     const customer = await makeCustomer(handle.db, ids.csm);
-    await handle.db.insert(customerActivity).values({ customerId: customer.id, lastActivityAt: new Date('2020-01-01T00:00:00Z') });
+    await handle.db.update(customerActivity).set({ lastActivityAt: new Date('2020-01-01T00:00:00Z') }).where(eq(customerActivity.customerId, customer.id));
     const activity = await logActivity({
       ctx: ctx(as.csm),
       input: { customerId: customer.id, kind: 'call', subject: 'Renewal call', body: 'Talked numbers', outcome: 'Renewing', occurredAt: '2025-03-04T10:30' },

@@ -1,6 +1,6 @@
 import { isNotNull, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { customerActivity, customers, riskScores } from '@/db/schema';
-import { activityOfOuterCustomer, riskOfOuterCustomer } from '../outer-customer';
+import { riskOfOuterCustomer } from '../outer-customer';
 import type { CustomerColumn } from '@/lib/customers/list-columns';
 import type { KeyColumn, KeyType } from './keys';
 import { rangePart, rankedPart, type SideTable, type SortPart } from './parts';
@@ -34,6 +34,20 @@ function bySideTable(side: SideTable, column: AnyColumn, type: KeyType, missing:
 }
 
 /**
+ * Last activity, on its (last_activity_at, customer_id) index; customers never active follow, by id, on the index of
+ * their empty rows. Every customer has a row (migration 0009), so the tail is read like the head: a probe per customer
+ * for a missing row walked the whole table to end the sort (~2 s at 1M customers).
+ */
+function byLastActivity(): SortPart[] {
+  const at = customerActivity.lastActivityAt;
+  const customerId: KeyColumn = { column: customerActivity.customerId, type: 'bigint' };
+  return [
+    rangePart({ keys: [{ column: at, type: 'timestamptz' }, customerId], side: customerActivity, where: isNotNull(at) }),
+    rangePart({ keys: [customerId], side: customerActivity, where: isNull(at) }),
+  ];
+}
+
+/**
  * The parts of each offered sort, each served by an index (db/schema/customers.ts, risk.ts). Ties break on id, so
  * that every row has exactly one position and keyset pages never skip or repeat a row.
  */
@@ -56,7 +70,7 @@ export function sortParts(column: CustomerColumn, ctx: SortContext): SortPart[] 
       return byColumn(customers.mrrCents, 'bigint', false);
     case 'lastActivity':
       // Customers never active come last.
-      return bySideTable(customerActivity, customerActivity.lastActivityAt, 'timestamptz', activityOfOuterCustomer);
+      return byLastActivity();
     case 'acquiredAt':
       return byColumn(customers.acquiredAt, 'timestamptz', true);
     case 'owner':
