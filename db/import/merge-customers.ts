@@ -69,7 +69,10 @@ async function rejectErased(tx: Executor, { stage }: ImportTables): Promise<RowE
   }));
 }
 
-/** Upserts customers by external id; an update writes only the columns the file maps, and only when they differ. */
+/**
+ * Upserts customers by external id (plainly inserts them while they are expected new, see MergeOptions); an update
+ * writes only the columns the file maps, and only when they differ.
+ */
 async function mergeCustomers(tx: Executor, tables: ImportTables, options: MergeOptions): Promise<MergeCounts> {
   const rejected = [...(await rejectErased(tx, tables)), ...(await rejectUnknownOwners(tx, tables))];
   const columns = updatedColumns(options.mappedColumns);
@@ -90,8 +93,8 @@ async function mergeCustomers(tx: Executor, tables: ImportTables, options: Merge
       from ${tables.stage} s
       left join users u on u.email = s.owner_email
       order by s.external_id
-      on conflict (external_id) do update set ${sql.raw(set)}, version = customers.version + 1, updated_at = now()
-        where ${sql.raw(changed)}
+      ${options.expectNew ? sql`` : sql`on conflict (external_id) do update set ${sql.raw(set)}, version = customers.version + 1, updated_at = now()
+        where ${sql.raw(changed)}`}
       returning (xmax = 0) as inserted
     )
     select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated from upserted`,
