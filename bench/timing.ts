@@ -30,15 +30,24 @@ export async function peakRss<T>(run: () => Promise<T>): Promise<{ result: T; pe
   }
 }
 
-/** A time figure as the median of repeated runs, against a bare reference query timed the same way. */
-export function medianFigure(name: string, t: Timings, reference: { name: string; timings: Timings }, extra: { target?: string; note?: string } = {}): Figure {
+/**
+ * A time figure as one statistic (median or p95) of repeated runs, against a bare reference query timed the same way;
+ * the other statistic goes in the note.
+ */
+export function timedFigure(
+  name: string,
+  t: Timings,
+  reference: { name: string; timings: Timings },
+  { stat = 'median', target, note }: { stat?: 'median' | 'p95'; target?: string; note?: string } = {},
+): Figure {
+  const other = stat === 'median' ? 'p95' : 'median';
   return {
     name,
-    value: t.median,
+    value: t[stat],
     unit: 'ms',
-    reference: { name: reference.name, value: reference.timings.median, unit: 'ms' },
-    ratio: reference.timings.median / t.median,
-    target: extra.target,
-    note: [`median of ${t.runs}, p95 ${t.p95.toFixed(2)} ms`, extra.note].filter(Boolean).join('; '),
+    reference: { name: reference.name, value: reference.timings[stat], unit: 'ms' },
+    ratio: reference.timings[stat] / t[stat],
+    target,
+    note: [`${stat} of ${t.runs} runs, ${other} ${t[other].toFixed(2)} ms`, note].filter(Boolean).join('; '),
   };
 }

@@ -13,7 +13,7 @@ import type { CustomerFilter } from '@/lib/validation/customer-filters';
 import type { KeysetCursor } from '@/lib/validation/customer-list';
 import type { BenchSection } from '../context';
 import type { Figure } from '../report';
-import { timeRepeated, type Timings } from '../timing';
+import { timedFigure, timeRepeated, type Timings } from '../timing';
 
 const RUNS = 20;
 const PAGE = 50;
@@ -24,15 +24,7 @@ const JUMP = 100_000;
 type Reference = { name: string; timings: Timings };
 
 function figure(name: string, t: Timings, reference: Reference): Figure {
-  return {
-    name,
-    value: t.p95,
-    unit: 'ms',
-    reference: { name: reference.name, value: reference.timings.p95, unit: 'ms' },
-    ratio: reference.timings.p95 / t.p95,
-    target: 'p95 <= 50 ms',
-    note: `p95 of ${t.runs} runs, median ${t.median.toFixed(2)} ms`,
-  };
+  return timedFigure(name, t, reference, { stat: 'p95', target: 'p95 <= 50 ms' });
 }
 
 /**

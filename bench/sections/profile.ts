@@ -9,7 +9,7 @@ import { getCustomerTimeline } from '@/server/queries/customer-timeline';
 import { getTeamLoad, listCustomerTasks, listMyOpenTasks } from '@/server/queries/tasks';
 import type { BenchSection } from '../context';
 import type { Figure } from '../report';
-import { medianFigure, timeRepeated, type Timings } from '../timing';
+import { timedFigure, timeRepeated, type Timings } from '../timing';
 
 const SAMPLE = 25;
 const RUNS = 50;
@@ -45,7 +45,7 @@ function rotating(ids: number[], run: (customerId: number) => Promise<unknown>):
 }
 
 function figure(name: string, t: Timings, bare: Timings, target?: string, note?: string): Figure {
-  return medianFigure(name, t, { name: 'primary-key lookup of a customer', timings: bare }, { target, note });
+  return timedFigure(name, t, { name: 'primary-key lookup of a customer', timings: bare }, { target, note });
 }
 
 /** Every statement the profile page runs, one after another (their sum is DESIGN §8's "ms of queries"). */
