@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDaySchema } from './calendar-day';
+import { idParam } from './ids';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from '@/lib/audit/catalog';
 
 /** A position in the audit log's order (created_at desc, id desc); created_at keeps the database's microseconds. */
@@ -41,8 +42,7 @@ const lenient = <T extends z.ZodType<unknown, string>>(schema: T) => param.pipe(
 const day = calendarDaySchema;
 
 const auditQuerySchema = z.object({
-  // User ids are PostgreSQL integers: a larger number would fail in the query rather than match nothing.
-  actor: lenient(z.union([z.literal('system'), z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).pipe(z.number().max(2_147_483_647))])),
+  actor: lenient(z.union([z.literal('system'), idParam('user', 'int')])),
   entity: lenient(z.enum(Object.keys(AUDIT_ENTITY_TYPES) as [AuditEntityType, ...AuditEntityType[]])),
   action: lenient(z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]])),
   from: lenient(day),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDaySchema } from './calendar-day';
 import { MAX_SELECTED_IDS } from './customer-filters';
+import { parseVersionedId, recordId } from './ids';
 
 /**
  * What a bulk action applies to: the rows the user ticked (each with the version it was read at, so that a row
@@ -8,7 +9,6 @@ import { MAX_SELECTED_IDS } from './customer-filters';
  */
 export type BulkTarget = { mode: 'ids'; rows: { id: number; version: number }[] } | { mode: 'filter'; search: string };
 
-const ROW = /^([1-9]\d{0,14}):([1-9]\d{0,8})$/;
 
 const targetFields = {
   targetMode: z.enum(['ids', 'filter'], { error: 'Select customers first.' }),
@@ -23,7 +23,7 @@ type TargetFields = { targetMode: 'ids' | 'filter'; targetIds?: string; targetSe
 function toTarget(fields: TargetFields, ctx: z.RefinementCtx): BulkTarget {
   if (fields.targetMode === 'filter') return { mode: 'filter', search: fields.targetSearch ?? '' };
   const parts = (fields.targetIds ?? '').split(',').filter(Boolean);
-  const rows = parts.map((part) => ROW.exec(part)).filter((m) => m !== null).map((m) => ({ id: Number(m[1]), version: Number(m[2]) }));
+  const rows = parts.map((part) => parseVersionedId(part, 'bigint')).filter((row) => row !== null);
   if (rows.length === 0 || rows.length !== parts.length) ctx.addIssue({ code: 'custom', message: 'Select customers first.', path: ['targetIds'] });
   else if (rows.length > MAX_SELECTED_IDS) ctx.addIssue({ code: 'custom', message: `Select at most ${MAX_SELECTED_IDS} customers, or apply to all matching.`, path: ['targetIds'] });
   return { mode: 'ids', rows };
@@ -34,7 +34,7 @@ export function selectedRowsField(rows: { id: number; version: number }[]): stri
   return rows.map((r) => `${r.id}:${r.version}`).join(',');
 }
 
-const userId = z.coerce.number({ error: 'Choose a user.' }).int().positive({ error: 'Choose a user.' }).max(2_147_483_647, { error: 'Choose a user.' });
+const userId = recordId('user', 'int', 'Choose a user.');
 
 export const assignOwnerSchema = z
   .object({ ...targetFields, ownerId: userId })

@@ -11,6 +11,7 @@ import {
 } from '@/lib/customers/list-columns';
 import type { AttributeCondition } from './attribute-conditions';
 import { customerFilterSchema, type CustomerFilter } from './customer-filters';
+import { recordId } from './ids';
 
 /**
  * The customer list's state as it lives in the URL: filters, search, sort, visible columns in order, page size and
@@ -73,10 +74,7 @@ function minorToMajor(cents: number): string {
   return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
 }
 
-const ownerSchema = z.union([
-  z.enum(['me', 'any', 'none']),
-  z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).pipe(z.number().max(2_147_483_647)),
-]);
+const ownerSchema = z.union([z.enum(['me', 'any', 'none']), recordId('user', 'int')]);
 
 // base64url of UTF-8 JSON with the platform's btoa/atob: this module also runs in the browser (sort and column links).
 function toBase64Url(text: string): string {
@@ -164,7 +162,7 @@ export function parseCustomerListQuery(params: SearchParams): { query: CustomerL
   const after = first(params.after);
   const before = first(params.before);
   const cursor = after ? decodeCursor(after) : before ? decodeCursor(before) : undefined;
-  const view = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).safeParse(first(params.view));
+  const view = recordId('view', 'int').safeParse(first(params.view));
 
   const query: CustomerListQuery = {
     filter,

@@ -1,20 +1,10 @@
 import { z } from 'zod';
+import { recordId, type IdColumn } from './ids';
 
 /*
  * Field schemas shared by the forms of customer work. Each one's output is also a valid input, because the server
  * action parses a form and the service verb parses again what it is given (a verb is also called from elsewhere).
  */
-
-const MAX_BIGINT_ID = Number.MAX_SAFE_INTEGER;
-
-/** A positive database id from a form field or a number. */
-export function recordId(what: string) {
-  const message = `Unknown ${what}.`;
-  return z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }).max(MAX_BIGINT_ID, { error: message });
-}
-
-/** The row version a form was rendered with (optimistic concurrency). */
-export const versionField = z.coerce.number({ error: 'Reload the page and try again.' }).int().positive();
 
 export function requiredText(what: string, max: number) {
   return z
@@ -57,10 +47,10 @@ export function emptyToNull(value: unknown): unknown {
 }
 
 /** A required choice of a record in a select whose first option is an empty "Choose …". */
-export function chosenId(what: string, missing: string) {
+export function chosenId(what: string, column: IdColumn, missing: string) {
   return z.preprocess(
     (value) => (value === '' || value === null ? undefined : value),
-    z.custom<unknown>((value) => value !== undefined, { error: missing }).pipe(recordId(what)),
+    z.custom<unknown>((value) => value !== undefined, { error: missing }).pipe(recordId(what, column)),
   );
 }
 

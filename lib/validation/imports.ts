@@ -3,6 +3,7 @@ import { IMPORT_KINDS } from '@/lib/import/columns';
 import { parseDate } from '@/lib/import/dates';
 import { DELIMITERS } from '@/lib/import/delimiter';
 import { NUMBER_LOCALES } from '@/lib/import/numbers';
+import { recordId } from './ids';
 
 /** Uploads are stored under a random id of 32 hex digits; nothing else may reach a file path. */
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
@@ -53,7 +54,7 @@ export const startImportSchema = importSettingsSchema.extend({ dryRun: z.boolean
 export type StartImportInput = z.infer<typeof startImportSchema>;
 
 /** A job id from a URL segment. */
-export const jobIdSchema = z.coerce.number({ error: 'Unknown import.' }).int().positive({ error: 'Unknown import.' }).max(2_147_483_647);
+export const jobIdSchema = recordId('import', 'int');
 
 /** The history's keyset page: jobs older than this id. */
 export const importHistoryQuerySchema = z.object({ before: jobIdSchema.optional().catch(undefined) });

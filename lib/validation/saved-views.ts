@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { recordId } from './ids';
 
-const viewId = z.coerce.number({ error: 'Unknown view.' }).int().positive({ error: 'Unknown view.' }).max(2_147_483_647, { error: 'Unknown view.' });
+const viewId = recordId('view', 'int');
 const name = z.string({ error: 'Name the view.' }).trim().min(1, { error: 'Name the view.' }).max(80, { error: 'Use at most 80 characters.' });
 
 export const createViewSchema = z.object({

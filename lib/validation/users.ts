@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
+import { recordId, versionField } from './ids';
 
 export const emailSchema = z
   .string({ error: 'Enter an email address.' })
@@ -22,8 +23,8 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-const userId = z.coerce.number({ error: 'Unknown user.' }).int().positive({ error: 'Unknown user.' });
-const version = z.coerce.number().int().positive();
+const userId = recordId('user', 'int');
+const version = versionField;
 
 export const changeRoleSchema = z.object({ userId, role: roleSchema, version });
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
