@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { DRILLDOWN_METRICS, type DrilldownMetric } from './movements';
 import { recordId } from '@/lib/validation/ids';
+import { safeText } from '@/lib/validation/text';
 import { parseMonth } from './months';
 
 /** The dimensions a KPI read can be filtered by: one allow-list shared by the service, the SQL and the CLI. */
 export const KPI_DIMENSIONS = ['segment', 'plan', 'country', 'owner', 'loyaltyTier'] as const;
 export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
 
-const filterValue = z
-  .string()
+const filterValue = safeText()
   .trim()
   .max(200)
   .transform((s) => s || undefined)

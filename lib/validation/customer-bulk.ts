@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { calendarDaySchema } from './calendar-day';
+import { calendarDaySchema } from './dates';
 import { MAX_SELECTED_IDS } from './customer-filters';
 import { parseVersionedId, recordId } from './ids';
+import { safeText } from './text';
 
 /**
  * What a bulk action applies to: the rows the user ticked (each with the version it was read at, so that a row
@@ -13,9 +14,9 @@ export type BulkTarget = { mode: 'ids'; rows: { id: number; version: number }[] 
 const targetFields = {
   targetMode: z.enum(['ids', 'filter'], { error: 'Select customers first.' }),
   /** "id:version,id:version" */
-  targetIds: z.string().max(40_000).optional(),
+  targetIds: safeText().max(40_000).optional(),
   /** The list's search string, e.g. "?segment=b2c&risk=critical". */
-  targetSearch: z.string().max(8_000).optional(),
+  targetSearch: safeText().max(8_000).optional(),
 };
 
 type TargetFields = { targetMode: 'ids' | 'filter'; targetIds?: string; targetSearch?: string };
@@ -46,9 +47,8 @@ export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const createTasksSchema = z
   .object({
     ...targetFields,
-    title: z.string({ error: 'Enter a title.' }).trim().min(1, { error: 'Enter a title.' }).max(200, { error: 'Use at most 200 characters.' }),
-    description: z
-      .string()
+    title: safeText({ error: 'Enter a title.' }).trim().min(1, { error: 'Enter a title.' }).max(200, { error: 'Use at most 200 characters.' }),
+    description: safeText()
       .trim()
       .max(2_000, { error: 'Use at most 2,000 characters.' })
       .optional()

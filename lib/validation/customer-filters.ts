@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LIFECYCLE_STAGES, RISK_BANDS } from '@/lib/customers/vocabulary';
 import { attributeConditionSchema, MAX_ATTRIBUTE_CONDITIONS } from './attribute-conditions';
-import { calendarDaySchema } from './calendar-day';
+import { calendarDaySchema } from './dates';
 import { recordId } from './ids';
+import { safeText } from './text';
 
-const optionalTrimmed = z
-  .string()
+const optionalTrimmed = safeText()
   .trim()
   .max(200)
   .transform((s) => s || undefined)

@@ -12,6 +12,7 @@ import {
 import type { AttributeCondition } from './attribute-conditions';
 import { customerFilterSchema, type CustomerFilter } from './customer-filters';
 import { recordId } from './ids';
+import { hasControlCharacters, safeText } from './text';
 
 /**
  * The customer list's state as it lives in the URL: filters, search, sort, visible columns in order, page size and
@@ -91,7 +92,7 @@ function encodeCursor(cursor: KeysetCursor): string {
   return toBase64Url(JSON.stringify([cursor.part, ...cursor.key]));
 }
 
-const cursorSchema = z.tuple([z.number().int().min(0).max(7)], z.string().max(500)).refine((t) => t.length >= 2 && t.length <= 5);
+const cursorSchema = z.tuple([z.number().int().min(0).max(7)], safeText().max(500)).refine((t) => t.length >= 2 && t.length <= 5);
 
 export function decodeCursor(text: string): KeysetCursor | undefined {
   try {
@@ -120,7 +121,8 @@ function parseAttributes(params: SearchParams, ignored: string[]): AttributeCond
     if (!key.trim()) return; // an empty row of the filter form
     const parsed = customerFilterSchema.shape.attributes.unwrap().element.safeParse({ key, op: ops[i], value: values[i] });
     if (parsed.success) conditions.push(parsed.data);
-    else ignored.push(`attribute ${key}: ${parsed.error.issues[0]?.message ?? 'not understood'}`);
+    // A name with control characters is not repeated: it would not print.
+    else ignored.push(`attribute${hasControlCharacters(key) ? '' : ` ${key}`}: ${parsed.error.issues[0]?.message ?? 'not understood'}`);
   });
   return conditions.length ? conditions.slice(0, 5) : undefined;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS, CHANNELS, CONSENT_CHANNELS, consentKey, type ConsentChannel } from '@/lib/work/catalog';
 import { emailSchema } from './users';
 import { checkbox, chosenId, emptyToNull, optionalText, requiredText, type VerbInput } from './form-fields';
+import { isInstant } from './dates';
 import { recordId, versionField } from './ids';
 
 const customerId = recordId('customer', 'bigint');
@@ -12,7 +13,7 @@ const moment = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?$/, { error: 'Enter a date and time.' })
-    .refine((value) => !Number.isNaN(momentOf(value).getTime()), { error: 'Enter a real date and time.' })
+    .refine((value) => isInstant(value.endsWith('Z') ? value : `${value}Z`), { error: 'Enter a real date and time.' })
     .nullable(),
 );
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isCalendarDay } from './dates';
 import { recordId, type IdColumn } from './ids';
+import { safeText } from './text';
 
 /*
  * Field schemas shared by the forms of customer work. Each one's output is also a valid input, because the server
@@ -7,8 +9,7 @@ import { recordId, type IdColumn } from './ids';
  */
 
 export function requiredText(what: string, max: number) {
-  return z
-    .string({ error: `Enter ${what}.` })
+  return safeText({ error: `Enter ${what}.` })
     .trim()
     .min(1, { error: `Enter ${what}.` })
     .max(max, { error: `Use at most ${max} characters.` });
@@ -18,18 +19,12 @@ export function requiredText(what: string, max: number) {
 export function optionalText(max: number) {
   return z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() : value) || null,
-    z.string().max(max, { error: `Use at most ${max} characters.` }).nullable(),
+    safeText().max(max, { error: `Use at most ${max} characters.` }).nullable(),
   );
 }
 
 /** An HTML checkbox: present ("on") means true, absent means false. */
 export const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
-
-export function isCalendarDay(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && y <= 9999 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /** A calendar day (YYYY-MM-DD, as an <input type="date"> sends it), or null when left empty. */
 export const optionalDay = z.preprocess(

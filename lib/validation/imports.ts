@@ -4,6 +4,7 @@ import { parseDate } from '@/lib/import/dates';
 import { DELIMITERS } from '@/lib/import/delimiter';
 import { NUMBER_LOCALES } from '@/lib/import/numbers';
 import { recordId } from './ids';
+import { safeText } from './text';
 
 /** Uploads are stored under a random id of 32 hex digits; nothing else may reach a file path. */
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
@@ -28,10 +29,9 @@ const isoDay = z
 export const importSettingsSchema = z.object({
   uploadId: uploadIdSchema,
   kind: importKindSchema,
-  map: z.record(z.string().max(200), z.string().max(50)).refine((m) => Object.keys(m).length <= 500, { error: 'Too many column overrides.' }).default({}),
+  map: z.record(safeText().max(200), safeText().max(50)).refine((m) => Object.keys(m).length <= 500, { error: 'Too many column overrides.' }).default({}),
   locale: z.enum(NUMBER_LOCALES, { error: `Use one of: ${NUMBER_LOCALES.join(', ')}.` }).default('en'),
-  dateFormat: z
-    .string()
+  dateFormat: safeText()
     .trim()
     .max(40, { error: 'Use at most 40 characters.' })
     .optional()

@@ -28,7 +28,7 @@ const untrimmed = (value: string | string[] | undefined) => (Array.isArray(value
 const first = (value: string | string[] | undefined) => untrimmed(value)?.trim() || undefined;
 const monthParam = z.string().max(7).transform((text, ctx) => parseMonth(text) ?? (ctx.addIssue({ code: 'custom', message: 'month' }), z.NEVER));
 const quarterParam = z.string().max(7).transform((text, ctx) => parseQuarter(text) ?? (ctx.addIssue({ code: 'custom', message: 'quarter' }), z.NEVER));
-const yearParam = z.string().regex(/^\d{4}$/).transform(Number);
+const yearParam = z.string().regex(/^(?!0000)\d{4}$/).transform(Number);
 
 function parse<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined {
   if (value === undefined) return undefined;

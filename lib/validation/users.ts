@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
 import { recordId, versionField } from './ids';
+import { safeText } from './text';
 
-export const emailSchema = z
-  .string({ error: 'Enter an email address.' })
+export const emailSchema = safeText({ error: 'Enter an email address.' })
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'Enter a valid email address.' }));
@@ -17,7 +17,7 @@ export const roleSchema = z.enum(ROLES, { error: 'Choose a role: admin, lead, cs
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, { error: 'Enter a name.' }).max(120, { error: 'Use at most 120 characters.' }),
+  name: safeText().trim().min(1, { error: 'Enter a name.' }).max(120, { error: 'Use at most 120 characters.' }),
   role: roleSchema,
   password: passwordSchema,
 });

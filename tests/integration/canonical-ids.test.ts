@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { importJobs } from '@/db/schema';
-import { asSession } from '../helpers/action-session';
+import { asSession, form } from '../helpers/action-session';
 import { makeUser } from '../helpers/factories';
 import { requestScope } from '../helpers/request-scope';
 import { createTestDatabase } from '../helpers/test-db';
@@ -54,7 +54,7 @@ describe('ids in URLs', () => {
 describe('ids in forms', () => {
   it('a task form with a lenient task id or version is a field error, and nothing changes', async () => {
     const task = await makeTask(handle.db, { customerId: fifth.id, title: 'Original' });
-    const edit = (taskId: string, version: string) => editTaskAction(null, { taskId, version, title: 'Changed', priority: 'normal' });
+    const edit = (taskId: string, version: string) => editTaskAction(null, form({ taskId, version, title: 'Changed', priority: 'normal' }));
     expect(await edit(`0x${task.id.toString(16)}`, '1')).toMatchObject({ ok: false, fieldErrors: { taskId: ['Unknown task.'] } });
     expect(await edit(String(task.id), '1e0')).toMatchObject({ ok: false, fieldErrors: { version: ['Reload the page and try again.'] } });
     expect(await edit(` ${task.id}`, '1')).toMatchObject({ ok: false });
