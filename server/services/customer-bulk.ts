@@ -10,7 +10,8 @@ import { assertCan, type Actor, type ServiceContext } from '../context';
 import { ForbiddenError, RuleError } from '../errors';
 import { resolveBulkTarget } from './bulk-target';
 
-export type BulkResult = { matched: number; changed: number };
+/** `erased`: matching customers left out because their personal data was erased. */
+export type BulkResult = { matched: number; changed: number; erased: number };
 
 /** An owner or assignee must be someone who works accounts and can sign in. */
 async function activeWorker(tx: Executor, userId: number, field: string) {
@@ -50,7 +51,7 @@ export async function assignOwner({ ctx, input }: { ctx: ServiceContext; input: 
         )}
         returning entity_id`,
     );
-    return { matched: target.count, changed: changed.length, owner: owner.name };
+    return { matched: target.count, changed: changed.length, erased: target.erased, owner: owner.name };
   });
 }
 
@@ -103,6 +104,6 @@ export async function createTasksForCustomers({ ctx, input }: { ctx: ServiceCont
         )}
         returning entity_id`,
     );
-    return { matched: target.count, changed: created.length };
+    return { matched: target.count, changed: created.length, erased: target.erased };
   });
 }

@@ -8,6 +8,8 @@ import { seedListWorkspace } from '../helpers/customer-list-data';
 import { makeUser } from '../helpers/factories';
 import { requestScope } from '../helpers/request-scope';
 import { createTestDatabase } from '../helpers/test-db';
+import { systemActor } from '@/server/context';
+import { eraseCustomer } from '@/server/services/customer-erasure';
 
 // The actions run as in Next.js, minus the request: the session and the database are the test's, and refresh()
 // (which needs a Next request) is recorded instead.
@@ -226,5 +228,64 @@ describe('bulk task creation', () => {
     as('exec');
     expect(await createTasksAction(null, form({ targetMode: 'ids', targetIds: idsField(rows), title: 'Nope' }))).toEqual(REFUSED);
     expect(await taskCount()).toBe(before);
+  });
+});
+
+describe('bulk actions and erased customers', () => {
+  // Erased customers keep only aggregates; the single-record verbs refuse them, and so must the bulk ones.
+  let live: { id: number; version: number }[];
+  let erased: { id: number; version: number }[];
+
+  beforeAll(async () => {
+    const rows = await ownedBy(people.otherCsm.id, 4);
+    for (const row of rows.slice(2)) await eraseCustomer({ ctx: { db: handle.db, actor: systemActor('test') }, input: { customerId: row.id } });
+    live = rows.slice(0, 2);
+    erased = await handle.db.select({ id: customers.id, version: customers.version }).from(customers).where(inArray(customers.id, rows.slice(2).map((r) => r.id))).orderBy(asc(customers.id));
+  });
+
+  const ownerOf = async (ids: number[]) =>
+    (await handle.db.select({ ownerId: customers.ownerId }).from(customers).where(inArray(customers.id, ids))).map((r) => r.ownerId);
+  const tasksOn = async (ids: number[], title: string) => handle.db.select().from(tasks).where(and(inArray(tasks.customerId, ids), eq(tasks.title, title)));
+
+  it('assigning an owner leaves ticked erased customers out and says so', async () => {
+    as('lead');
+    const result = await assignOwnerAction(null, form({ targetMode: 'ids', targetIds: idsField([live[0], ...erased]), ownerId: people.lead.id }));
+    expect(result).toMatchObject({
+      ok: true,
+      message: `${people.lead.name} now owns 1 customer. 2 erased customers were left out: their personal data was erased, so their records take no new work.`,
+    });
+    expect(await ownerOf([live[0].id])).toEqual([people.lead.id]);
+    expect(await ownerOf(erased.map((r) => r.id))).toEqual([people.otherCsm.id, people.otherCsm.id]);
+  });
+
+  it('assigning all matching customers leaves erased ones out and counts them', async () => {
+    as('admin');
+    const audited = async () =>
+      (await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'customer.assignOwner'), inArray(auditLog.entityId, erased.map((r) => String(r.id)))))).length;
+    const before = await audited();
+    const result = await assignOwnerAction(null, form({ targetMode: 'filter', targetSearch: `?owner=${people.otherCsm.id}`, ownerId: people.admin.id }));
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/ 2 erased customers were left out: their personal data was erased/) });
+    expect(await ownerOf(erased.map((r) => r.id))).toEqual([people.otherCsm.id, people.otherCsm.id]);
+    expect(await audited()).toBe(before);
+  });
+
+  it('creating tasks leaves erased customers out, ticked or matching', async () => {
+    as('lead');
+    const [current] = await handle.db.select({ id: customers.id, version: customers.version }).from(customers).where(eq(customers.id, live[1].id));
+    const ticked = await createTasksAction(null, form({ targetMode: 'ids', targetIds: idsField([...erased, current]), title: 'Win back' }));
+    expect(ticked).toMatchObject({ ok: true, message: 'Created 1 task. 2 erased customers were left out: their personal data was erased, so their records take no new work.' });
+    const matching = await createTasksAction(null, form({ targetMode: 'filter', targetSearch: `?owner=${people.otherCsm.id}`, title: 'Win back all' }));
+    expect(matching).toMatchObject({ ok: true, message: expect.stringContaining('2 erased customers were left out') });
+    expect(await tasksOn(erased.map((r) => r.id), 'Win back')).toHaveLength(0);
+    expect(await tasksOn(erased.map((r) => r.id), 'Win back all')).toHaveLength(0);
+    expect(await tasksOn([live[1].id], 'Win back')).toHaveLength(1);
+  });
+
+  it('only erased customers ticked: nothing is created, and the result says why', async () => {
+    as('lead');
+    expect(await createTasksAction(null, form({ targetMode: 'ids', targetIds: idsField(erased), title: 'Nobody' }))).toMatchObject({
+      ok: true,
+      message: 'Created 0 tasks. 2 erased customers were left out: their personal data was erased, so their records take no new work.',
+    });
   });
 });
