@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDaySchema } from './dates';
+import { checkbox } from './form-fields';
 import { MAX_SELECTED_IDS } from './customer-filters';
 import { parseVersionedId, recordId } from './ids';
 import { safeText } from './text';
@@ -38,8 +39,13 @@ export function selectedRowsField(rows: { id: number; version: number }[]): stri
 const userId = recordId('user', 'int', 'Choose a user.');
 
 export const assignOwnerSchema = z
-  .object({ ...targetFields, ownerId: userId })
-  .transform(({ ownerId, ...fields }, ctx) => ({ target: toTarget(fields, ctx), ownerId }));
+  .object({
+    ...targetFields,
+    ownerId: userId,
+    /** Hand each previous owner's open tasks on these accounts to the new owner too. */
+    moveOpenTasks: checkbox,
+  })
+  .transform(({ ownerId, moveOpenTasks, ...fields }, ctx) => ({ target: toTarget(fields, ctx), ownerId, moveOpenTasks }));
 export type AssignOwnerInput = z.infer<typeof assignOwnerSchema>;
 
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

@@ -6,6 +6,7 @@ import type { SessionUser } from '@/server/auth/session';
 import { asSession, form } from '../helpers/action-session';
 import { seedListWorkspace } from '../helpers/customer-list-data';
 import { makeUser } from '../helpers/factories';
+import { makeTask } from '../helpers/work-factories';
 import { requestScope } from '../helpers/request-scope';
 import { createTestDatabase } from '../helpers/test-db';
 import { systemActor } from '@/server/context';
@@ -18,6 +19,7 @@ const refresh = requestScope.refresh;
 
 const { assignOwnerAction, createTasksAction, createViewAction, deleteViewAction, renameViewAction } = await import('@/app/(app)/customers/actions');
 const { listSavedViews } = await import('@/server/services/saved-views');
+const { reassignTaskAction } = await import('@/app/(app)/my-work/actions');
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 const people = {} as Record<'admin' | 'lead' | 'csm' | 'otherCsm' | 'exec', SessionUser>;
@@ -152,6 +154,48 @@ describe('bulk owner assignment', () => {
       ok: false,
       fieldErrors: { targetSearch: [expect.stringContaining('Filter not understood: stage')] },
     });
+  });
+
+  it("moves the previous owners' open tasks too when asked, each audited and with a new version", async () => {
+    const [first, second, third] = await ownedBy(people.csm.id, 3);
+    const open = await makeTask(handle.db, { customerId: first.id, assigneeId: people.csm.id, title: 'Open, theirs' });
+    const openToo = await makeTask(handle.db, { customerId: second.id, assigneeId: people.csm.id, title: 'Open, theirs too' });
+    const someoneElses = await makeTask(handle.db, { customerId: first.id, assigneeId: people.otherCsm.id, title: 'Open, someone else' });
+    const done = await makeTask(handle.db, { customerId: first.id, assigneeId: people.csm.id, title: 'Done', status: 'done' });
+    const stays = await makeTask(handle.db, { customerId: third.id, assigneeId: people.csm.id, title: 'Open, not moved' });
+    const theirsOpen = and(inArray(tasks.customerId, [first.id, second.id]), eq(tasks.status, 'open'), eq(tasks.assigneeId, people.csm.id));
+    const moving = (await handle.db.select({ id: tasks.id }).from(tasks).where(theirsOpen)).length;
+    expect(moving).toBeGreaterThanOrEqual(2);
+    as('lead');
+    const result = await assignOwnerAction(null, form({ targetMode: 'ids', targetIds: idsField([first, second]), ownerId: people.lead.id, moveOpenTasks: 'on' }));
+    expect(result).toMatchObject({ ok: true, message: `${people.lead.name} now owns 2 customers, with their ${moving} open tasks.` });
+    expect(await handle.db.select({ id: tasks.id }).from(tasks).where(theirsOpen)).toHaveLength(0);
+    const after = new Map((await handle.db.select().from(tasks).where(inArray(tasks.id, [open.id, openToo.id, someoneElses.id, done.id]))).map((t) => [t.id, t]));
+    expect([open, openToo].map((t) => [after.get(t.id)!.assigneeId, after.get(t.id)!.version])).toEqual([[people.lead.id, 2], [people.lead.id, 2]]);
+    expect(after.get(someoneElses.id)).toMatchObject({ assigneeId: people.otherCsm.id, version: 1 });
+    expect(after.get(done.id)).toMatchObject({ assigneeId: people.csm.id, version: 1 });
+    const audits = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'task.reassign'), inArray(auditLog.entityId, [String(open.id), String(openToo.id)])));
+    expect(audits.map((a) => [a.before, a.after])).toEqual([
+      [{ assigneeId: people.csm.id }, { assigneeId: people.lead.id, reason: 'owner change' }],
+      [{ assigneeId: people.csm.id }, { assigneeId: people.lead.id, reason: 'owner change' }],
+    ]);
+    // A form still open on the task's old version is refused rather than putting the old assignee back.
+    expect(await reassignTaskAction(null, form({ taskId: open.id, version: 1, assigneeId: people.csm.id }))).toMatchObject({ ok: false, message: expect.stringContaining('Someone else changed') });
+
+    // Unticked, the tasks stay with the previous owner.
+    expect(await assignOwnerAction(null, form({ targetMode: 'ids', targetIds: idsField([third]), ownerId: people.lead.id }))).toMatchObject({ ok: true, message: `${people.lead.name} now owns 1 customer.` });
+    expect((await handle.db.select().from(tasks).where(eq(tasks.id, stays.id)))[0]).toMatchObject({ assigneeId: people.csm.id, version: 1 });
+  });
+
+  it("moves the open tasks of all matching customers' previous owners", async () => {
+    const [row] = await ownedBy(people.otherCsm.id, 1);
+    const task = await makeTask(handle.db, { customerId: row.id, assigneeId: people.otherCsm.id, title: 'Open, by filter' });
+    as('admin');
+    const result = await assignOwnerAction(null, form({ targetMode: 'filter', targetSearch: `?owner=${people.otherCsm.id}`, ownerId: people.admin.id, moveOpenTasks: 'on' }));
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(new RegExp(`^${people.admin.name} now owns \\d+ customers, with their \\d+ open tasks?\\.`)) });
+    expect((await handle.db.select().from(tasks).where(eq(tasks.id, task.id)))[0]).toMatchObject({ assigneeId: people.admin.id, version: 2 });
+    // Hand them back for the tests below.
+    await assignOwnerAction(null, form({ targetMode: 'filter', targetSearch: `?owner=${people.admin.id}`, ownerId: people.otherCsm.id }));
   });
 
   it('refuses an executive as the new owner, with a field error', async () => {

@@ -17,12 +17,12 @@ function leftOut(erased: number): string {
 }
 
 export const assignOwnerAction = validatedAction(assignOwnerSchema, 'customers.assignOwner', async ({ ctx, input }) => {
-  const { matched, changed, erased, owner } = await assignOwner({ ctx, input });
+  const { matched, changed, erased, owner, movedTasks } = await assignOwner({ ctx, input });
   refresh();
   const already = matched - changed;
   return {
     ok: true,
-    message: `${owner} now owns ${customers(changed)}.${already > 0 ? ` ${customers(already)} already had ${owner} as owner.` : ''}${leftOut(erased)}`,
+    message: `${owner} now owns ${customers(changed)}${movedTasks > 0 ? `, with ${movedTasks === 1 ? 'their 1 open task' : `their ${formatCount(movedTasks)} open tasks`}` : ''}.${already > 0 ? ` ${customers(already)} already had ${owner} as owner.` : ''}${leftOut(erased)}`,
   };
 });
 
