@@ -97,7 +97,8 @@ describe('CSV formula injection', () => {
         { line: '3', column: '', message: 'No id.' },
       ]);
     } finally {
-      process.env.HOLDFAST_ROOT = previous;
+      if (previous === undefined) delete process.env.HOLDFAST_ROOT;
+      else process.env.HOLDFAST_ROOT = previous;
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
