@@ -64,6 +64,7 @@ test('a lead assigns 50 customers to another owner in one action', async ({ page
   await customers.selectAllOnPage();
   await expect(customers.bulkActions).toContainText('50 customers selected');
   const dialog = await customers.startAssigningOwner('Noor Nasser (csm2@holdfast.demo)');
+  await expect(dialog.getByRole('checkbox', { name: 'Move the previous owners’ open tasks on these accounts too' })).toBeChecked();
   await dialog.getByRole('button', { name: 'Assign owner' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Noor Nasser now owns' })).toBeVisible();

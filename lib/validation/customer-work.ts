@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, CHANNELS, CONSENT_CHANNELS, consentKey, type ConsentChannel } from '@/lib/work/catalog';
 import { emailSchema } from './users';
-import { checkbox, chosenId, emptyToNull, optionalText, recordId, requiredText, versionField, type VerbInput } from './form-fields';
+import { checkbox, chosenId, emptyToNull, optionalText, requiredText, type VerbInput } from './form-fields';
+import { isInstant } from './dates';
+import { recordId, versionField } from './ids';
 
-const customerId = recordId('customer');
+const customerId = recordId('customer', 'bigint');
 
 /** A moment as <input type="datetime-local"> sends it (read as UTC, the workspace time zone) or an ISO string. */
 const moment = z.preprocess(
@@ -11,7 +13,7 @@ const moment = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?$/, { error: 'Enter a date and time.' })
-    .refine((value) => !Number.isNaN(momentOf(value).getTime()), { error: 'Enter a real date and time.' })
+    .refine((value) => isInstant(value.endsWith('Z') ? value : `${value}Z`), { error: 'Enter a real date and time.' })
     .nullable(),
 );
 
@@ -66,7 +68,7 @@ export type UpdateContactInput = VerbInput<typeof updateContactSchema>;
 export const changeOwnerSchema = z.object({
   customerId,
   version: versionField,
-  ownerId: chosenId('user', 'Choose the new owner.'),
+  ownerId: chosenId('user', 'int', 'Choose the new owner.'),
   /** Hand the previous owner's open tasks on this account to the new owner too. */
   moveOpenTasks: checkbox,
 });
