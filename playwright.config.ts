@@ -29,7 +29,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      // Playwright cannot download its browsers here; Debian's Chromium is used (STACK.md).
+      // The distribution's Chromium, not a browser Playwright downloads (README: `npm test`).
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
         '--no-sandbox',
