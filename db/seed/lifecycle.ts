@@ -18,8 +18,9 @@ const SIGNAL_LABELS: Record<Signal, string> = {
 };
 
 /**
- * Stage history derived from the customer's story (DESIGN §6): onboarding -> activated -> adopting (60 days of use)
- * -> loyal (a year); at_risk when a risk signal shows or activation is late; churned; won_back on reactivation.
+ * Stage history derived from the customer's story (docs/lifecycle-and-outreach.md): onboarding -> activated ->
+ * adopting (60 days of use) -> loyal (a year); at_risk when a risk signal shows or activation is late; churned;
+ * won_back on reactivation.
  */
 export function transitionsOf(story: Story): Transition[] {
   const marks: Mark[] = [{ at: story.acquiredAt, to: 'onboarding', reason: 'Signed up', from: [null] }];

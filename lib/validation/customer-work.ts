@@ -53,8 +53,8 @@ export const updateContactSchema = z
     preferredChannel: z.preprocess(emptyToNull, z.enum(CHANNELS, { error: 'Choose email, SMS, push or phone.' }).nullable()),
   })
   .superRefine((input, context) => {
-    // Outreach never uses a channel without opt-in (DESIGN §6), so preferring one without it would be a promise the
-    // product cannot keep.
+    // Outreach never uses a channel without opt-in (docs/lifecycle-and-outreach.md), so preferring one without it
+    // would be a promise the product cannot keep.
     const channel = input.preferredChannel;
     if (channel && (CONSENT_CHANNELS as readonly string[]).includes(channel) && !input[consentKey(channel as ConsentChannel)]) {
       context.addIssue({ code: 'custom', path: ['preferredChannel'], message: 'The customer has not opted in to this channel.' });

@@ -61,7 +61,7 @@ export async function assignOwner({ ctx, input }: { ctx: ServiceContext; input: 
   });
 }
 
-/** A CSM writes tasks only on accounts they own (DESIGN §3): every target customer must be theirs. */
+/** A CSM writes tasks only on accounts they own (docs/security.md): every target customer must be theirs. */
 async function assertOwnsAll(tx: Executor, actor: Actor, where: SQL): Promise<void> {
   // Whoever may write tasks on an account nobody owns may write them on every account (leads, admins, the system).
   if (actor.kind !== 'user' || can(actor, 'tasks.write', { ownerId: null })) return;

@@ -36,8 +36,9 @@ export type ImportSummary = ImportTally & {
 const ERRORS_KEPT = 1_000;
 
 /**
- * Imports a CSV file of one kind (DESIGN §7). Every run, dry or not, failed or not, leaves an import_jobs row, an error
- * report file with every rejected row, and an audit row. `onProgress` reports rows and bytes read as the file streams.
+ * Imports a CSV file of one kind (README, "Import files"). Every run, dry or not, failed or not, leaves an import_jobs
+ * row, an error report file with every rejected row, and an audit row. `onProgress` reports rows and bytes read as
+ * the file streams.
  */
 export async function runImport(
   { ctx, input }: { ctx: ServiceContext; input: { kind: ImportKind; filePath: string; filename: string; options: ImportOptions } },
