@@ -1,29 +1,33 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TELCO_CSV } from '../helpers/telco';
 import { scratchCli, type ScratchCli } from '../helpers/cli';
-
+import { writeTelcoCsv, type TelcoRow } from '../helpers/telco-shaped';
 
 let cli: ScratchCli;
+let telcoFile: string;
+let telco: TelcoRow[];
 beforeAll(async () => {
   cli = await scratchCli();
+  telcoFile = path.join(cli.root, 'telco.csv');
+  telco = writeTelcoCsv(telcoFile, 1_500);
 });
 afterAll(() => cli.dispose());
 
 describe('holdfast import', () => {
-  it('imports the Telco sample with a mapping, prints one JSON summary, and changes nothing the second time', () => {
-    const args = ['import', 'customers', TELCO_CSV, '--map', 'customerID=id,Churn=churned,tenure=tenure_months', '--as-of', '2026-11-01', '--json'];
+  it('imports a Telco-shaped file with a mapping, prints one JSON summary, and changes nothing the second time', () => {
+    const args = ['import', 'customers', telcoFile, '--map', 'customerID=id,Churn=churned,tenure=tenure_months', '--as-of', '2026-11-01', '--json'];
     const first = cli.run(...args);
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ kind: 'customers', rowsRead: 7043, inserted: 7043, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    expect(JSON.parse(first.stdout)).toMatchObject({ kind: 'customers', rowsRead: 1_500, inserted: 1_500, updated: 0, unchanged: 0, rejected: 0, errors: [] });
     const second = cli.run(...args);
-    expect(JSON.parse(second.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 7043, rejected: 0 });
+    expect(JSON.parse(second.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1_500, rejected: 0 });
   });
 
   it('reports bad rows by line and keeps the good ones, with the error report on disk', () => {
     const file = path.join(cli.root, 'orders.csv');
-    fs.writeFileSync(file, 'order_id,customer_id,ordered_at,amount\nO-1,7590-VHVEG,2026-03-01,19.90\nO-2,7590-VHVEG,yesterday,1\n');
+    const customer = telco[0].customerID;
+    fs.writeFileSync(file, `order_id,customer_id,ordered_at,amount\nO-1,${customer},2026-03-01,19.90\nO-2,${customer},yesterday,1\n`);
     const run = cli.run('import', 'orders', file);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('1 inserted');
