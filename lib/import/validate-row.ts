@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importedStage } from '@/lib/customers/lifecycle';
 import {
   attributeValue,
   currencyCode,
@@ -120,6 +121,10 @@ function customerRow(cells: RowCells, ctx: RowContext): Result<CustomerRow> {
   // A label-only source ("Churn: Yes") churned as of the import date; tenure counts back from churn or from today.
   const churnedAt = v.churned_at ?? (v.churned === true ? ctx.asOf : null);
   const acquiredAt = v.acquired_at ?? (v.tenure_months !== null ? monthsBefore(churnedAt ?? ctx.asOf, v.tenure_months) : null);
+  // Someone who pays, or has a tenure, has reached first value; without an activation date it is taken as acquisition
+  // for the stage only (activation KPIs count real activation dates).
+  const paying = (mrrCents ?? 0) > 0 || v.tenure_months !== null;
+  const lifecycleStage = importedStage({ acquiredAt, activatedAt: v.activated_at ?? (paying ? acquiredAt : null), churnedAt, asOf: ctx.asOf });
   return {
     ok: true,
     row: {
@@ -141,6 +146,7 @@ function customerRow(cells: RowCells, ctx: RowContext): Result<CustomerRow> {
       churnType: v.churn_type ?? (churnedAt ? 'voluntary' : null),
       mrrCents,
       currency: v.currency,
+      lifecycleStage,
       attributes: Object.fromEntries(Object.entries(cells.unmapped).map(([k, text]) => [k, attributeValue(text, ctx)])),
     },
   };

@@ -78,18 +78,17 @@ describe('import engine', () => {
 
     const stayed = telco[1];
     const [kept] = await handle.db.select().from(customers).where(eq(customers.externalId, stayed.customerID));
-    expect(kept).toMatchObject({ churnedAt: null, lifecycleStage: 'onboarding', name: stayed.customerID });
+    expect(kept).toMatchObject({ churnedAt: null, lifecycleStage: 'loyal', name: stayed.customerID, plan: 'One year', mrrCents: Math.round(Number(stayed.MonthlyCharges) * 100) });
     expect(kept.acquiredAt?.toISOString()).toBe('2024-01-01T00:00:00.000Z'); // tenure 34 months before the as-of date
     expect(kept.attributes).toMatchObject({
       gender: stayed.gender,
       SeniorCitizen: Number(stayed.SeniorCitizen),
       Partner: stayed.Partner === 'Yes',
-      MonthlyCharges: Number(stayed.MonthlyCharges),
       TotalCharges: Number(stayed.TotalCharges),
-      Contract: 'One year',
       InternetService: false,
       OnlineSecurity: 'No internet service',
     });
+    expect(Object.keys(kept.attributes)).not.toContain('MonthlyCharges');
 
     const [left] = await handle.db.select().from(customers).where(eq(customers.externalId, telco[3].customerID));
     expect(left).toMatchObject({ churnedAt: AS_OF, churnType: 'voluntary', lifecycleStage: 'churned' });

@@ -179,7 +179,13 @@ describe('preview action', () => {
     const preview = result.ok ? result.data! : null!;
     expect(preview).toMatchObject({ kind: 'customers', suggestedKind: 'customers', delimiter: { detected: ',', used: ',' }, missingRequired: [], validRows: 20 });
     const mapped = Object.fromEntries(preview.columns.filter((c) => c.mappedTo).map((c) => [c.header, [c.mappedTo, c.source]]));
-    expect(mapped).toEqual({ customerID: ['id', 'synonym'], tenure: ['tenure_months', 'synonym'], Churn: ['churned', 'synonym'] });
+    expect(mapped).toEqual({
+      customerID: ['id', 'synonym'],
+      tenure: ['tenure_months', 'synonym'],
+      Contract: ['plan', 'synonym'],
+      MonthlyCharges: ['mrr', 'synonym'],
+      Churn: ['churned', 'synonym'],
+    });
     expect(preview.rows).toHaveLength(20);
     expect(preview.rows[0]).toMatchObject({ line: 2, valid: true, cells: expect.arrayContaining([telcoCustomers[0].customerID, telcoCustomers[0].gender]) });
   });
