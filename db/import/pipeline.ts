@@ -6,6 +6,7 @@ import type { ImportKind } from '@/lib/import/columns';
 import type { Delimiter } from '@/lib/import/delimiter';
 import { cellsOf, type HeaderMapping } from '@/lib/import/header-mapping';
 import type { RowError } from '@/lib/import/row-types';
+import type { RowWarning } from '@/lib/import/warnings';
 import { validateRow, type RowContext } from '@/lib/import/validate-row';
 import { applyActivity } from './apply-activity';
 import { openBulkSession, tableRef, type BatchRows, type BulkSession } from '@/db/copy/bulk-session';
@@ -34,6 +35,8 @@ export type PipelineInput = {
   onHeader: (headers: string[]) => HeaderMapping;
   /** Rejected rows, with canonical column names. */
   reject: (errors: RowError[]) => void;
+  /** Rows kept although they look odd. */
+  warn: (warnings: RowWarning[]) => void;
   onProgress?: (progress: ImportProgress) => void;
 };
 
@@ -66,7 +69,7 @@ export async function importCsv(input: PipelineInput, tally: ImportTally): Promi
   }
 }
 
-async function run({ jobId, kind, filePath, options, onHeader, reject, onProgress }: PipelineInput, tally: ImportTally, session: BulkSession) {
+async function run({ jobId, kind, filePath, options, onHeader, reject, warn, onProgress }: PipelineInput, tally: ImportTally, session: BulkSession) {
   const writer = WRITERS[kind] as KindWriter<ImportKind>;
   const names = { stage: `import_stage_${jobId}`, activity: `import_activity_${jobId}` };
   const tables = { stage: tableRef(names.stage), activity: tableRef(names.activity) };
@@ -142,6 +145,7 @@ async function run({ jobId, kind, filePath, options, onHeader, reject, onProgres
         const result = validateRow(kind, cellsOf(record.cells, headers, mapping), options);
         if (result.ok) {
           batch.add(writer.record(result.row, record.line));
+          if (result.warnings) warn(result.warnings.map((code) => ({ line: record.line, code })));
         } else {
           reject(result.errors.map((e) => ({ line: record.line, column: e.column, message: e.message })));
         }

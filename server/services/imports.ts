@@ -7,10 +7,13 @@ import { refreshRollups, rollupsBehind } from '@/db/queries/metrics/refresh';
 import type { ImportKind } from '@/lib/import/columns';
 import { mapHeaders, unknownOverrideTargets, type HeaderMapping } from '@/lib/import/header-mapping';
 import type { RowError } from '@/lib/import/row-types';
+import { EMPTY_FILE, NO_ROWS } from '@/lib/import/upload-check';
+import { WarningTally, type ImportWarning, type RowWarning } from '@/lib/import/warnings';
 import { writeAudit } from '../audit';
 import { assertCan, type ServiceContext } from '../context';
 import { RuleError } from '../errors';
 import { startHeartbeat } from '../imports/heartbeat';
+import { fileRefusal } from '../imports/read-head';
 
 export type { ImportProgress };
 
@@ -26,9 +29,10 @@ export type ImportSummary = ImportTally & {
   rejected: number;
   /** The first errors, by line (all of them are in the job's error report). */
   errors: RowError[];
+  /** Rows kept although they look odd, counted per kind. */
+  warnings: ImportWarning[];
   mapping: { column: string; mappedTo: string | null }[];
   errorReportPath: string;
-  /** The KPI rollups recomputed after the import, from the earliest month of its rows; null when nothing to do. */
   /** The KPI rollups brought up to date after the rows landed: how many customers' figures were recomputed. */
   kpiRefresh: { full: boolean; changedCustomers: number; seconds: number } | null;
 };
@@ -48,7 +52,7 @@ export async function runImport(
   assertCan(ctx.actor, 'imports.run');
   const { kind, filePath, filename, options } = input;
   const badTargets = unknownOverrideTargets(kind, options.map);
-  if (badTargets.length) throw new RuleError(`--map names columns that ${kind} do not have: ${badTargets.join(', ')}.`, 'map');
+  if (badTargets.length) throw new RuleError(`The mapping names columns that ${kind} do not have: ${badTargets.join(', ')}.`, 'map');
 
   const [job] = await ctx.db
     .insert(importJobs)
@@ -67,6 +71,7 @@ export async function runImport(
   const tally: ImportTally = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0 };
   let rejected = 0;
   const kept: RowError[] = [];
+  const warningTally = new WarningTally();
   let headers: string[] = [];
   let mapping: HeaderMapping | null = null;
 
@@ -82,12 +87,12 @@ export async function runImport(
     for (const e of named) if (kept.length < ERRORS_KEPT) kept.push(e);
   };
   const onHeader = (cells: string[]) => {
-    if (cells.length === 0) throw new RuleError('The file is empty: it needs a header line and at least one row.', 'file');
+    if (cells.length === 0) throw new RuleError(EMPTY_FILE, 'file');
     headers = cells;
     mapping = mapHeaders(kind, cells, options.map);
     if (mapping.missingRequired.length) {
       throw new RuleError(
-        `The file has no column for: ${mapping.missingRequired.join(', ')}. Rename the header or map it (--map source=${mapping.missingRequired[0]}).`,
+        `The file has no column for: ${mapping.missingRequired.join(', ')}. Rename the header or map a column of the file to it.`,
         'map',
       );
     }
@@ -97,9 +102,11 @@ export async function runImport(
   let failure: unknown = null;
   const stopHeartbeat = startHeartbeat(ctx.db, job.id);
   try {
-    await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, onProgress }, tally);
+    const warn = (warnings: RowWarning[]) => warningTally.add(warnings);
+    await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, warn, onProgress }, tally);
+    if (tally.rowsRead === 0) throw new RuleError(NO_ROWS, 'file');
   } catch (error) {
-    failure = error;
+    failure = fileRefusal(error) ?? error;
   } finally {
     // Stopped before the outcome is written: if writing it fails, readers see the job interrupted, not running.
     stopHeartbeat();
@@ -107,6 +114,7 @@ export async function runImport(
   }
 
   const status = failure ? 'failed' : 'succeeded';
+  const warnings = warningTally.summary(headerOf);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(importJobs)
@@ -115,6 +123,7 @@ export async function runImport(
         ...tally,
         rejected,
         errors: kept,
+        warnings,
         message: failure ? (failure instanceof RuleError ? failure.message : 'The import stopped on an unexpected error; committed batches are kept.') : null,
         finishedAt: new Date(),
       })
@@ -136,6 +145,7 @@ export async function runImport(
     ...tally,
     rejected,
     errors: kept.sort((a, b) => a.line - b.line),
+    warnings,
     mapping: headers.map((header, i) => ({ column: header, mappedTo: (mapping as HeaderMapping | null)?.columns[i] ?? null })),
     errorReportPath: report.path,
     kpiRefresh,

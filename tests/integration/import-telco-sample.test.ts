@@ -27,7 +27,9 @@ describe.skipIf(!HAS_TELCO_SAMPLE)(`the real Telco sample (${NEEDS_TELCO_SAMPLE}
     });
 
   it('imports all 7,043 customers, 1,869 of them churned, with their MRR, plan, stage and attributes, and changes nothing on re-import', async () => {
-    expect(await importSample()).toMatchObject({ rowsRead: 7043, inserted: 7043, updated: 0, unchanged: 0, rejected: 0 });
+    const first = await importSample();
+    expect(first).toMatchObject({ rowsRead: 7043, inserted: 7043, updated: 0, unchanged: 0, rejected: 0 });
+    expect(first.warnings).toMatchObject([{ code: 'churned_with_mrr', count: 1869, column: 'MonthlyCharges' }]);
 
     const [stayed] = await handle.db.select().from(customers).where(eq(customers.externalId, '5575-GNVDE'));
     expect(stayed).toMatchObject({ churnedAt: null, name: '5575-GNVDE', mrrCents: 5695, plan: 'One year', lifecycleStage: 'loyal' });

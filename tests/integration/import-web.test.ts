@@ -280,6 +280,24 @@ describe('starting imports, following them, history and error reports', () => {
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2)).sort()).toEqual([['3', 'customer_id'], ['4', 'ordered_at']]);
   });
 
+  it('shows the rows kept with a warning on the job, counted, and words every message for the page, not the command line', async () => {
+    const id = await uploadId('id,churned,tenure,mrr,acquired_at\nW-1,yes,3,70.70,\nW-2,no,5,20,\nW-3,yes,2,15,\nW-4,no,,10,03/02/2026\n', 'churned.csv');
+    const jobId = await startAndWait({ uploadId: id, kind: 'customers', asOf: '2026-11-01' });
+    const { body } = await jobStatus(jobId);
+    expect(body).toMatchObject({ status: 'succeeded', inserted: 3, rejected: 1 });
+    expect(body.warnings).toEqual([
+      {
+        code: 'churned_with_mrr',
+        count: 2,
+        firstLine: 2,
+        column: 'mrr',
+        message: '2 churned customers have an MRR above 0: it is kept as what they paid until they churned (their MRR history ends at the churn), and their current MRR is 0.',
+      },
+    ]);
+    expect(body.errors).toEqual([{ line: 5, column: 'acquired_at', message: expect.stringContaining('not a valid date') }]);
+    expect(JSON.stringify(body)).not.toMatch(/--[a-z]/);
+  });
+
   it('refuses to start without the required columns, or while another import runs, creating no job', async () => {
     const id = await uploadId('what,when\nA,2026-01-01\n');
     const before = await jobCount();
