@@ -1,8 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
 import { importJobs } from '@/db/schema';
 import { ErrorReport } from '@/db/import/error-report';
-import { importCsv, type ImportProgress, type ImportTally, type PipelineOptions } from '@/db/import/pipeline';
+import { importCsv, type BatchCommit, type ImportProgress, type ImportTally, type PipelineOptions } from '@/db/import/pipeline';
 import { refreshRollups, rollupsBehind } from '@/db/queries/metrics/refresh';
 import type { ImportKind } from '@/lib/import/columns';
 import { mapHeaders, unknownOverrideTargets, type HeaderMapping } from '@/lib/import/header-mapping';
@@ -26,7 +27,6 @@ export type ImportSummary = ImportTally & {
   jobId: number;
   kind: ImportKind;
   dryRun: boolean;
-  rejected: number;
   /** The first errors, by line (all of them are in the job's error report). */
   errors: RowError[];
   /** Rows kept although they look odd, counted per kind. */
@@ -68,8 +68,7 @@ export async function runImport(
     .returning({ id: importJobs.id, createdAt: importJobs.createdAt });
   const report = new ErrorReport(job);
   onStart?.(job.id);
-  const tally: ImportTally = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0 };
-  let rejected = 0;
+  const tally: ImportTally = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const kept: RowError[] = [];
   const warningTally = new WarningTally();
   let headers: string[] = [];
@@ -80,11 +79,22 @@ export async function runImport(
     const index = canonical && mapping ? mapping.columns.indexOf(canonical) : -1;
     return index >= 0 ? headers[index] : canonical;
   };
+  const named = (errors: RowError[]) => errors.map((e) => ({ ...e, column: headerOf(e.column) }));
   const reject = (errors: RowError[]) => {
-    const named = errors.map((e) => ({ ...e, column: headerOf(e.column) }));
-    rejected += named.length;
-    report.add(named);
-    for (const e of named) if (kept.length < ERRORS_KEPT) kept.push(e);
+    const rows = named(errors);
+    report.add(rows);
+    for (const e of rows) if (kept.length < ERRORS_KEPT) kept.push(e);
+  };
+  // The job's counts and an audit row commit with each batch: an import killed part way shows what it committed.
+  const onBatch = async (tx: Executor, commit: BatchCommit) => {
+    const errors = [...kept.filter((e) => e.line <= commit.throughLine), ...named(commit.rejectedRows)].slice(0, ERRORS_KEPT);
+    await tx.update(importJobs).set({ ...commit.tally, errors, heartbeatAt: sql`now()` }).where(eq(importJobs.id, job.id));
+    await writeAudit(tx, ctx.actor, {
+      action: 'import.batch',
+      entityType: 'import',
+      entityId: job.id,
+      after: { kind, filename, batch: commit.number, throughLine: commit.throughLine, ...commit.batch },
+    });
   };
   const onHeader = (cells: string[]) => {
     if (cells.length === 0) throw new RuleError(EMPTY_FILE, 'file');
@@ -103,7 +113,7 @@ export async function runImport(
   const stopHeartbeat = startHeartbeat(ctx.db, job.id);
   try {
     const warn = (warnings: RowWarning[]) => warningTally.add(warnings);
-    await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, warn, onProgress }, tally);
+    await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, warn, onBatch, onProgress }, tally);
     if (tally.rowsRead === 0) throw new RuleError(NO_ROWS, 'file');
   } catch (error) {
     failure = fileRefusal(error) ?? error;
@@ -121,7 +131,6 @@ export async function runImport(
       .set({
         status,
         ...tally,
-        rejected,
         errors: kept,
         warnings,
         message: failure ? (failure instanceof RuleError ? failure.message : 'The import stopped on an unexpected error; committed batches are kept.') : null,
@@ -132,7 +141,7 @@ export async function runImport(
       action: options.dryRun ? 'import.dryRun' : 'import.run',
       entityType: 'import',
       entityId: job.id,
-      after: { kind, filename, status, ...tally, rejected },
+      after: { kind, filename, status, ...tally },
     });
   });
   // Committed rows count in the KPIs at once, even those of an import that stopped part way.
@@ -143,7 +152,6 @@ export async function runImport(
     kind,
     dryRun: options.dryRun,
     ...tally,
-    rejected,
     errors: kept.sort((a, b) => a.line - b.line),
     warnings,
     mapping: headers.map((header, i) => ({ column: header, mappedTo: (mapping as HeaderMapping | null)?.columns[i] ?? null })),
