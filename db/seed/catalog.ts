@@ -110,8 +110,6 @@ export const SEGMENTS: Readonly<Record<SegmentKey, SegmentProfile>> = {
 
 /** Share of currently active, established customers who show early churn signals right now. */
 export const AT_RISK_NOW_SHARE = 0.08;
-/** Days a new customer has to reach first value before the "not activated" risk rule fires (docs/risk.md). */
-export const TTV_TARGET_DAYS = 30;
 
 export const COUNTRIES: readonly { country: string; region: string; weight: number }[] = [
   { country: 'United States', region: 'North America', weight: 34 },

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = {
   'user.enable': 'Enabled user',
   'seed.run': 'Loaded demo data',
   'import.run': 'Imported a file',
+  'import.batch': 'Imported a batch of a file',
   'import.dryRun': 'Dry-ran an import',
   'metrics.setChurnThresholds': 'Changed churn thresholds',
   'metrics.clearChurnThresholds': 'Removed segment churn thresholds',
