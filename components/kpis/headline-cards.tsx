@@ -40,8 +40,8 @@ export function HeadlineCards({ dashboard, link }: { dashboard: KpiDashboard; li
                 id={key}
                 label={labelOf(key)}
                 value={formatMetric(key, value(key), current.currency)}
-                change={changeOf(key, value(key), previous.totals[key] ?? null)}
-                against={period.previous.label}
+                change={previous && changeOf(key, value(key), previous.totals[key] ?? null)}
+                against={period.previous?.label ?? null}
                 formula={formulaInfo(current, key, link)}
                 footer={footerOf(key)}
               />

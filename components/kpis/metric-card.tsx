@@ -10,8 +10,8 @@ type MetricCardProps = {
   label: string;
   value: string;
   change: Change | null;
-  /** The previous period's label. */
-  against: string;
+  /** The previous period's label; null when the period is compared with nothing. */
+  against: string | null;
   formula: FormulaInfo;
   /** Thresholds, benchmarks: what the number is measured against. */
   footer?: ReactNode;

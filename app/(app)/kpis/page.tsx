@@ -54,7 +54,8 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
           description={
             <>
               Retention for <strong className="font-semibold text-zinc-800">{period.label}</strong>
-              {filters.segment && ` · ${segmentLabel(filters.segment)}`}, compared with {period.previous.label}. Every number shows its formula
+              {filters.segment && ` · ${segmentLabel(filters.segment)}`}
+              {period.previous ? `, compared with ${period.previous.label}` : ''}. Every number shows its formula
               (<Info aria-label="the information buttons" className="inline size-3.5 align-[-2px]" />) and opens the customers it counts.
             </>
           }
@@ -70,6 +71,12 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
           <KpiToolbar key={kpiSearchString(view)} {...toolbar} />
         </CardContent>
       </Card>
+
+      {period.note && (
+        <p role="note" data-testid="period-note" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900">
+          {period.note}
+        </p>
+      )}
 
       {dashboard.ignored.length > 0 && (
         <Alert tone="error" className="mb-6">
@@ -125,9 +132,9 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
             </Card>
           </KpiSection>
 
-          <KpiSection id="all-metrics" title="All metrics" description={`Every KPI for ${period.label}, with ${period.previous.label} beside it.`}>
+          <KpiSection id="all-metrics" title="All metrics" description={`Every KPI for ${period.label}${period.previous ? `, with ${period.previous.label} beside it` : ''}.`}>
             <Card>
-              <MetricsTable current={current} previous={dashboard.previous} previousLabel={period.previous.label} link={link} />
+              <MetricsTable current={current} previous={dashboard.previous && period.previous && { doc: dashboard.previous, label: period.previous.label }} link={link} />
             </Card>
           </KpiSection>
         </div>

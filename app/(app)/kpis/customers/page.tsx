@@ -13,8 +13,8 @@ import { METRICS } from '@/lib/metrics/catalog';
 import { DRILLDOWN_TITLES } from '@/lib/metrics/drilldowns';
 import { formatMetric } from '@/lib/metrics/format';
 import { segmentLabel } from '@/lib/metrics/labels';
-import { formatMonth, monthOf } from '@/lib/metrics/months';
-import { monthLabel, resolvePeriod } from '@/lib/metrics/period';
+import { formatMonth } from '@/lib/metrics/months';
+import { monthLabel, resolvePeriod, todayOf } from '@/lib/metrics/period';
 import { drilldownHref, kpiSearchString, parseDrilldownParams, parseKpiPageState } from '@/lib/validation/kpi-page';
 import { requirePermission, userActor } from '@/server/auth/session';
 import { ValidationError } from '@/server/errors';
@@ -72,8 +72,7 @@ export default async function KpiDrilldownPage({ searchParams }: DrilldownPagePr
     );
   }
   const [page, doc] = loaded;
-  const current = monthOf(new Date().getTime());
-  const period = state.selection ? resolvePeriod(state.selection, current) : null;
+  const period = state.selection ? resolvePeriod(state.selection, todayOf(new Date().getTime())) : null;
   const value = doc.series[metric][0];
   const filterText = Object.entries(state.filters)
     .map(([name, v]) => (name === 'segment' ? segmentLabel(v!) : v))
