@@ -20,6 +20,13 @@ export function formatCount(value: number): string {
   return countFormat.format(value);
 }
 
+const pluralRules = new Intl.PluralRules(LOCALE);
+
+/** "1 customer", "1,331 customers": a count with its noun in the form the count takes (`other` for irregular plurals). */
+export function plural(count: number, one: string, other = `${one}s`): string {
+  return `${formatCount(count)} ${pluralRules.select(count) === 'one' ? one : other}`;
+}
+
 const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 
 /** A file size in binary units as people read them in file managers: 948 KB, 1.2 GB. */

@@ -4,7 +4,7 @@ import { changeOf } from '@/lib/metrics/change';
 import type { KpiDocument } from '@/lib/metrics/document';
 import { formatMetric } from '@/lib/metrics/format';
 import { ChangeIndicator } from './change-indicator';
-import { drilldownLinks, formulaInfo, lastKnownMonth, type DrilldownLink } from './formula-info';
+import { drilldownLinks, formulaInfo, type DrilldownLink } from './formula-info';
 import { FormulaPopover } from './formula-popover';
 
 const GROUPS: { title: string; keys: MetricKey[] }[] = [
@@ -27,7 +27,6 @@ type MetricsTableProps = { current: KpiDocument; previous: { doc: KpiDocument; l
 
 /** Every KPI of the period with its formula: the same numbers as the "total" row of `holdfast kpis`. */
 export function MetricsTable({ current, previous, link }: MetricsTableProps) {
-  const month = lastKnownMonth(current);
   const columns = previous ? 5 : 3;
   return (
     <div className="overflow-x-auto">
@@ -65,7 +64,7 @@ export function MetricsTable({ current, previous, link }: MetricsTableProps) {
             </tr>
             {group.keys.map((key) => {
               const value = current.totals[key] ?? null;
-              const [primary] = drilldownLinks(key, month, link);
+              const [primary] = drilldownLinks(key, current, link);
               const text = formatMetric(key, value, current.currency);
               return (
                 <tr key={key}>

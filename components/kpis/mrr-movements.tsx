@@ -11,7 +11,7 @@ import { WaterfallChart } from './waterfall-chart';
 export function MrrMovements({ doc, link }: { doc: KpiDocument; link: DrilldownLink }) {
   const steps = mrrWaterfall(doc.totals);
   const month = lastKnownMonth(doc);
-  const hrefs = Object.fromEntries((steps ?? []).flatMap((s) => (s.drilldown && month ? [[s.key, link(s.drilldown, month)]] : [])));
+  const hrefs = Object.fromEntries((steps ?? []).flatMap((s) => (s.drilldown && month ? [[s.key, link(s.drilldown)]] : [])));
   return (
     <ChartCard
       id="mrr-movements"

@@ -109,7 +109,7 @@ export function TrendSection({ trend, link }: { trend: KpiDocument; link: Drilld
             id={chart.id}
             title={chart.title}
             description={chart.description}
-            formula={formulaInfo(trend, chart.formula, link)}
+            formula={formulaInfo(trend, chart.formula, link, 'last month')}
             table={{
               caption: `${chart.title} by month`,
               columns: chart.series.map((s) => ({ label: s.label })),

@@ -70,7 +70,7 @@ describe('churn by reason', () => {
   });
 
   it('lists the reason of each churned customer in the drill-down', async () => {
-    const page = await getKpiDrilldown({ ctx, input: { metric: 'churned_customers', month: '2026-03', limit: 500 } });
+    const page = await getKpiDrilldown({ ctx, input: { metric: 'churned_customers', from: '2026-03', to: '2026-03', limit: 500 } });
     expect(page.customers.length).toBeGreaterThan(0);
     expect(page.customers.every((c) => 'churnReason' in c && 'churnType' in c)).toBe(true);
   });

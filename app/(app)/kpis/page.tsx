@@ -114,7 +114,7 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
                 rows={breakdowns.byReason}
                 currency={current.currency}
                 periodLabel={period.label}
-                churnedHref={lastMonth ? link('churned_customers', lastMonth) : null}
+                churnedHref={lastMonth ? link('churned_customers') : null}
               />
               <ChurnTypes doc={current} link={link} />
             </div>

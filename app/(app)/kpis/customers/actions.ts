@@ -13,8 +13,9 @@ import { getKpiDrilldown, type KpiDrilldownPage } from '@/server/services/kpis';
 const filterValue = z.string().max(200).optional();
 const nextPageSchema = z.object({
   metric: z.enum(DRILLDOWN_METRICS as [DrilldownMetric, ...DrilldownMetric[]]),
-  month: z.string().max(16),
-  cursor: z.number().int().positive(),
+  from: z.string().max(16),
+  to: z.string().max(16),
+  cursor: z.string().max(64),
   filters: z.object({ segment: filterValue, plan: filterValue, country: filterValue, owner: filterValue, loyaltyTier: filterValue }).default({}),
 });
 
