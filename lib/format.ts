@@ -48,6 +48,21 @@ export function formatMoney(cents: number, currency: string): string {
   return format.format(cents / 10 ** digits);
 }
 
+const compactFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Money for a card: whole units below 10,000 ("$1,582"), three significant digits above ("$71.9K", "$2.11M"). Tables
+ * keep formatMoney's exact amounts.
+ */
+export function formatCompactMoney(cents: number, currency: string): string {
+  const exact = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
+  const units = cents / 10 ** (exact.resolvedOptions().maximumFractionDigits ?? 2);
+  if (Math.abs(units) < 10_000) return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(units);
+  let format = compactFormats.get(currency);
+  if (!format) compactFormats.set(currency, (format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 })));
+  return format.format(units);
+}
+
 export function formatDateTime(value: Date): string {
   return `${dateTimeFormat.format(value)} UTC`;
 }

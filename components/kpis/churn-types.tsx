@@ -1,4 +1,5 @@
 import { KpiLink } from './kpi-link';
+import { plural } from '@/lib/format';
 import type { KpiDocument } from '@/lib/metrics/document';
 import { formatMetric } from '@/lib/metrics/format';
 import { ChartCard } from './chart-card';
@@ -35,10 +36,10 @@ export function ChurnTypes({ doc, link }: { doc: KpiDocument; link: DrilldownLin
               <dd className="text-xs text-zinc-600">
                 {countLink ? (
                   <KpiLink href={countLink.href} className="font-medium text-accent-800 hover:underline">
-                    {formatMetric(p.count, p.value, doc.currency)} customers
+                    {plural(p.value, 'customer')}
                   </KpiLink>
                 ) : (
-                  `${formatMetric(p.count, p.value, doc.currency)} customers`
+                  plural(p.value, 'customer')
                 )}
               </dd>
               <dd className="mt-1 text-xs text-zinc-600">{p.hint}</dd>

@@ -29,7 +29,7 @@ type MetricsTableProps = { current: KpiDocument; previous: { doc: KpiDocument; l
 export function MetricsTable({ current, previous, link }: MetricsTableProps) {
   const columns = previous ? 5 : 3;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{previous ? 'Every KPI of the period, the period before and the change' : 'Every KPI of the period'}</caption>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 uppercase">

@@ -149,6 +149,21 @@ export function resolvePeriod(selection: PeriodSelection, today: Today): Period 
   return { selection, from: n.from, to, length: to - n.from + 1, toDate: true, label, previous, note };
 }
 
+const lastDay = (month: Month) => new Date(Date.UTC(yearOf(month), (month % 12) + 1, 0)).getUTCDate();
+
+/**
+ * Why the KPI page's customers and MRR are not the Overview's: the KPIs count them at a month end (paying then, or
+ * ordering within the inactivity window), the Overview today (customers with no churn date, and their MRR now).
+ */
+export function stockNote(period: Pick<Period, 'to'>, today: Today): string {
+  const overview = 'the Overview counts today’s customers with no churn date and their MRR now';
+  if (period.to >= today.month) return `Active customers and MRR are ${MONTH_NAMES[today.month % 12]}’s so far, as the KPIs were last refreshed; ${overview}.`;
+  return (
+    `Active customers and MRR are those paying at the end of ${monthLabel(period.to)} (${lastDay(period.to)} ${MONTH_NAMES[period.to % 12]}); ` +
+    `${overview} (${dayMonth(today)}), so its figures differ by what changed since.`
+  );
+}
+
 /** A toolbar option's label: the period's name, "(to date)" while it is still running. */
 export function optionLabel(name: string, lastMonth: Month, current: Month): string {
   return lastMonth >= current ? `${name} (to date)` : name;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toolbarProps } from '@/components/kpis/toolbar-props';
 import { parseMonth } from '@/lib/metrics/months';
-import { cliRange, defaultSelection, formatQuarter, monthLabel, parseQuarter, rangeLabel, resolvePeriod, todayOf, trendRange, type PeriodSelection } from '@/lib/metrics/period';
+import { cliRange, defaultSelection, formatQuarter, monthLabel, parseQuarter, rangeLabel, resolvePeriod, stockNote, todayOf, trendRange, type PeriodSelection } from '@/lib/metrics/period';
 
 const m = (text: string) => parseMonth(text)!;
 /** 2 Dec 2026: December is open, November the last complete month, Q3 2026 the last complete quarter. */
@@ -102,5 +102,15 @@ describe('KPI periods', () => {
     expect(parseQuarter('2026-Q5')).toBeNull();
     expect(trendRange({ to: m('2026-10') })).toEqual({ from: m('2024-11'), to: m('2026-10') });
     expect(cliRange({ from: m('2026-01'), to: m('2026-03') })).toBe('--from 2026-01 --to 2026-03');
+  });
+});
+
+describe('KPI page and Overview', () => {
+  it('say why their active customers and MRR differ: a month end against today', () => {
+    expect(stockNote(resolvePeriod(defaultSelection(NOW), TODAY), TODAY)).toBe(
+      'Active customers and MRR are those paying at the end of Nov 2026 (30 Nov); the Overview counts today’s customers with no churn date and their MRR now (2 Dec), so its figures differ by what changed since.',
+    );
+    expect(stockNote(resolvePeriod({ kind: 'quarter', quarter: m('2026-01') }, TODAY), TODAY)).toContain('at the end of Mar 2026 (31 Mar)');
+    expect(stockNote(resolvePeriod({ kind: 'month', month: NOW }, TODAY), TODAY)).toMatch(/^Active customers and MRR are Dec’s so far/);
   });
 });

@@ -22,8 +22,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { segmentLabel } from '@/lib/metrics/labels';
-import { monthOf } from '@/lib/metrics/months';
-import { monthLabel } from '@/lib/metrics/period';
+import { monthLabel, stockNote, todayOf } from '@/lib/metrics/period';
 import { whatIfBaseline } from '@/lib/metrics/what-if';
 import { drilldownHref, kpiSearchString, parseKpiPageState } from '@/lib/validation/kpi-page';
 import { requirePermission, userActor } from '@/server/auth/session';
@@ -38,11 +37,12 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
   const user = await requirePermission('kpis.read');
   const state = parseKpiPageState(await searchParams);
   const now = new Date();
+  const today = todayOf(now.getTime());
   const dashboard = await getKpiDashboard({ ctx: { db: await getDb(), actor: userActor(user), background: after }, state, now });
   const { period, current, trend, breakdowns, filters } = dashboard;
   const view = { selection: period.selection, filters, cohorts: state.cohorts };
   const link: DrilldownLink = (metric, month) => drilldownHref(view, metric, month);
-  const toolbar = toolbarProps(period, { ...state, filters }, dashboard.options, monthOf(now.getTime()));
+  const toolbar = toolbarProps(period, { ...state, filters }, dashboard.options, today.month);
   const lastMonth = lastKnownMonth(current);
   const trendEnd = trend.months.length - 1;
 
@@ -93,7 +93,11 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
         </Card>
       ) : (
         <div className="space-y-10">
-          <KpiSection id="headline" title="Headline numbers" description="Rates are monthly; over several months, the months' inputs are summed (a weighted monthly average).">
+          <KpiSection
+            id="headline"
+            title="Headline numbers"
+            description={`Rates are monthly; over several months, the months' inputs are summed (a weighted monthly average). ${stockNote(period, today)}`}
+          >
             <HeadlineCards dashboard={dashboard} link={link} />
           </KpiSection>
 
