@@ -8,8 +8,9 @@ import { DRILLDOWN_SORTS, drilldownSortValue } from '@/lib/metrics/drilldowns';
 import { formatMonth } from '@/lib/metrics/months';
 import { DRILLDOWN_METRICS, type DrilldownMetric } from '@/lib/metrics/movements';
 import { systemActor, type ServiceContext } from '@/server/context';
-import { getKpiDrilldown, getKpis, type KpiDrilldownPage } from '@/server/services/kpis';
+import { getKpis } from '@/server/services/kpis';
 import { asSession } from '../helpers/action-session';
+import { allDrilldownRows, listValue } from '../helpers/kpi-drilldown';
 import { makeUser } from '../helpers/factories';
 import { requestScope } from '../helpers/request-scope';
 import { createTestDatabase } from '../helpers/test-db';
@@ -35,16 +36,7 @@ beforeEach(() => {
   state.db = handle.db;
 });
 
-async function allRows(metric: DrilldownMetric, range: { from: string; to: string }) {
-  const rows: KpiDrilldownPage['customers'] = [];
-  let cursor: string | null = null;
-  do {
-    const page: KpiDrilldownPage = await getKpiDrilldown({ ctx, input: { metric, ...range, cursor, limit: 5 } });
-    rows.push(...page.customers);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return rows;
-}
+const allRows = (metric: DrilldownMetric, range: { from: string; to: string }) => allDrilldownRows(ctx, metric, range, {}, 5);
 
 describe('a drill-down over a quarter', () => {
   it('lists the whole quarter: every month’s customers, as many rows as the quarter’s number, largest MRR lost first', async () => {
@@ -59,20 +51,12 @@ describe('a drill-down over a quarter', () => {
 
   it('adds up to each number of the quarter: flows over its three months, customers at start and end at its ends', async () => {
     const doc = await getKpis({ ctx, input: QUARTER, now: NOW });
-    const movement: Partial<Record<DrilldownMetric, (r: KpiDrilldownPage['customers'][number]) => number>> = {
-      new_mrr: (r) => r.mrrEndCents,
-      expansion_mrr: (r) => r.mrrEndCents - r.mrrStartCents,
-      contraction_mrr: (r) => r.mrrStartCents - r.mrrEndCents,
-      churned_mrr: (r) => r.mrrStartCents,
-      reactivation_mrr: (r) => r.mrrEndCents,
-    };
     for (const metric of DRILLDOWN_METRICS) {
       const rows = await allRows(metric, QUARTER);
       const listed = metric === 'customers_at_start' ? ['2026-01'] : metric === 'active_customers' ? ['2026-03'] : doc.months;
       expect(rows.every((r) => listed.includes(formatMonth(r.month)))).toBe(true);
       const expected = listed.reduce((sum, m) => sum + (doc.series[metric][doc.months.indexOf(m)] ?? 0), 0);
-      const value = movement[metric];
-      expect({ metric, value: value ? rows.reduce((sum, r) => sum + value(r), 0) : rows.length }).toEqual({ metric, value: expected });
+      expect({ metric, value: listValue(metric, rows) }).toEqual({ metric, value: expected });
       expect(new Set(rows.map((r) => `${r.month}:${r.id}`)).size).toBe(rows.length);
       const keys = rows.map((r) => drilldownSortValue(DRILLDOWN_SORTS[metric], r));
       expect(keys).toEqual([...keys].sort((a, b) => b - a));

@@ -13,6 +13,7 @@ import { ROLES } from '@/lib/auth/roles';
 import { systemActor, type ServiceContext } from '@/server/context';
 import { ValidationError } from '@/server/errors';
 import { getKpiDrilldown, getKpis, type KpiDrilldownPage } from '@/server/services/kpis';
+import { allDrilldownRows, listValue } from '../helpers/kpi-drilldown';
 import { actorOf, makeUser } from '../helpers/factories';
 import { createTestDatabase } from '../helpers/test-db';
 import { referenceDocument, withoutRefreshTime, type Customer } from './metrics-reference';
@@ -97,18 +98,6 @@ describe('filtered KPI reads', () => {
 });
 
 describe('drill-down', () => {
-  /** Every row of a list, page by page. */
-  async function allPages(metric: DrilldownMetric, from: string, to: string, filters = {}) {
-    const rows: KpiDrilldownPage['customers'] = [];
-    let cursor: string | null = null;
-    do {
-      const page: KpiDrilldownPage = await getKpiDrilldown({ ctx, input: { metric, from, to, filters, cursor, limit: 7 } });
-      rows.push(...page.customers);
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    return rows;
-  }
-
   /** Sorted by the list's MRR figure, largest first, then by month and customer id. */
   function expectListOrder(metric: DrilldownMetric, rows: KpiDrilldownPage['customers']) {
     const key = (r: KpiDrilldownPage['customers'][number]) => [-drilldownSortValue(DRILLDOWN_SORTS[metric], r), r.month, r.id];
@@ -116,27 +105,17 @@ describe('drill-down', () => {
     expect(rows.map(key)).toEqual(rows.map(key).sort(order));
   }
 
-  const MOVEMENT_VALUE: Partial<Record<DrilldownMetric, (r: KpiDrilldownPage['customers'][number]) => number>> = {
-    new_mrr: (r) => r.mrrEndCents,
-    expansion_mrr: (r) => r.mrrEndCents - r.mrrStartCents,
-    contraction_mrr: (r) => r.mrrStartCents - r.mrrEndCents,
-    churned_mrr: (r) => r.mrrStartCents,
-    reactivation_mrr: (r) => r.mrrEndCents,
-  };
-
   it('lists exactly the customers each monthly number counts, in keyset pages sorted by their MRR figure', async () => {
     const months = ['2025-03', '2025-10', '2026-05'];
     const document = await getKpis({ ctx, input: { from: months[0], to: months.at(-1), filters: { segment: 'b2c' } }, now: NOW });
     for (const month of months) {
       const index = document.months.indexOf(month);
       for (const metric of DRILLDOWN_METRICS) {
-        const rows = await allPages(metric, month, month, { segment: 'b2c' });
+        const rows = await allDrilldownRows(ctx, metric, { from: month, to: month }, { segment: 'b2c' });
         expectListOrder(metric, rows);
         expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
         expect(rows.every((r) => r.segment === 'b2c' && r.month === parseMonth(month))).toBe(true);
-        const value = MOVEMENT_VALUE[metric];
-        const expected = document.series[metric][index];
-        expect({ metric, month, value: value ? rows.reduce((sum, r) => sum + value(r), 0) : rows.length }).toEqual({ metric, month, value: expected });
+        expect({ metric, month, value: listValue(metric, rows) }).toEqual({ metric, month, value: document.series[metric][index] });
       }
     }
   });
