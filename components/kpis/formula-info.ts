@@ -4,7 +4,7 @@ import { drilldownsOf, DRILLDOWN_TITLES } from '@/lib/metrics/drilldowns';
 import { explainMetric, knownMonthIndexes } from '@/lib/metrics/explain';
 import { formatKind } from '@/lib/metrics/format';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
-import { rangeLabel } from '@/lib/metrics/period';
+import { monthLabel, rangeLabel } from '@/lib/metrics/period';
 import { parseMonth } from '@/lib/metrics/months';
 
 /** What a formula popover shows, formatted on the server: plain data that can cross to the client. */
@@ -39,7 +39,7 @@ export function drilldownLinks(key: MetricKey, doc: KpiDocument, link: Drilldown
   if (known.length === 0) return [];
   const last = doc.months[known.at(-1)!];
   const at = scope === 'period' ? undefined : last;
-  const label = scope === 'period' ? rangeLabel(parseMonth(doc.months[known[0]])!, parseMonth(last)!) : rangeLabel(parseMonth(last)!, parseMonth(last)!);
+  const label = scope === 'period' ? rangeLabel(parseMonth(doc.months[known[0]])!, parseMonth(last)!) : monthLabel(parseMonth(last)!);
   return drilldownsOf(key).map((metric) => ({ label: `${DRILLDOWN_TITLES[metric]} in ${label}`, href: link(metric, at) }));
 }
 

@@ -15,7 +15,6 @@ const GROUPS: { title: string; keys: MetricKey[] }[] = [
   { title: 'Customers', keys: ['active_customers', 'new_customers', 'churned_customers', 'nps'] },
 ];
 
-const pct = formatPercent;
 const COMPARISON = { better: 'better than', within: 'within', worse: 'worse than' } as const;
 
 /** The headline numbers of the period, grouped, each with its change, formula and yardstick. */
@@ -69,7 +68,7 @@ function ChurnYardsticks({ dashboard }: { dashboard: KpiDashboard }) {
       <div className="flex flex-wrap items-center gap-2">
         <ChurnStatusBadge status={churnStatus(rate, thresholds)} />
         <span>
-          on target ≤ {pct(thresholds.target)}, watch ≤ {pct(thresholds.watch)}
+          on target ≤ {formatPercent(thresholds.target)}, watch ≤ {formatPercent(thresholds.watch)}
         </span>
         <KpiLink href="/kpis/thresholds" className="font-medium text-accent-800 hover:underline">
           Thresholds
@@ -107,8 +106,8 @@ function RetentionYardstick({ churn }: { churn: number | null }) {
       <p>
         A year at this churn: <span className="font-medium text-zinc-800">{formatKind('rate', annual, 'USD')}</span> retained, (1 − churn)^12
       </p>
-      <p title={ANNUAL_RETENTION_BENCHMARKS.map((b) => `${b.industry} ${pct(b.retention)}`).join(', ')}>
-        Industry annual retention: {low.industry.toLowerCase()} {pct(low.retention)} to {high.industry.toLowerCase()} {pct(high.retention)}
+      <p title={ANNUAL_RETENTION_BENCHMARKS.map((b) => `${b.industry} ${formatPercent(b.retention)}`).join(', ')}>
+        Industry annual retention: {low.industry.toLowerCase()} {formatPercent(low.retention)} to {high.industry.toLowerCase()} {formatPercent(high.retention)}
       </p>
     </>
   );
