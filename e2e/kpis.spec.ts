@@ -13,8 +13,10 @@ test('an executive lands on the KPIs, changes the period and segment, reads a fo
   await expect(kpis.metricCard('Logo churn rate (monthly)')).toContainText(/On target|Watch|Critical|No rate/);
 
   await kpis.choosePeriodKind('Quarter');
-  // The second quarter offered is a complete one: the one before the current quarter.
+  // The second quarter offered is a complete one, the one before the running quarter, and the kind's default.
   const quarter = (await kpis.periodOptions('Quarter').nth(1).innerText()).trim();
+  await expect(kpis.periodOptions('Quarter').first()).toHaveText(/\(to date\)$/);
+  await expect(kpis.summary).toContainText(`Retention for ${quarter}, compared with Q`);
   await kpis.choosePeriod('Quarter', quarter);
   await expect(kpis.summary).toContainText(quarter);
   await kpis.chooseSegment('b2c');
@@ -29,13 +31,27 @@ test('an executive lands on the KPIs, changes the period and segment, reads a fo
 
   await formula.getByRole('link', { name: /^Churned customers \(C\) in / }).click();
   const drilldown = new KpiDrilldownPage(page);
-  await drilldown.expectList(/^Churned customers \(C\) — /);
+  // The whole quarter, not its last month.
+  await drilldown.expectList(new RegExp(`^Churned customers \\(C\\) — ${quarter}$`));
   await expect(page).toHaveURL(/metric=churned_customers/);
+  await expect(page).not.toHaveURL(/month=/);
   await expect(page.getByText('Filtered to B2C.')).toBeVisible();
+  await expect(page.getByText('Sorted by MRR lost, largest first.', { exact: false })).toBeVisible();
   // The list is the set the number counts: as many rows as the number (well under one page here).
   const churned = await drilldown.value();
   if (churned === 0) await expect(drilldown.emptyState).toBeVisible();
-  else await expect(drilldown.rows).toHaveCount(churned);
+  else {
+    await expect(drilldown.rows).toHaveCount(churned);
+    const csv = await page.request.get((await drilldown.csvLink.getAttribute('href'))!);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect((await csv.text()).trim().split('\n')).toHaveLength(churned + 1);
+    // Names open the customer's profile.
+    const name = drilldown.rows.first().getByRole('link');
+    const customer = (await name.innerText()).trim();
+    await name.click();
+    await expect(page.getByRole('heading', { level: 1, name: customer })).toBeVisible();
+    await page.goBack();
+  }
 
   await drilldown.backToKpis();
   await kpis.expectLoaded();
@@ -78,4 +94,20 @@ test('an admin changes a segment’s thresholds, with field errors first', async
   await expect(page.getByRole('status').filter({ hasText: 'Churn thresholds of segment b2b_enterprise' })).toBeVisible();
   await page.reload();
   await expect(thresholds.form('B2B enterprise').getByLabel('On target up to (%)')).toHaveValue('4');
+});
+
+test('on a 390 px phone the KPI page does not scroll sideways, and its cards show money compact', async ({ page, signInAs }) => {
+  test.slow();
+  await signInAs('exec');
+  // After signing in: on a phone the main navigation the sign-in waits for is behind the menu button.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const kpis = new KpisPage(page);
+  await kpis.goto();
+  await kpis.waitUntilInteractive();
+  // Charts size themselves after hydration; measure once they are drawn.
+  await expect(page.locator('#trends .recharts-surface').first()).toBeVisible();
+  expect(await kpis.sidewaysOverflow()).toBe(0);
+  await expect(kpis.metricValue('MRR')).toHaveText(/^\$\d+(\.\d+)?[KM]$/);
+  await expect(kpis.metricValue('Net new MRR')).toHaveText(/^-?\$[\d,.]+[KM]?$/);
+  await expect(kpis.metricValue('MRR')).toHaveAttribute('title', /^\$[\d,]+\.\d\d$/);
 });

@@ -20,6 +20,13 @@ export function formatCount(value: number): string {
   return countFormat.format(value);
 }
 
+const pluralRules = new Intl.PluralRules(LOCALE);
+
+/** "1 customer", "1,331 customers": a count with its noun in the form the count takes (`other` for irregular plurals). */
+export function plural(count: number, one: string, other = `${one}s`): string {
+  return `${formatCount(count)} ${pluralRules.select(count) === 'one' ? one : other}`;
+}
+
 const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 
 /** A file size in binary units as people read them in file managers: 948 KB, 1.2 GB. */
@@ -39,6 +46,21 @@ export function formatMoney(cents: number, currency: string): string {
   const format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(cents / 10 ** digits);
+}
+
+const compactFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Money for a card: whole units below 10,000 ("$1,582"), three significant digits above ("$71.9K", "$2.11M"). Tables
+ * keep formatMoney's exact amounts.
+ */
+export function formatCompactMoney(cents: number, currency: string): string {
+  const exact = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
+  const units = cents / 10 ** (exact.resolvedOptions().maximumFractionDigits ?? 2);
+  if (Math.abs(units) < 10_000) return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(units);
+  let format = compactFormats.get(currency);
+  if (!format) compactFormats.set(currency, (format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 })));
+  return format.format(units);
 }
 
 export function formatDateTime(value: Date): string {

@@ -53,7 +53,7 @@ export default async function OverviewPage() {
         ) : (
           <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <StatCard label="Customers" value={formatCount(summary.customers)} detail="All customers on record" />
-            <StatCard label="Active" value={formatCount(summary.active)} detail="Not churned" />
+            <StatCard label="Active" value={formatCount(summary.active)} detail="No churn date, today. The KPI page counts customers paying at a month end." />
             <StatCard label="Churned in the last 30 days" value={formatCount(summary.churnedLast30Days)} detail="By churn date" />
             <StatCard
               label="Current MRR"
@@ -62,7 +62,7 @@ export default async function OverviewPage() {
                   ? formatMoney(0, 'USD')
                   : summary.mrr.map((m) => <span key={m.currency} className="block">{formatMoney(m.cents, m.currency)}</span>)
               }
-              detail={summary.mrr.length > 1 ? 'Per currency, not converted' : 'Sum of current monthly recurring revenue'}
+              detail={`${summary.mrr.length > 1 ? 'Per currency, not converted' : 'Sum of current monthly recurring revenue'}, today; the KPI page shows month ends.`}
             />
           </dl>
         )}

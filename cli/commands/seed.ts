@@ -25,10 +25,10 @@ const flagsSchema = z.object({
 export function registerSeedCommand(program: Command): void {
   program
     .command('seed')
-    .description('fill an empty database with deterministic demo data: the demo team and customers with 24 months of history')
+    .description('fill an empty database with deterministic demo data: the demo team and customers with 24 months of history (after 6 months of run-in)')
     .option('--customers <n>', 'number of customers', '2000')
     .option('--seed <s>', 'random seed; the same seed, --as-of and --customers give the same data', '1')
-    .option('--as-of <date>', 'day the data ends (YYYY-MM-DD, UTC); it covers the 24 months before (default: today)')
+    .option('--as-of <date>', 'day the data ends (YYYY-MM-DD, UTC); it covers the 30 months before: a 6-month run-in, then the 24 charted (default: today)')
     .option('--reset', 'delete ALL existing data from every table first, in the same transaction as the seed')
     .option('--if-empty', 'seed only when there are no customers or users yet; otherwise change nothing and exit 0')
     .option('--password <password>', 'password for every demo user (default: a random one per user)')

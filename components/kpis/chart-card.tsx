@@ -37,7 +37,7 @@ export function ChartCard({ id, title, description, formula, children, table }: 
         {table && (
           <details className="mt-2 text-sm">
             <summary className="text-xs font-medium text-accent-800">Show data</summary>
-            <div className="mt-2 max-h-72 overflow-auto rounded-md border border-zinc-200">
+            <div className="relative mt-2 max-h-72 overflow-auto rounded-md border border-zinc-200">
               <table className="w-full text-left text-xs">
                 <caption className="sr-only">{table.caption}</caption>
                 <thead className="sticky top-0 bg-zinc-50 text-zinc-600">

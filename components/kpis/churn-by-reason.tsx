@@ -1,5 +1,5 @@
 import { KpiLink } from './kpi-link';
-import { formatCount, formatMoney } from '@/lib/format';
+import { formatCount, formatMoney, plural } from '@/lib/format';
 import { formatKind } from '@/lib/metrics/format';
 import { churnReasonLabel } from '@/lib/metrics/labels';
 import type { ReasonChurn } from '@/server/services/kpi-breakdowns';
@@ -14,7 +14,7 @@ export function ChurnByReason({ rows, currency, periodLabel, churnedHref }: Chur
     <ChartCard
       id="churn-by-reason"
       title="Churn by reason"
-      description={`The ${formatCount(rows.reduce((n, r) => n + r.churnedCustomers, 0))} customers counted as churned (C) in ${periodLabel}, by the reason recorded on them.`}
+      description={`The ${plural(rows.reduce((n, r) => n + r.churnedCustomers, 0), 'customer')} counted as churned (C) in ${periodLabel}, by the reason recorded on them.`}
     >
       {rows.length === 0 ? (
         <p className="py-8 text-center text-sm text-zinc-600">No customer churned in this period.</p>
@@ -26,7 +26,7 @@ export function ChurnByReason({ rows, currency, periodLabel, churnedHref }: Chur
               <th scope="col" className="pb-1.5 font-medium">
                 Reason
               </th>
-              <th scope="col" className="w-2/5 pb-1.5 font-medium">
+              <th scope="col" className="hidden w-2/5 pb-1.5 font-medium sm:table-cell">
                 <span className="sr-only">Share</span>
               </th>
               <th scope="col" className="pb-1.5 text-right font-medium">
@@ -43,15 +43,15 @@ export function ChurnByReason({ rows, currency, periodLabel, churnedHref }: Chur
                 <th scope="row" className="py-1 pr-3 font-medium text-zinc-800">
                   {churnReasonLabel(row.reason)}
                 </th>
-                <td className="py-1 pr-3">
+                <td className="hidden py-1 pr-3 sm:table-cell">
                   <div className="h-2 rounded-full bg-zinc-100">
                     <div className="h-2 rounded-full bg-accent-600" style={{ width: `${(row.churnedCustomers / top) * 100}%` }} />
                   </div>
                 </td>
-                <td className="py-1 text-right text-zinc-900 tabular-nums">
+                <td className="py-1 text-right whitespace-nowrap text-zinc-900 tabular-nums">
                   {formatCount(row.churnedCustomers)} <span className="text-xs text-zinc-500">({formatKind('rate', row.share, currency)})</span>
                 </td>
-                <td className="py-1 pl-3 text-right text-zinc-700 tabular-nums">{formatMoney(row.churnedMrrStart, currency)}</td>
+                <td className="py-1 pl-3 text-right whitespace-nowrap text-zinc-700 tabular-nums">{formatMoney(row.churnedMrrStart, currency)}</td>
               </tr>
             ))}
           </tbody>

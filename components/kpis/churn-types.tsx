@@ -1,8 +1,9 @@
 import { KpiLink } from './kpi-link';
+import { plural } from '@/lib/format';
 import type { KpiDocument } from '@/lib/metrics/document';
 import { formatMetric } from '@/lib/metrics/format';
 import { ChartCard } from './chart-card';
-import { drilldownLinks, formulaInfo, lastKnownMonth, type DrilldownLink } from './formula-info';
+import { drilldownLinks, formulaInfo, type DrilldownLink } from './formula-info';
 import { FormulaPopover } from './formula-popover';
 
 /** Voluntary and involuntary churn of the period side by side: they call for different fixes (product vs dunning). */
@@ -10,7 +11,6 @@ export function ChurnTypes({ doc, link }: { doc: KpiDocument; link: DrilldownLin
   const voluntary = doc.totals.voluntary_churned_customers ?? 0;
   const involuntary = doc.totals.involuntary_churned_customers ?? 0;
   const total = voluntary + involuntary;
-  const month = lastKnownMonth(doc);
   const parts = [
     { key: 'voluntary', label: 'Voluntary', count: 'voluntary_churned_customers', rate: 'voluntary_churn_rate', value: voluntary, color: 'bg-accent-600', hint: 'They chose to leave: value, price, support, competitors.' },
     { key: 'involuntary', label: 'Involuntary', count: 'involuntary_churned_customers', rate: 'involuntary_churn_rate', value: involuntary, color: 'bg-amber-500', hint: 'Failed payment or card expiry: recoverable by dunning.' },
@@ -22,7 +22,7 @@ export function ChurnTypes({ doc, link }: { doc: KpiDocument; link: DrilldownLin
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-4">
         {parts.map((p) => {
-          const [countLink] = drilldownLinks(p.count, month, link);
+          const [countLink] = drilldownLinks(p.count, doc, link);
           return (
             <div key={p.key}>
               <dt className="flex items-center justify-between gap-2 text-sm font-medium text-zinc-700">
@@ -36,10 +36,10 @@ export function ChurnTypes({ doc, link }: { doc: KpiDocument; link: DrilldownLin
               <dd className="text-xs text-zinc-600">
                 {countLink ? (
                   <KpiLink href={countLink.href} className="font-medium text-accent-800 hover:underline">
-                    {formatMetric(p.count, p.value, doc.currency)} customers
+                    {plural(p.value, 'customer')}
                   </KpiLink>
                 ) : (
-                  `${formatMetric(p.count, p.value, doc.currency)} customers`
+                  plural(p.value, 'customer')
                 )}
               </dd>
               <dd className="mt-1 text-xs text-zinc-600">{p.hint}</dd>

@@ -77,7 +77,7 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
       {labels.length === 0 ? (
         <p className="py-8 text-center text-sm text-zinc-600">No cohorts in these months.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="border-separate border-spacing-0.5 text-[11px] tabular-nums [&_td]:rounded-sm [&_td]:px-1 [&_td]:py-1 [&_td]:text-center">
             <caption className="sr-only">
               {view === 'logo' ? 'Share of each cohort still active' : 'Revenue of each cohort against its first month'}, by months since the cohort

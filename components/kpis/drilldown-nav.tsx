@@ -7,10 +7,12 @@ import { monthLabel } from '@/lib/metrics/period';
 
 type DrilldownNavProps = {
   metric: DrilldownMetric;
-  month: Month;
-  /** The page's period when it spans several months: the lists are monthly, so its months are tabs. */
-  months: { from: Month; to: Month } | null;
-  href: (metric: DrilldownMetric, month: Month) => string;
+  /** The month shown, or null for the whole period. */
+  month: Month | null;
+  /** The page's period when it spans several months: the whole of it, then each month, are tabs. */
+  period: { from: Month; to: Month; label: string } | null;
+  /** A list's page: over the whole period without a month. */
+  href: (metric: DrilldownMetric, month: Month | null) => string;
 };
 
 const tab = (active: boolean) =>
@@ -19,14 +21,17 @@ const tab = (active: boolean) =>
     active ? 'bg-accent-50 text-accent-900 ring-1 ring-accent-200' : 'text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900',
   );
 
-/** Switch to the other months of the period and to the related lists (the other terms of the same formula). */
-export function DrilldownNav({ metric, month, months, href }: DrilldownNavProps) {
+/** Switch between the whole period and its months, and to the related lists (the other terms of the same formula). */
+export function DrilldownNav({ metric, month, period, href }: DrilldownNavProps) {
   const group = drilldownGroupOf(metric);
   return (
     <div className="mb-4 space-y-2">
-      {months && (
+      {period && (
         <nav aria-label="Months of the period" className="flex gap-1 overflow-x-auto pb-1">
-          {monthsBetween(months.from, months.to).map((m) => (
+          <KpiLink href={href(metric, null)} aria-current={month === null ? 'page' : undefined} className={tab(month === null)}>
+            All of {period.label}
+          </KpiLink>
+          {monthsBetween(period.from, period.to).map((m) => (
             <KpiLink key={m} href={href(metric, m)} aria-current={m === month ? 'page' : undefined} className={tab(m === month)}>
               {monthLabel(m)}
             </KpiLink>

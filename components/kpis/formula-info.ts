@@ -4,7 +4,7 @@ import { drilldownsOf, DRILLDOWN_TITLES } from '@/lib/metrics/drilldowns';
 import { explainMetric, knownMonthIndexes } from '@/lib/metrics/explain';
 import { formatKind } from '@/lib/metrics/format';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
-import { monthLabel } from '@/lib/metrics/period';
+import { monthLabel, rangeLabel } from '@/lib/metrics/period';
 import { parseMonth } from '@/lib/metrics/months';
 
 /** What a formula popover shows, formatted on the server: plain data that can cross to the client. */
@@ -18,14 +18,14 @@ export type FormulaInfo = {
   note?: string;
 };
 
-export type DrilldownLink = (metric: DrilldownMetric, month: string) => string;
+/** A drill-down page: over the KPI page's whole period without a month, or in one month ('YYYY-MM'). */
+export type DrilldownLink = (metric: DrilldownMetric, month?: string) => string;
 
-/** Drill-down links of a metric for one month ('YYYY-MM'), titled with the month. */
-export function drilldownLinks(key: MetricKey, month: string | null, link: DrilldownLink): FormulaInfo['drilldowns'] {
-  if (month === null) return [];
-  const label = monthLabel(parseMonth(month)!);
-  return drilldownsOf(key).map((metric) => ({ label: `${DRILLDOWN_TITLES[metric]} in ${label}`, href: link(metric, month) }));
-}
+/**
+ * Where a document's customer lists open: over its whole period (the KPI page's period documents), or at its last
+ * month (the trend document, whose months reach back further than the page's period).
+ */
+export type ListScope = 'period' | 'last month';
 
 /** The last month of a document the rollups have computed, or null. */
 export function lastKnownMonth(doc: KpiDocument): string | null {
@@ -33,12 +33,21 @@ export function lastKnownMonth(doc: KpiDocument): string | null {
   return known.length ? doc.months[known.at(-1)!] : null;
 }
 
+/** Drill-down links of a metric, titled with the months they list; none when the document has no known month. */
+export function drilldownLinks(key: MetricKey, doc: KpiDocument, link: DrilldownLink, scope: ListScope = 'period'): FormulaInfo['drilldowns'] {
+  const known = knownMonthIndexes(doc);
+  if (known.length === 0) return [];
+  const last = doc.months[known.at(-1)!];
+  const at = scope === 'period' ? undefined : last;
+  const label = scope === 'period' ? rangeLabel(parseMonth(doc.months[known[0]])!, parseMonth(last)!) : monthLabel(parseMonth(last)!);
+  return drilldownsOf(key).map((metric) => ({ label: `${DRILLDOWN_TITLES[metric]} in ${label}`, href: link(metric, at) }));
+}
+
 /** A metric's formula, inputs and customer lists for a document's period (its value is the document's total). */
-export function formulaInfo(doc: KpiDocument, key: MetricKey, link: DrilldownLink, note?: string): FormulaInfo {
+export function formulaInfo(doc: KpiDocument, key: MetricKey, link: DrilldownLink, scope: ListScope = 'period'): FormulaInfo {
   const explanation = explainMetric(doc, key);
-  const drilldowns = drilldownLinks(key, lastKnownMonth(doc), link);
-  // Customer sets are monthly: a longer period's lists open at its last month, with the others a tab away.
-  const monthly = drilldowns.length > 0 && knownMonthIndexes(doc).length > 1 ? 'The customer lists are per month; they open at the last month of the period.' : undefined;
+  const drilldowns = drilldownLinks(key, doc, link, scope);
+  const lastMonthOnly = scope === 'last month' && drilldowns.length > 0 && knownMonthIndexes(doc).length > 1;
   return {
     title: explanation.label,
     formula: explanation.formula,
@@ -46,6 +55,6 @@ export function formulaInfo(doc: KpiDocument, key: MetricKey, link: DrilldownLin
     terms: explanation.terms.map((term) => ({ label: term.label, value: formatKind(term.kind, term.value, doc.currency) })),
     basis: explanation.basis,
     drilldowns,
-    note: [note, monthly].filter(Boolean).join(' ') || undefined,
+    note: lastMonthOnly ? 'The customer lists open at the last month shown; select a month on the chart for another.' : undefined,
   };
 }

@@ -2,7 +2,7 @@ import { KpiLink } from './kpi-link';
 import { ANNUAL_RETENTION_BENCHMARKS, annualRetentionOf, CHURN_BENCHMARKS, churnBenchmarkFor, compareChurn, formatBenchmarkRange } from '@/lib/metrics/benchmarks';
 import { METRICS, type MetricKey } from '@/lib/metrics/catalog';
 import { changeOf } from '@/lib/metrics/change';
-import { formatKind, formatMetric } from '@/lib/metrics/format';
+import { formatKind, formatMetric, formatMetricCompact, formatPercent } from '@/lib/metrics/format';
 import { churnStatus } from '@/lib/metrics/settings';
 import type { KpiDashboard } from '@/server/services/kpi-dashboard';
 import { ChurnStatusBadge } from './churn-status-badge';
@@ -15,7 +15,6 @@ const GROUPS: { title: string; keys: MetricKey[] }[] = [
   { title: 'Customers', keys: ['active_customers', 'new_customers', 'churned_customers', 'nps'] },
 ];
 
-const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 const COMPARISON = { better: 'better than', within: 'within', worse: 'worse than' } as const;
 
 /** The headline numbers of the period, grouped, each with its change, formula and yardstick. */
@@ -39,9 +38,10 @@ export function HeadlineCards({ dashboard, link }: { dashboard: KpiDashboard; li
                 key={key}
                 id={key}
                 label={labelOf(key)}
-                value={formatMetric(key, value(key), current.currency)}
-                change={changeOf(key, value(key), previous.totals[key] ?? null)}
-                against={period.previous.label}
+                value={formatMetricCompact(key, value(key), current.currency)}
+                exact={formatMetric(key, value(key), current.currency)}
+                change={previous && changeOf(key, value(key), previous.totals[key] ?? null)}
+                against={period.previous?.label ?? null}
                 formula={formulaInfo(current, key, link)}
                 footer={footerOf(key)}
               />
@@ -68,7 +68,7 @@ function ChurnYardsticks({ dashboard }: { dashboard: KpiDashboard }) {
       <div className="flex flex-wrap items-center gap-2">
         <ChurnStatusBadge status={churnStatus(rate, thresholds)} />
         <span>
-          on target ≤ {pct(thresholds.target)}, watch ≤ {pct(thresholds.watch)}
+          on target ≤ {formatPercent(thresholds.target)}, watch ≤ {formatPercent(thresholds.watch)}
         </span>
         <KpiLink href="/kpis/thresholds" className="font-medium text-accent-800 hover:underline">
           Thresholds
@@ -81,7 +81,15 @@ function ChurnYardsticks({ dashboard }: { dashboard: KpiDashboard }) {
         </p>
       ) : (
         <p>
-          Benchmarks: {CHURN_BENCHMARKS.map((b) => `${b.label} ${formatBenchmarkRange(b)}`).join(' · ')}
+          Benchmarks:{' '}
+          {CHURN_BENCHMARKS.map((b, i) => (
+            <span key={b.label}>
+              {i > 0 && ' · '}
+              <span className="whitespace-nowrap">
+                {b.label} {formatBenchmarkRange(b)}
+              </span>
+            </span>
+          ))}
         </p>
       )}
     </>
@@ -98,8 +106,8 @@ function RetentionYardstick({ churn }: { churn: number | null }) {
       <p>
         A year at this churn: <span className="font-medium text-zinc-800">{formatKind('rate', annual, 'USD')}</span> retained, (1 − churn)^12
       </p>
-      <p title={ANNUAL_RETENTION_BENCHMARKS.map((b) => `${b.industry} ${pct(b.retention)}`).join(', ')}>
-        Industry annual retention: {low.industry.toLowerCase()} {pct(low.retention)} to {high.industry.toLowerCase()} {pct(high.retention)}
+      <p title={ANNUAL_RETENTION_BENCHMARKS.map((b) => `${b.industry} ${formatPercent(b.retention)}`).join(', ')}>
+        Industry annual retention: {low.industry.toLowerCase()} {formatPercent(low.retention)} to {high.industry.toLowerCase()} {formatPercent(high.retention)}
       </p>
     </>
   );

@@ -8,17 +8,19 @@ import { FormulaPopover } from './formula-popover';
 type MetricCardProps = {
   id: string;
   label: string;
+  /** As shown (money compact), and exact (its tooltip; the formula popover and the table show it too). */
   value: string;
+  exact: string;
   change: Change | null;
-  /** The previous period's label. */
-  against: string;
+  /** The previous period's label; null when the period is compared with nothing. */
+  against: string | null;
   formula: FormulaInfo;
   /** Thresholds, benchmarks: what the number is measured against. */
   footer?: ReactNode;
 };
 
 /** One headline number: its value for the period, the change since the one before, and how it is calculated. */
-export function MetricCard({ id, label, value, change, against, formula, footer }: MetricCardProps) {
+export function MetricCard({ id, label, value, exact, change, against, formula, footer }: MetricCardProps) {
   const headingId = `metric-${id}`;
   return (
     <Card className="flex flex-col px-4 py-3.5">
@@ -29,7 +31,7 @@ export function MetricCard({ id, label, value, change, against, formula, footer 
           </h3>
           <FormulaPopover info={formula} />
         </div>
-        <p className="mt-0.5 text-2xl font-semibold tracking-tight text-zinc-900 tabular-nums" data-testid="metric-value">
+        <p className="mt-0.5 text-2xl font-semibold tracking-tight whitespace-nowrap text-zinc-900 tabular-nums" data-testid="metric-value" title={exact === value ? undefined : exact}>
           {value}
         </p>
         <div className="mt-1">

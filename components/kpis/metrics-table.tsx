@@ -4,7 +4,7 @@ import { changeOf } from '@/lib/metrics/change';
 import type { KpiDocument } from '@/lib/metrics/document';
 import { formatMetric } from '@/lib/metrics/format';
 import { ChangeIndicator } from './change-indicator';
-import { drilldownLinks, formulaInfo, lastKnownMonth, type DrilldownLink } from './formula-info';
+import { drilldownLinks, formulaInfo, type DrilldownLink } from './formula-info';
 import { FormulaPopover } from './formula-popover';
 
 const GROUPS: { title: string; keys: MetricKey[] }[] = [
@@ -22,15 +22,16 @@ const GROUPS: { title: string; keys: MetricKey[] }[] = [
   { title: 'Activation', keys: ['acquired_customers', 'activated_customers', 'activation_rate', 'ttv_median_days'] },
 ];
 
-type MetricsTableProps = { current: KpiDocument; previous: KpiDocument; previousLabel: string; link: DrilldownLink };
+/** `previous` is null when the period is compared with nothing (a month so far): its columns are left out. */
+type MetricsTableProps = { current: KpiDocument; previous: { doc: KpiDocument; label: string } | null; link: DrilldownLink };
 
 /** Every KPI of the period with its formula: the same numbers as the "total" row of `holdfast kpis`. */
-export function MetricsTable({ current, previous, previousLabel, link }: MetricsTableProps) {
-  const month = lastKnownMonth(current);
+export function MetricsTable({ current, previous, link }: MetricsTableProps) {
+  const columns = previous ? 5 : 3;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Every KPI of the period, the period before and the change</caption>
+        <caption className="sr-only">{previous ? 'Every KPI of the period, the period before and the change' : 'Every KPI of the period'}</caption>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 uppercase">
           <tr>
             <th scope="col" className="px-4 py-2 font-semibold tracking-wide">
@@ -39,12 +40,16 @@ export function MetricsTable({ current, previous, previousLabel, link }: Metrics
             <th scope="col" className="px-4 py-2 text-right font-semibold tracking-wide">
               This period
             </th>
-            <th scope="col" className="px-4 py-2 text-right font-semibold tracking-wide">
-              {previousLabel}
-            </th>
-            <th scope="col" className="px-4 py-2 font-semibold tracking-wide">
-              Change
-            </th>
+            {previous && (
+              <>
+                <th scope="col" className="px-4 py-2 text-right font-semibold tracking-wide">
+                  {previous.label}
+                </th>
+                <th scope="col" className="px-4 py-2 font-semibold tracking-wide">
+                  Change
+                </th>
+              </>
+            )}
             <th scope="col" className="w-10 px-2 py-2">
               <span className="sr-only">Formula</span>
             </th>
@@ -53,13 +58,13 @@ export function MetricsTable({ current, previous, previousLabel, link }: Metrics
         {GROUPS.map((group) => (
           <tbody key={group.title} className="divide-y divide-zinc-100">
             <tr>
-              <th scope="colgroup" colSpan={5} className="bg-zinc-50/60 px-4 pt-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+              <th scope="colgroup" colSpan={columns} className="bg-zinc-50/60 px-4 pt-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
                 {group.title}
               </th>
             </tr>
             {group.keys.map((key) => {
               const value = current.totals[key] ?? null;
-              const [primary] = drilldownLinks(key, month, link);
+              const [primary] = drilldownLinks(key, current, link);
               const text = formatMetric(key, value, current.currency);
               return (
                 <tr key={key}>
@@ -76,10 +81,14 @@ export function MetricsTable({ current, previous, previousLabel, link }: Metrics
                       text
                     )}
                   </td>
-                  <td className="px-4 py-2 text-right text-zinc-600 tabular-nums">{formatMetric(key, previous.totals[key] ?? null, current.currency)}</td>
-                  <td className="px-4 py-2">
-                    <ChangeIndicator change={changeOf(key, value, previous.totals[key] ?? null)} against={previousLabel} compact />
-                  </td>
+                  {previous && (
+                    <>
+                      <td className="px-4 py-2 text-right text-zinc-600 tabular-nums">{formatMetric(key, previous.doc.totals[key] ?? null, current.currency)}</td>
+                      <td className="px-4 py-2">
+                        <ChangeIndicator change={changeOf(key, value, previous.doc.totals[key] ?? null)} against={previous.label} compact />
+                      </td>
+                    </>
+                  )}
                   <td className="px-2 py-2">
                     <FormulaPopover info={formulaInfo(current, key, link)} />
                   </td>

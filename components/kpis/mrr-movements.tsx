@@ -11,7 +11,7 @@ import { WaterfallChart } from './waterfall-chart';
 export function MrrMovements({ doc, link }: { doc: KpiDocument; link: DrilldownLink }) {
   const steps = mrrWaterfall(doc.totals);
   const month = lastKnownMonth(doc);
-  const hrefs = Object.fromEntries((steps ?? []).flatMap((s) => (s.drilldown && month ? [[s.key, link(s.drilldown, month)]] : [])));
+  const hrefs = Object.fromEntries((steps ?? []).flatMap((s) => (s.drilldown && month ? [[s.key, link(s.drilldown)]] : [])));
   return (
     <ChartCard
       id="mrr-movements"
@@ -24,11 +24,11 @@ export function MrrMovements({ doc, link }: { doc: KpiDocument; link: DrilldownL
       ) : (
         <>
           <WaterfallChart steps={steps} currency={doc.currency} hrefs={hrefs} />
-          <ul className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-3">
+          <ul className="mt-3 grid gap-x-6 gap-y-1 text-xs sm:grid-cols-2">
             {steps
               .filter((s) => s.kind !== 'total')
               .map((s) => (
-                <li key={s.key} className="flex justify-between gap-2">
+                <li key={s.key} className="flex items-baseline justify-between gap-3">
                   {hrefs[s.key] ? (
                     <KpiLink href={hrefs[s.key]} className="font-medium text-accent-800 hover:underline">
                       {s.label}
@@ -36,7 +36,7 @@ export function MrrMovements({ doc, link }: { doc: KpiDocument; link: DrilldownL
                   ) : (
                     <span className="text-zinc-600">{s.label}</span>
                   )}
-                  <span className={cn('tabular-nums', s.value >= 0 ? 'text-emerald-700' : 'text-red-700')}>
+                  <span className={cn('whitespace-nowrap tabular-nums', s.value >= 0 ? 'text-emerald-700' : 'text-red-700')}>
                     {s.value >= 0 ? '+' : '−'}
                     {formatMoney(Math.abs(s.value), doc.currency)}
                   </span>

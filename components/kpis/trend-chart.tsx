@@ -17,13 +17,15 @@ type TrendChartProps = {
   /** Month -> the drill-down a click on that month opens (the data table below the chart has the same links). */
   hrefs?: Record<string, string>;
   label: string;
+  /** A value axis of its own (fittedAxis); by default recharts' from 0. */
+  axis?: { domain: [number, number]; ticks: number[] } | null;
 };
 
 /**
  * One metric family over the trend window. Unknown months and rates without a denominator are gaps, not zeros.
  * Clicking a month opens its drill-down; keyboard and screen-reader users have the data table under the chart.
  */
-export function TrendChart({ data, series, kind, currency, references = [], hrefs, label }: TrendChartProps) {
+export function TrendChart({ data, series, kind, currency, references = [], hrefs, label, axis }: TrendChartProps) {
   const router = useRouter();
   const tick = axisFormat(kind, currency);
   const format = valueFormat(kind, currency);
@@ -43,7 +45,7 @@ export function TrendChart({ data, series, kind, currency, references = [], href
     >
       <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="month" tickFormatter={shortMonth} tick={{ fontSize: 11, fill: '#52525b' }} tickLine={false} axisLine={{ stroke: '#d4d4d8' }} minTickGap={16} />
-      <YAxis tickFormatter={tick} tick={{ fontSize: 11, fill: '#52525b' }} tickLine={false} axisLine={false} width={52} />
+      <YAxis tickFormatter={tick} tick={{ fontSize: 11, fill: '#52525b' }} tickLine={false} axisLine={false} width={52} domain={axis?.domain} ticks={axis?.ticks} />
       <Tooltip
         labelFormatter={(month) => longMonth(String(month))}
         formatter={(value, name) => [format(typeof value === 'number' ? value : null), name]}

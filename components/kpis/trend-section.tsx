@@ -3,7 +3,7 @@ import type { KpiDocument } from '@/lib/metrics/document';
 import { formatMetric } from '@/lib/metrics/format';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
 import { ChartCard, type DataCell } from './chart-card';
-import { CHART_COLORS, longMonth } from './chart-format';
+import { CHART_COLORS, fittedAxis, longMonth } from './chart-format';
 import { formulaInfo, type DrilldownLink } from './formula-info';
 import { TrendChart, type TrendRow, type TrendSeries } from './trend-chart';
 
@@ -17,12 +17,14 @@ type ChartSpec = {
   /** A click on a month opens this drill-down. */
   clickTo?: DrilldownMetric;
   references?: (doc: KpiDocument) => { y: number; label: string; color: string }[];
+  /** The value axis spans the data (and the references) rather than starting at 0. */
+  fitted?: boolean;
 };
 
 const line = (key: MetricKey, color: string): TrendSeries & { key: MetricKey } => ({ key, label: METRICS[key].label, color, type: 'line' });
 const bar = (key: MetricKey, color: string, stack?: string): TrendSeries & { key: MetricKey } => ({ key, label: METRICS[key].label, color, type: 'bar', stack });
 
-const CHARTS: ChartSpec[] = [
+export const TREND_CHARTS: ChartSpec[] = [
   {
     id: 'churn',
     title: 'Logo churn rate',
@@ -48,8 +50,9 @@ const CHARTS: ChartSpec[] = [
     title: 'Revenue retention',
     description: 'Net (with expansion) and gross revenue retention; above 100% the base grows on its own.',
     formula: 'nrr',
-    series: [line('nrr', CHART_COLORS.accent), line('grr', CHART_COLORS.indigo)],
+    series: [line('nrr', CHART_COLORS.accent), line('grr', CHART_COLORS.orange)],
     references: () => [{ y: 1, label: '100%', color: CHART_COLORS.muted }],
+    fitted: true,
   },
   {
     id: 'customers',
@@ -92,11 +95,13 @@ export function TrendSection({ trend, link }: { trend: KpiDocument; link: Drilld
   const known = (month: string) => through !== null && month <= through;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      {CHARTS.map((chart) => {
+      {TREND_CHARTS.map((chart) => {
         const rows: TrendRow[] = trend.months.map((month, i) => ({
           month,
           ...Object.fromEntries(chart.series.map((s) => [s.key, trend.series[s.key][i]])),
         }));
+        const references = chart.references?.(trend);
+        const axis = chart.fitted ? fittedAxis(chart.series.flatMap((s) => trend.series[s.key]), references?.map((r) => r.y)) : null;
         const hrefs = chart.clickTo ? Object.fromEntries(trend.months.filter(known).map((m) => [m, link(chart.clickTo!, m)])) : undefined;
         const cell = (key: MetricKey, i: number): DataCell => {
           const month = trend.months[i];
@@ -109,7 +114,7 @@ export function TrendSection({ trend, link }: { trend: KpiDocument; link: Drilld
             id={chart.id}
             title={chart.title}
             description={chart.description}
-            formula={formulaInfo(trend, chart.formula, link)}
+            formula={formulaInfo(trend, chart.formula, link, 'last month')}
             table={{
               caption: `${chart.title} by month`,
               columns: chart.series.map((s) => ({ label: s.label })),
@@ -121,7 +126,8 @@ export function TrendSection({ trend, link }: { trend: KpiDocument; link: Drilld
               series={chart.series}
               kind={METRICS[chart.series[0].key].kind}
               currency={trend.currency}
-              references={chart.references?.(trend)}
+              references={references}
+              axis={axis}
               hrefs={hrefs}
               label={chart.title}
             />

@@ -72,7 +72,7 @@ export function WhatIfPanel({ baseline, currency, asOf }: WhatIfPanelProps) {
         </p>
       </div>
 
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-xl text-sm" aria-live="polite">
           <caption className="sr-only">Projection with today&apos;s churn and with lower churn, 12 and 24 months out</caption>
           <thead className="text-xs text-zinc-600">

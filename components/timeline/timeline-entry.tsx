@@ -15,7 +15,7 @@ import {
 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { formatCount, formatDate, formatMoney } from '@/lib/format';
+import { formatDate, formatMoney, plural } from '@/lib/format';
 import { humanize, riskBandLabel, riskBandTone, stageLabel, SURVEY_LABELS, surveyTone } from '@/lib/profile/labels';
 import type { TimelineItem } from '@/lib/timeline/items';
 import { ACTIVITY_KIND_LABELS, CHANNEL_LABELS, PRIORITY_LABELS, type ActivityKind } from '@/lib/work/catalog';
@@ -24,17 +24,13 @@ const ACTIVITY_ICONS: Record<ActivityKind, LucideIcon> = { call: Phone, email: M
 
 type View = { icon: LucideIcon; title: ReactNode; badges?: ReactNode; body?: ReactNode };
 
-function pluralize(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** How each kind reads: one icon, a one-line title, badges and optional details. */
 function viewOf(item: TimelineItem): View {
   switch (item.kind) {
     case 'order':
       return { icon: ShoppingCart, title: <>Order {item.externalId} · {formatMoney(item.amountCents, item.currency)}</> };
     case 'usage': {
-      const parts = [pluralize(item.events, 'event'), item.logins > 0 && pluralize(item.logins, 'login'), item.actions !== null && pluralize(item.actions, 'action')];
+      const parts = [plural(item.events, 'event'), item.logins > 0 && plural(item.logins, 'login'), item.actions !== null && plural(item.actions, 'action')];
       return {
         icon: Activity,
         title: <>Product usage: {parts.filter(Boolean).join(' · ')}</>,

@@ -35,7 +35,15 @@ export type GenerateOptions = {
   customers: number;
 };
 
+/** The months the KPI page charts (24 up to the last complete month). */
 export const WINDOW_MONTHS = 24;
+/**
+ * History before the charted window, so that its first month is a steady state (customers to lose, churn at its
+ * usual rate, six months of it behind LTV) instead of a launch: 249 "new" customers, a quick ratio of 1,425.
+ */
+export const RUN_IN_MONTHS = 6;
+/** Everything the seed generates happens in the months before as-of: the run-in, then the window. */
+export const HISTORY_MONTHS = WINDOW_MONTHS + RUN_IN_MONTHS;
 
 type Row<T extends { $inferInsert: object }> = Omit<T['$inferInsert'], 'id' | 'customerId'>;
 
@@ -91,7 +99,7 @@ function generateCustomer(options: GenerateOptions, index: number, faker: Faker)
   const { asOf } = options;
   const rng = new Rng(mixSeed(options.seed, index));
   faker.seed(mixSeed(options.seed, index, FAKER_STREAM));
-  const story = buildStory(rng, addUtcMonths(asOf, -WINDOW_MONTHS), asOf);
+  const story = buildStory(rng, addUtcMonths(asOf, -HISTORY_MONTHS), asOf);
   const profile = profileOf(rng, faker, story.segment);
   const ownerKey = rng.pick(CSM_KEYS);
   const sessions = sessionsOf(rng, story);

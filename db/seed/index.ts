@@ -5,7 +5,7 @@ import { deferIndexes } from '@/db/copy/deferred-indexes';
 import { loyaltyTiers, users } from '@/db/schema';
 import { writeAudit } from '@/server/audit';
 import { systemActor } from '@/server/context';
-import { WINDOW_MONTHS, generateCustomers, loyaltyTierRows, type GenerateOptions } from './generate';
+import { HISTORY_MONTHS, generateCustomers, loyaltyTierRows, type GenerateOptions } from './generate';
 import { hasWorkspaceData, truncateAll } from './reset';
 import { addUtcMonths, formatUtcDate } from './time';
 import { demoLogins, hashLogins, type DemoLogin, type DemoUserKey } from './users';
@@ -65,8 +65,8 @@ async function seedInTransaction(db: Database, copy: CopyInto | null, options: S
 
     const logins = demoLogins(options.password);
     const hashes = await hashLogins(logins);
-    // The team exists from the start of the data window, so that nothing in it predates its authors.
-    const since = new Date(addUtcMonths(options.asOf, -WINDOW_MONTHS));
+    // The team exists from the start of the history, so that nothing in it predates its authors.
+    const since = new Date(addUtcMonths(options.asOf, -HISTORY_MONTHS));
     const created = await tx
       .insert(users)
       .values(logins.map((l) => ({ email: l.email, name: l.name, role: l.role, passwordHash: hashes.get(l.password)!, createdAt: since, updatedAt: since })))

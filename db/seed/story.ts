@@ -47,18 +47,18 @@ const HISTORY_FOR_USAGE_SIGNALS = 90 * DAY;
 /** Never-activated customers use the product only in their first days. */
 export const NEVER_ACTIVATED_USE_DAYS = 10;
 
-export function buildStory(rng: Rng, windowStart: number, asOf: number): Story {
+export function buildStory(rng: Rng, historyStart: number, asOf: number): Story {
   const segment = rng.weighted({
     b2b_enterprise: SEGMENTS.b2b_enterprise.share,
     b2b_smb: SEGMENTS.b2b_smb.share,
     b2c: SEGMENTS.b2c.share,
   });
   const profile = SEGMENTS[segment];
-  const { acquiredAt, base } = sampleAcquisition(rng, windowStart, asOf);
+  const { acquiredAt, base } = sampleAcquisition(rng, historyStart, asOf);
   const activates = base || rng.chance(profile.activationRate);
   const ttv = Math.min(45, Math.max(1, rng.logNormal(profile.ttvMedianDays, 0.6))) * DAY;
   const activatedAt = activates && acquiredAt + ttv < asOf ? acquiredAt + ttv : null;
-  const episodes = activates ? payingEpisodes(rng, segment, acquiredAt, ttv, asOf) : [neverActivatedEpisode(rng, acquiredAt, asOf)];
+  const episodes = activates ? payingEpisodes(rng, segment, acquiredAt, ttv, asOf, base) : [neverActivatedEpisode(rng, acquiredAt, asOf)];
 
   const last = episodes[episodes.length - 1];
   const establishedSince = Math.max(last.start, activatedAt ?? Infinity);
@@ -78,17 +78,22 @@ export function buildStory(rng: Rng, windowStart: number, asOf: number): Story {
 }
 
 /**
- * Sign-ups grow over the window (doubling from its first to its last month), plus a launch base of established
- * accounts that all activate, spread over the first weeks so that early months have customers to lose.
+ * Sign-ups grow over the history (doubling from its first to its last month), plus a launch base of established
+ * accounts that all activate, spread over the first weeks so that early months have customers to lose. The launch
+ * falls in the run-in before the charted window (generate.ts RUN_IN_MONTHS).
  */
-function sampleAcquisition(rng: Rng, windowStart: number, asOf: number): { acquiredAt: number; base: boolean } {
-  if (rng.chance(0.15)) return { acquiredAt: windowStart + rng.float() * 45 * DAY, base: true };
-  const span = asOf - 3 * DAY - windowStart;
+function sampleAcquisition(rng: Rng, historyStart: number, asOf: number): { acquiredAt: number; base: boolean } {
+  if (rng.chance(0.15)) return { acquiredAt: historyStart + rng.float() * 45 * DAY, base: true };
+  const span = asOf - 3 * DAY - historyStart;
   const growth = Math.LN2 / span;
-  return { acquiredAt: windowStart + Math.log(1 + rng.float()) / growth, base: false };
+  return { acquiredAt: historyStart + Math.log(1 + rng.float()) / growth, base: false };
 }
 
-function payingEpisodes(rng: Rng, segment: SegmentKey, acquiredAt: number, ttv: number, asOf: number): Episode[] {
+/**
+ * New customers leave no sooner than 45 days after first value; the launch base (`established`, customers before the
+ * data begins) is past that and may leave from first value on, so that the run-in's churn is at its usual rate soon.
+ */
+function payingEpisodes(rng: Rng, segment: SegmentKey, acquiredAt: number, ttv: number, asOf: number, established: boolean): Episode[] {
   const profile = SEGMENTS[segment];
   const episodes: Episode[] = [];
   let start = acquiredAt;
@@ -96,7 +101,8 @@ function payingEpisodes(rng: Rng, segment: SegmentKey, acquiredAt: number, ttv: 
   for (let spell = 0; spell < 3; spell++) {
     const monthly = Math.min(0.5, profile.monthlyChurn * (spell === 0 ? 1 : 1.5));
     const hazard = -Math.log(1 - monthly) / MONTH;
-    const end = start + (spell === 0 ? ttv : 0) + 45 * DAY + rng.exponential(hazard);
+    const settling = spell > 0 ? 45 * DAY : established ? ttv : ttv + 45 * DAY;
+    const end = start + settling + rng.exponential(hazard);
     if (end >= asOf) {
       episodes.push({ start, end: null, decline: null });
       break;

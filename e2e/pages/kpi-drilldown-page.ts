@@ -15,7 +15,11 @@ export class KpiDrilldownPage {
   }
 
   get rows() {
-    return this.page.getByRole('table', { name: 'Customers in this list' }).locator('tbody tr');
+    return this.page.getByRole('table', { name: /^Customers in this list/ }).locator('tbody tr');
+  }
+
+  get csvLink() {
+    return this.page.getByRole('link', { name: 'Download CSV' });
   }
 
   get emptyState() {

@@ -55,6 +55,16 @@ export class KpisPage {
     return this.page.getByRole('region', { name: 'Headline numbers' }).getByRole('region', { name: label, exact: true });
   }
 
+  /** The number on a headline card, as shown. */
+  metricValue(label: string) {
+    return this.metricCard(label).getByTestId('metric-value');
+  }
+
+  /** How far the page scrolls sideways, in CSS pixels (0: it fits the window). */
+  async sidewaysOverflow(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  }
+
   /** Opens "How <metric> is calculated" on the first place it appears (the headline card) and returns the panel. */
   async openFormula(metric: string) {
     await this.page.getByRole('button', { name: `How ${metric} is calculated` }).first().click();

@@ -1,4 +1,5 @@
 import { METRICS, type MetricKey } from './catalog';
+import { formatDecimal } from './format';
 
 export type Change = {
   /** Percentage points for rates, points for NPS, the difference for ratios and other scores, a relative change otherwise. */
@@ -29,11 +30,11 @@ export function changeOf(key: MetricKey, current: number | null, previous: numbe
   return { delta, unit, tone };
 }
 
-/** "+1.2 pts", "−3.4%", "+0.25", "0.0 pts". */
+/** "+1.2 pts", "−3.4%", "+2,176.8%", "+0.25", "0.0 pts". */
 export function formatChange(change: Change): string {
   const sign = change.delta > 0 ? '+' : change.delta < 0 ? '−' : '';
   const size = Math.abs(change.delta);
-  if (change.unit === 'points') return `${sign}${size.toFixed(1)} pts`;
-  if (change.unit === 'difference') return `${sign}${size.toFixed(2)}`;
-  return `${sign}${size.toFixed(1)}%`;
+  if (change.unit === 'points') return `${sign}${formatDecimal(size, 1)} pts`;
+  if (change.unit === 'difference') return `${sign}${formatDecimal(size, 2)}`;
+  return `${sign}${formatDecimal(size, 1)}%`;
 }

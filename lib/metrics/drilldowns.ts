@@ -1,4 +1,5 @@
 import type { MetricKey } from './catalog';
+import type { Month } from './months';
 import { DRILLDOWN_METRICS, type DrilldownMetric } from './movements';
 
 /**
@@ -75,4 +76,76 @@ export const DRILLDOWN_GROUPS: readonly (readonly DrilldownMetric[])[] = [
 /** The group a list is shown with: the first that holds it. */
 export function drilldownGroupOf(metric: DrilldownMetric): readonly DrilldownMetric[] {
   return DRILLDOWN_GROUPS.find((group) => group.includes(metric)) ?? [metric];
+}
+
+/**
+ * What a list is sorted by, largest first: the MRR a churn or contraction list lost, the MRR a list of new or
+ * growing customers gained, the MRR of a list of customers at start or end, the order revenue of ordering customers.
+ */
+export type DrilldownSort = 'lost' | 'gained' | 'mrr_start' | 'mrr_end' | 'revenue';
+
+export const DRILLDOWN_SORTS: Record<DrilldownMetric, DrilldownSort> = {
+  customers_at_start: 'mrr_start',
+  active_customers: 'mrr_end',
+  new_customers: 'gained',
+  reactivated_customers: 'gained',
+  churned_customers: 'lost',
+  early_churned_customers: 'lost',
+  voluntary_churned_customers: 'lost',
+  involuntary_churned_customers: 'lost',
+  new_mrr: 'gained',
+  expansion_mrr: 'gained',
+  contraction_mrr: 'lost',
+  churned_mrr: 'lost',
+  reactivation_mrr: 'gained',
+  ordering_customers: 'revenue',
+};
+
+export const DRILLDOWN_SORT_LABELS: Record<DrilldownSort, string> = {
+  lost: 'MRR lost',
+  gained: 'MRR gained',
+  mrr_start: 'MRR at start',
+  mrr_end: 'MRR at end',
+  revenue: 'Order revenue',
+};
+
+/** A drill-down row's sort value, in minor units: what DRILLDOWN_SORTS orders by (the SQL computes the same). */
+export function drilldownSortValue(sort: DrilldownSort, row: { mrrStartCents: number; mrrEndCents: number; revenueCents: number }): number {
+  switch (sort) {
+    case 'lost':
+      return row.mrrStartCents - row.mrrEndCents;
+    case 'gained':
+      return row.mrrEndCents - row.mrrStartCents;
+    case 'mrr_start':
+      return row.mrrStartCents;
+    case 'mrr_end':
+      return row.mrrEndCents;
+    case 'revenue':
+      return row.revenueCents;
+  }
+}
+
+/**
+ * The months a list over a period covers, as its number does: a flow (churned, new, MRR movements) is counted in
+ * every month, so its list holds each month's customers; customers at start are the first month's, active
+ * customers the last month's.
+ */
+export function drilldownMonths(metric: DrilldownMetric, range: { from: Month; to: Month }): { from: Month; to: Month } {
+  if (metric === 'customers_at_start') return { from: range.from, to: range.from };
+  if (metric === 'active_customers') return { from: range.to, to: range.to };
+  return range;
+}
+
+/** A keyset position in a sorted list: sort value, month, customer id (the order's tie-breakers). */
+export type DrilldownCursor = { value: number; month: Month; id: number };
+
+export function formatDrilldownCursor(cursor: DrilldownCursor): string {
+  return `${cursor.value}_${cursor.month}_${cursor.id}`;
+}
+
+export function parseDrilldownCursor(text: string): DrilldownCursor | null {
+  const match = /^(0|-?[1-9]\d{0,14})_([1-9]\d{0,5})_([1-9]\d{0,14})$/.exec(text);
+  if (!match) return null;
+  const [value, month, id] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return id > 0 ? { value, month, id } : null;
 }

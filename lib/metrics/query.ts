@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { parseDrilldownCursor } from './drilldowns';
 import { DRILLDOWN_METRICS, type DrilldownMetric } from './movements';
-import { recordId } from '@/lib/validation/ids';
 import { safeText } from '@/lib/validation/text';
 import { parseMonth } from './months';
 
@@ -47,14 +47,28 @@ export type KpiQueryInput = z.input<typeof kpiQuerySchema>;
 
 export const DRILLDOWN_PAGE_SIZE = 50;
 
-export const kpiDrilldownSchema = z.object({
-  metric: z.enum(DRILLDOWN_METRICS as [DrilldownMetric, ...DrilldownMetric[]], { error: `Use one of: ${DRILLDOWN_METRICS.join(', ')}.` }),
-  month,
-  filters: kpiFiltersSchema.default({}),
-  /** The last customer id of the previous page. */
-  cursor: recordId('customer', 'bigint').nullable().default(null),
-  limit: z.coerce.number().int().min(1).max(500).default(DRILLDOWN_PAGE_SIZE),
+const cursor = z.string().transform((text, ctx) => {
+  const parsed = parseDrilldownCursor(text);
+  if (parsed === null) {
+    ctx.addIssue({ code: 'custom', message: 'Not a position in this list.' });
+    return z.NEVER;
+  }
+  return parsed;
 });
+
+/** One page of the customers behind a count over the months from..to (one month: from = to). */
+export const kpiDrilldownSchema = z
+  .object({
+    metric: z.enum(DRILLDOWN_METRICS as [DrilldownMetric, ...DrilldownMetric[]], { error: `Use one of: ${DRILLDOWN_METRICS.join(', ')}.` }),
+    from: month,
+    to: month,
+    filters: kpiFiltersSchema.default({}),
+    /** Where the previous page ended (formatDrilldownCursor). */
+    cursor: cursor.nullable().default(null),
+    limit: z.coerce.number().int().min(1).max(500).default(DRILLDOWN_PAGE_SIZE),
+  })
+  .refine((q) => q.from <= q.to, { error: 'The start month is after the end month.', path: ['from'] })
+  .refine((q) => q.to - q.from < MAX_KPI_MONTHS, { error: `Ask for at most ${MAX_KPI_MONTHS} months.`, path: ['from'] });
 export type KpiDrilldownInput = z.input<typeof kpiDrilldownSchema>;
 
 /** The default range: the last 24 complete months and the current one. */

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { isDrilldownMetric } from '@/lib/metrics/drilldowns';
+import { drilldownMonths, isDrilldownMetric, parseDrilldownCursor } from '@/lib/metrics/drilldowns';
 import { formatMonth, parseMonth, type Month } from '@/lib/metrics/months';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
-import { formatQuarter, parseQuarter, type PeriodSelection } from '@/lib/metrics/period';
+import { defaultSelection, formatQuarter, parseQuarter, resolvePeriod, type Period, type PeriodSelection, type Today } from '@/lib/metrics/period';
 import { kpiFiltersSchema, type KpiFilters } from '@/lib/metrics/query';
-import { parseId } from './ids';
 import { FILTER_PARAMS } from './kpi-params';
 
 /**
@@ -77,15 +76,39 @@ export function parseKpiPageState(params: SearchParams): KpiPageState {
   };
 }
 
-/** The drill-down page's own parameters: which set, which month, and where the keyset page starts. */
-export function parseDrilldownParams(params: SearchParams): { metric: DrilldownMetric | null; month: Month | null; after: number | null } {
+/**
+ * The drill-down page's own parameters: which set, which month (none: the page's whole period), and where the
+ * keyset page starts.
+ */
+export function parseDrilldownParams(params: SearchParams): { metric: DrilldownMetric | null; month: Month | null; after: string | null } {
   const metric = first(params.metric);
+  const after = first(params.after);
   return {
     metric: metric !== undefined && isDrilldownMetric(metric) ? metric : null,
     month: parse(monthParam, first(params.month)) ?? null,
-    // Not trimmed: " 5" is not an id.
-    after: parseId(untrimmed(params.after), 'bigint'),
+    after: after !== undefined && parseDrilldownCursor(after) ? after : null,
   };
+}
+
+export type DrilldownRequest = {
+  state: KpiPageState;
+  metric: DrilldownMetric;
+  /** The month asked for, or null for the page's whole period. */
+  month: Month | null;
+  /** The period as the KPI page resolves it (the same default, the same months to date). */
+  period: Period;
+  /** The months the list covers (drilldownMonths of the month or the period). */
+  listed: { from: Month; to: Month };
+  after: string | null;
+};
+
+/** What a drill-down page or its CSV lists, from the page's URL; null when the URL names no list. */
+export function parseDrilldownRequest(params: SearchParams, today: Today): DrilldownRequest | null {
+  const state = parseKpiPageState(params);
+  const { metric, month, after } = parseDrilldownParams(params);
+  if (!metric) return null;
+  const period = resolvePeriod(state.selection ?? defaultSelection(today.month), today);
+  return { state, metric, month, period, listed: drilldownMonths(metric, month === null ? period : { from: month, to: month }), after };
 }
 
 /** URLSearchParams of a page state, default values left out; `extra` entries are appended (e.g. a drill-down's). */
@@ -117,7 +140,12 @@ export function kpiSearchString(state: Partial<KpiPageState>, extra?: Record<str
   return search ? `?${search}` : '';
 }
 
-/** The drill-down page of a set in a month, keeping the page's period and filters (for the way back). */
-export function drilldownHref(state: Partial<KpiPageState>, metric: DrilldownMetric, month: string): string {
+/** The drill-down page of a set over the page's period, or in one month of it, keeping the period and filters (for the way back). */
+export function drilldownHref(state: Partial<KpiPageState>, metric: DrilldownMetric, month?: string): string {
   return `/kpis/customers${kpiSearchString({ selection: state.selection, filters: state.filters }, { metric, month })}`;
+}
+
+/** The CSV of a drill-down list: the same parameters as its page. */
+export function drilldownCsvHref(state: Partial<KpiPageState>, metric: DrilldownMetric, month?: string): string {
+  return `/kpis/customers/export${kpiSearchString({ selection: state.selection, filters: state.filters }, { metric, month })}`;
 }

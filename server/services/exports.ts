@@ -3,14 +3,17 @@ import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
 import { auditLog, customerActivity, customers, riskScores, users } from '@/db/schema';
 import { customerFilterWhere } from '@/db/queries/customer-filters';
+import type { DrilldownRow } from '@/db/queries/metrics/drilldown';
+import { readRollupState } from '@/db/queries/metrics/state';
 import type { Permission } from '@/lib/auth/permissions';
 import { serializer, type ExportFormat } from '@/lib/export/formats';
 import { kpiTable } from '@/lib/metrics/kpi-table';
-import type { KpiQueryInput } from '@/lib/metrics/query';
+import { formatMonth } from '@/lib/metrics/months';
+import type { KpiDrilldownInput, KpiQueryInput } from '@/lib/metrics/query';
 import type { CustomerFilter } from '@/lib/validation/customer-filters';
 import { writeAudit } from '../audit';
 import { assertCan, type ServiceContext } from '../context';
-import { getKpis } from './kpis';
+import { getKpis, kpiDrilldownBatches } from './kpis';
 
 const BATCH = 5_000;
 
@@ -155,4 +158,53 @@ export async function exportKpiTable({
   await write(input.out, format.start() + format.rows(table.rows, true) + format.end());
   await writeAudit(ctx.db, ctx.actor, { action: 'export.run', entityType: 'export', entityId: 'kpis', after: { format: input.format, query: input.query, rows: table.rows.length } });
   return table.rows.length;
+}
+
+const DRILLDOWN_COLUMNS = ['id', 'name', 'month', 'segment', 'plan', 'mrr_start', 'mrr_end', 'mrr_change', 'orders', 'revenue', 'currency', 'churn_reason', 'churn_type'] as const;
+
+/**
+ * The customers behind a KPI number (a drill-down list, in its order: by the MRR it moved, largest first) in an
+ * export format, money in currency units as in the customer export. Two steps, so that a route answers a bad
+ * request or a refusal with an error instead of a cut download: opening validates, checks kpis.read and reads the
+ * first batch; the returned writer streams the rest and returns the row count.
+ */
+export async function openKpiDrilldownExport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { query: KpiDrilldownInput; format: ExportFormat };
+}): Promise<(out: Writable) => Promise<number>> {
+  const batches = kpiDrilldownBatches({ ctx, input: input.query });
+  const first = await batches.next();
+  const currency = (await readRollupState(ctx.db))?.currency ?? 'USD';
+  const format = serializer(input.format, DRILLDOWN_COLUMNS);
+  const cellsOf = (rows: DrilldownRow[]) =>
+    rows.map((r) => ({
+      id: r.externalId,
+      name: r.name,
+      month: formatMonth(r.month),
+      segment: r.segment,
+      plan: r.plan,
+      mrr_start: centsToDecimal(r.mrrStartCents),
+      mrr_end: centsToDecimal(r.mrrEndCents),
+      mrr_change: centsToDecimal(r.mrrEndCents - r.mrrStartCents),
+      orders: r.orders,
+      revenue: centsToDecimal(r.revenueCents),
+      currency,
+      churn_reason: r.churnReason,
+      churn_type: r.churnType,
+    }));
+  return async (out) => {
+    const rows = first.done ? [] : first.value;
+    await write(out, format.start() + format.rows(cellsOf(rows), true));
+    let count = rows.length;
+    for await (const batch of batches) {
+      await write(out, format.rows(cellsOf(batch), false));
+      count += batch.length;
+    }
+    await write(out, format.end());
+    await writeAudit(ctx.db, ctx.actor, { action: 'export.run', entityType: 'export', entityId: 'kpi-customers', after: { format: input.format, query: input.query, rows: count } });
+    return count;
+  };
 }

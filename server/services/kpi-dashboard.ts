@@ -1,8 +1,8 @@
 import 'server-only';
 import type { KpiFilterOptions } from '@/db/queries/metrics/options';
 import type { KpiDocument } from '@/lib/metrics/document';
-import { formatMonth, monthOf } from '@/lib/metrics/months';
-import { defaultSelection, resolvePeriod, trendRange, type Period } from '@/lib/metrics/period';
+import { formatMonth } from '@/lib/metrics/months';
+import { defaultSelection, resolvePeriod, todayOf, trendRange, type Period } from '@/lib/metrics/period';
 import type { KpiFilters } from '@/lib/metrics/query';
 import type { KpiPageState } from '@/lib/validation/kpi-page';
 import type { ServiceContext } from '../context';
@@ -17,7 +17,8 @@ export type KpiDashboard = {
   ignored: (keyof KpiFilters)[];
   /** The period's document: its totals are the numbers the cards show and `holdfast kpis` prints as "total". */
   current: KpiDocument;
-  previous: KpiDocument;
+  /** The period it is compared with; null when there is none like it (a month so far). */
+  previous: KpiDocument | null;
   /** The 24 months ending with the period, for trends, cohorts and the what-if baseline. */
   trend: KpiDocument;
   breakdowns: ChurnBreakdowns;
@@ -28,8 +29,8 @@ const range = (r: { from: number; to: number }) => ({ from: formatMonth(r.from),
 
 /** Everything the KPI page shows, through the KPI services (each checks kpis.read). */
 export async function getKpiDashboard({ ctx, state, now = new Date() }: { ctx: ServiceContext; state: KpiPageState; now?: Date }): Promise<KpiDashboard> {
-  const current = monthOf(now.getTime());
-  const period = resolvePeriod(state.selection ?? defaultSelection(current), current);
+  const today = todayOf(now.getTime());
+  const period = resolvePeriod(state.selection ?? defaultSelection(today.month), today);
   const options = await getKpiFilterOptions({ ctx });
 
   const filters = { ...state.filters };
@@ -44,7 +45,7 @@ export async function getKpiDashboard({ ctx, state, now = new Date() }: { ctx: S
   const trend = await getKpis({ ctx, input: { ...range(trendRange(period)), filters }, now });
   const [currentDoc, previous, breakdowns] = await Promise.all([
     getKpis({ ctx, input: { ...range(period), filters }, now, rollupsChecked: true }),
-    getKpis({ ctx, input: { ...range(period.previous), filters }, now, rollupsChecked: true }),
+    period.previous ? getKpis({ ctx, input: { ...range(period.previous), filters }, now, rollupsChecked: true }) : null,
     getChurnBreakdowns({ ctx, input: { ...range(period), filters }, now, rollupsChecked: true }),
   ]);
   return { period, filters, ignored, current: currentDoc, previous, trend, breakdowns, options };

@@ -6,6 +6,7 @@ import { ensureRollupsCurrent } from '@/db/queries/metrics/refresh';
 import { readMetricsSettings } from '@/db/queries/metrics/settings';
 import { readRollupState } from '@/db/queries/metrics/state';
 import { buildKpiDocument, type KpiDocument } from '@/lib/metrics/document';
+import { drilldownMonths, formatDrilldownCursor, type DrilldownCursor } from '@/lib/metrics/drilldowns';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
 import { formatMonth, monthOf } from '@/lib/metrics/months';
 import { DEFAULT_KPI_MONTHS, kpiDrilldownSchema, kpiQuerySchema, type KpiDrilldownInput, type KpiFilters, type KpiQueryInput } from '@/lib/metrics/query';
@@ -15,7 +16,15 @@ import type { z } from 'zod';
 import { assertCan, type ServiceContext } from '../context';
 import { ValidationError } from '../errors';
 
-export type KpiDrilldownPage = { metric: DrilldownMetric; month: string; customers: DrilldownRow[]; nextCursor: number | null };
+export type KpiDrilldownPage = {
+  metric: DrilldownMetric;
+  /** The months listed ('YYYY-MM'): the request's, or its first or last month for customers at start or end. */
+  from: string;
+  to: string;
+  customers: DrilldownRow[];
+  /** formatDrilldownCursor of the last row, when more follow. */
+  nextCursor: string | null;
+};
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
@@ -73,11 +82,37 @@ export async function getKpis({
   });
 }
 
-/** The customers behind one monthly count (e.g. churned in 2026-03), a keyset page at a time. */
+/** The customers behind one count over months from..to (e.g. churned in Q1 2026), sorted by their MRR figure, a keyset page at a time. */
 export async function getKpiDrilldown({ ctx, input }: { ctx: ServiceContext; input: KpiDrilldownInput }): Promise<KpiDrilldownPage> {
   assertCan(ctx.actor, 'kpis.read');
   const query = parse(kpiDrilldownSchema, input);
   const dimensions = await dimensionsOf(ctx, query.filters);
-  const page = await drilldownPage(ctx.db, { metric: query.metric, month: query.month, dimensions, after: query.cursor, limit: query.limit });
-  return { metric: query.metric, month: formatMonth(query.month), customers: page.rows, nextCursor: page.next };
+  const page = await drilldownPage(ctx.db, { metric: query.metric, from: query.from, to: query.to, dimensions, after: query.cursor, limit: query.limit });
+  const months = drilldownMonths(query.metric, query);
+  return {
+    metric: query.metric,
+    from: formatMonth(months.from),
+    to: formatMonth(months.to),
+    customers: page.rows,
+    nextCursor: page.next && formatDrilldownCursor(page.next),
+  };
+}
+
+/** Rows per query when a whole list is read (an export): bounded memory, few round trips. */
+const EXPORT_BATCH = 5_000;
+
+/**
+ * A whole drill-down list in its page order, a batch of rows at a time (for an export). Validates and checks
+ * kpis.read as getKpiDrilldown does; `limit` and `cursor` of the input are ignored.
+ */
+export async function* kpiDrilldownBatches({ ctx, input }: { ctx: ServiceContext; input: KpiDrilldownInput }): AsyncGenerator<DrilldownRow[]> {
+  assertCan(ctx.actor, 'kpis.read');
+  const query = parse(kpiDrilldownSchema, { ...input, cursor: null });
+  const dimensions = await dimensionsOf(ctx, query.filters);
+  let after: DrilldownCursor | null = null;
+  do {
+    const page = await drilldownPage(ctx.db, { metric: query.metric, from: query.from, to: query.to, dimensions, after, limit: EXPORT_BATCH });
+    yield page.rows;
+    after = page.next;
+  } while (after !== null);
 }

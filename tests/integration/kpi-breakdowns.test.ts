@@ -70,7 +70,7 @@ describe('churn by reason', () => {
   });
 
   it('lists the reason of each churned customer in the drill-down', async () => {
-    const page = await getKpiDrilldown({ ctx, input: { metric: 'churned_customers', month: '2026-03', limit: 500 } });
+    const page = await getKpiDrilldown({ ctx, input: { metric: 'churned_customers', from: '2026-03', to: '2026-03', limit: 500 } });
     expect(page.customers.length).toBeGreaterThan(0);
     expect(page.customers.every((c) => 'churnReason' in c && 'churnType' in c)).toBe(true);
   });
@@ -81,11 +81,22 @@ describe('the KPI dashboard', () => {
     const dashboard = await getKpiDashboard({ ctx, state: { selection: { kind: 'quarter', quarter: parseMonth('2026-01')! }, filters: { segment: 'b2c' }, cohorts: 'logo' }, now: NOW });
     expect(dashboard.period).toMatchObject({ label: 'Q1 2026', length: 3 });
     expect(dashboard.current.months).toEqual(['2026-01', '2026-02', '2026-03']);
-    expect(dashboard.previous.months).toEqual(['2025-10', '2025-11', '2025-12']);
+    expect(dashboard.previous!.months).toEqual(['2025-10', '2025-11', '2025-12']);
     expect(dashboard.trend.months).toHaveLength(24);
     expect(dashboard.trend.months.at(-1)).toBe('2026-03');
     const cli = await getKpis({ ctx, input: { from: '2026-01', to: '2026-03', filters: { segment: 'b2c' } }, now: NOW });
     expect(dashboard.current.totals).toEqual(cli.totals);
+  });
+
+  it('reads a quarter to date as its complete months against the same months of the quarter before', async () => {
+    const dashboard = await getKpiDashboard({ ctx, state: { selection: { kind: 'quarter', quarter: parseMonth('2026-04')! }, filters: {}, cohorts: 'logo' }, now: NOW });
+    expect(dashboard.period).toMatchObject({ label: 'Q2 2026 to date (20 Jun)', length: 2, toDate: true });
+    expect(dashboard.current.months).toEqual(['2026-04', '2026-05']);
+    expect(dashboard.previous!.months).toEqual(['2026-01', '2026-02']);
+    expect(dashboard.trend.months.at(-1)).toBe('2026-05');
+    const june = await getKpiDashboard({ ctx, state: { selection: { kind: 'month', month: parseMonth('2026-06')! }, filters: {}, cohorts: 'logo' }, now: NOW });
+    expect(june.period.previous).toBeNull();
+    expect(june.previous).toBeNull();
   });
 
   it('offers the filter values the rollups hold, and leaves out an owner who is not one of them', async () => {

@@ -32,29 +32,32 @@ beforeEach(() => {
 describe('drill-down "Load more" action', () => {
   it('continues the keyset pages of the page a reader sees until the list is whole, matching the KPI count', async () => {
     const ctx = { db: handle.db, actor: systemActor('test') };
-    const input = { metric: 'active_customers' as const, month: '2026-05', filters: { segment: 'b2c' } };
+    const input = { metric: 'active_customers' as const, from: '2026-05', to: '2026-05', filters: { segment: 'b2c' } };
     const first = await getKpiDrilldown({ ctx, input });
     expect(first.nextCursor).not.toBeNull();
-    const ids = first.customers.map((c) => c.id);
+    const rows = [...first.customers];
     let cursor = first.nextCursor;
     while (cursor !== null) {
       const result = await loadDrilldownPageAction(null, { ...input, cursor });
       if (!result.ok) throw new Error(result.message);
-      ids.push(...result.data!.customers.map((c) => c.id));
+      rows.push(...result.data!.customers);
       cursor = result.data!.nextCursor;
     }
+    const ids = rows.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    // Active customers are listed by MRR at the end, largest first.
+    const mrr = rows.map((r) => r.mrrEndCents);
+    expect(mrr).toEqual([...mrr].sort((a, b) => b - a));
     const doc = await getKpis({ ctx, input: { from: '2026-05', to: '2026-05', filters: { segment: 'b2c' } }, now: NOW });
     expect(ids).toHaveLength(doc.series.active_customers[0]!);
   });
 
   it('reports a malformed request by field, and refuses without a session', async () => {
-    const bad = await loadDrilldownPageAction(null, { metric: 'active_customers', month: '2026-5', cursor: 1, filters: {} });
-    expect(bad).toMatchObject({ ok: false, fieldErrors: { month: ['Use a month as YYYY-MM.'] } });
+    const bad = await loadDrilldownPageAction(null, { metric: 'active_customers', from: '2026-5', to: '2026-05', cursor: '1_1_1', filters: {} });
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { from: ['Use a month as YYYY-MM.'] } });
     const user = state.user;
     state.user = null;
-    expect(await loadDrilldownPageAction(null, { metric: 'active_customers', month: '2026-05', cursor: 1, filters: {} })).toMatchObject({
+    expect(await loadDrilldownPageAction(null, { metric: 'active_customers', from: '2026-05', to: '2026-05', cursor: '1_1_1', filters: {} })).toMatchObject({
       ok: false,
       message: 'Your session has expired. Please sign in again.',
     });

@@ -44,10 +44,10 @@ describe('holdfast kpis', () => {
   });
 
   it('prints a readable table with "—" for rates without a denominator, and reports bad flags by name', () => {
-    const run = holdfast('kpis', '--from', '2024-01', '--to', '2024-12');
+    const run = holdfast('kpis', '--from', '2023-01', '--to', '2023-12');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^month\s+active\s+new\s+churned\s+churn\s+CRR\s+MRR/m);
-    expect(run.stdout).toMatch(/^2024-01\s+0\s+0\s+0\s+—\s+—/m);
+    expect(run.stdout).toMatch(/^2023-01\s+0\s+0\s+0\s+—\s+—/m);
     expect(run.stdout).toMatch(/^total\s/m);
 
     const bad = holdfast('kpis', '--to', '2026-6', '--owner', 'nobody@example.test');

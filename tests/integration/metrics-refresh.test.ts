@@ -72,9 +72,11 @@ describe('refreshRollups', () => {
       .select()
       .from(customers)
       .where(and(gt(customers.mrrCents, 0), lt(customers.acquiredAt, new Date('2025-01-01T00:00:00Z'))))
-      .orderBy(asc(customers.id))
+      // The last such customer: the first few paying customers are the buyers and movers of this file's tests.
+      .orderBy(desc(customers.id))
       .limit(1);
     const buyer = await payingCustomer(5);
+    expect(gone.id).toBeGreaterThan(buyer.id);
     await handle.db.delete(customers).where(eq(customers.id, gone.id));
     await handle.db.insert(orders).values({ customerId: buyer.id, externalId: 'old-one', orderedAt: new Date('2025-03-05T10:00:00Z'), amountCents: 9_900 });
     await handle.db.update(customers).set({ churnType: 'involuntary', churnReason: 'price' }).where(eq(customers.id, (await payingCustomer(6)).id));

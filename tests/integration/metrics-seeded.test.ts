@@ -6,12 +6,14 @@ import { parseUtcDate } from '@/db/seed/time';
 import { refreshRollups } from '@/db/queries/metrics/refresh';
 import { METRIC_KEYS } from '@/lib/metrics/catalog';
 import type { KpiDocument } from '@/lib/metrics/document';
+import { DRILLDOWN_SORTS, drilldownSortValue } from '@/lib/metrics/drilldowns';
 import { parseMonth } from '@/lib/metrics/months';
 import { DRILLDOWN_METRICS, type DrilldownMetric } from '@/lib/metrics/movements';
 import { ROLES } from '@/lib/auth/roles';
 import { systemActor, type ServiceContext } from '@/server/context';
 import { ValidationError } from '@/server/errors';
 import { getKpiDrilldown, getKpis, type KpiDrilldownPage } from '@/server/services/kpis';
+import { allDrilldownRows, listValue } from '../helpers/kpi-drilldown';
 import { actorOf, makeUser } from '../helpers/factories';
 import { createTestDatabase } from '../helpers/test-db';
 import { referenceDocument, withoutRefreshTime, type Customer } from './metrics-reference';
@@ -96,44 +98,33 @@ describe('filtered KPI reads', () => {
 });
 
 describe('drill-down', () => {
-  /** Every customer of a count, page by page. */
-  async function allPages(metric: DrilldownMetric, month: string, filters = {}) {
-    const rows: KpiDrilldownPage['customers'] = [];
-    let cursor: number | null = null;
-    do {
-      const page: KpiDrilldownPage = await getKpiDrilldown({ ctx, input: { metric, month, filters, cursor, limit: 7 } });
-      rows.push(...page.customers);
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    return rows;
+  /** Sorted by the list's MRR figure, largest first, then by month and customer id. */
+  function expectListOrder(metric: DrilldownMetric, rows: KpiDrilldownPage['customers']) {
+    const key = (r: KpiDrilldownPage['customers'][number]) => [-drilldownSortValue(DRILLDOWN_SORTS[metric], r), r.month, r.id];
+    const order = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+    expect(rows.map(key)).toEqual(rows.map(key).sort(order));
   }
 
-  const MOVEMENT_VALUE: Partial<Record<DrilldownMetric, (r: KpiDrilldownPage['customers'][number]) => number>> = {
-    new_mrr: (r) => r.mrrEndCents,
-    expansion_mrr: (r) => r.mrrEndCents - r.mrrStartCents,
-    contraction_mrr: (r) => r.mrrStartCents - r.mrrEndCents,
-    churned_mrr: (r) => r.mrrStartCents,
-    reactivation_mrr: (r) => r.mrrEndCents,
-  };
-
-  it('lists exactly the customers each number counts, in keyset pages by id', async () => {
+  it('lists exactly the customers each monthly number counts, in keyset pages sorted by their MRR figure', async () => {
     const months = ['2025-03', '2025-10', '2026-05'];
     const document = await getKpis({ ctx, input: { from: months[0], to: months.at(-1), filters: { segment: 'b2c' } }, now: NOW });
     for (const month of months) {
       const index = document.months.indexOf(month);
       for (const metric of DRILLDOWN_METRICS) {
-        const rows = await allPages(metric, month, { segment: 'b2c' });
-        expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => a - b));
+        const rows = await allDrilldownRows(ctx, metric, { from: month, to: month }, { segment: 'b2c' });
+        expectListOrder(metric, rows);
         expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-        expect(rows.every((r) => r.segment === 'b2c')).toBe(true);
-        const value = MOVEMENT_VALUE[metric];
-        const expected = document.series[metric][index];
-        expect({ metric, month, value: value ? rows.reduce((sum, r) => sum + value(r), 0) : rows.length }).toEqual({ metric, month, value: expected });
+        expect(rows.every((r) => r.segment === 'b2c' && r.month === parseMonth(month))).toBe(true);
+        expect({ metric, month, value: listValue(metric, rows) }).toEqual({ metric, month, value: document.series[metric][index] });
       }
     }
   });
 
-  it('rejects an unknown metric', async () => {
-    await expect(getKpiDrilldown({ ctx, input: { metric: 'mrr' as DrilldownMetric, month: '2026-05' } })).rejects.toBeInstanceOf(ValidationError);
+  it('rejects an unknown metric, a reversed range and a cursor that is not one', async () => {
+    await expect(getKpiDrilldown({ ctx, input: { metric: 'mrr' as DrilldownMetric, from: '2026-05', to: '2026-05' } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(getKpiDrilldown({ ctx, input: { metric: 'churned_customers', from: '2026-05', to: '2026-01' } })).rejects.toMatchObject({ fieldErrors: { from: [expect.any(String)] } });
+    await expect(getKpiDrilldown({ ctx, input: { metric: 'churned_customers', from: '2026-05', to: '2026-05', cursor: '1e3' } })).rejects.toMatchObject({
+      fieldErrors: { cursor: ['Not a position in this list.'] },
+    });
   });
 });

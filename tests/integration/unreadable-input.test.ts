@@ -73,9 +73,9 @@ describe('list and page parameters', () => {
   it('the KPI page falls back to its defaults, and the drill-down names the field', async () => {
     const dashboard = await getKpiDashboard({ ctx, state: parseKpiPageState({ segment: NUL, period: 'year', year: '0000' }) });
     expect(dashboard).toBeTruthy();
-    const drilldown = getKpiDrilldown({ ctx, input: { metric: 'active_customers', month: '2026-01', filters: { segment: NUL } } });
+    const drilldown = getKpiDrilldown({ ctx, input: { metric: 'active_customers', from: '2026-01', to: '2026-01', filters: { segment: NUL } } });
     await expect(drilldown).rejects.toMatchObject({ fieldErrors: { 'filters.segment': [CONTROL_CHARACTERS] } });
-    await expect(getKpiDrilldown({ ctx, input: { metric: 'active_customers', month: '0000-01' } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(getKpiDrilldown({ ctx, input: { metric: 'active_customers', from: '0000-01', to: '0000-01' } })).rejects.toBeInstanceOf(ValidationError);
   });
 });
 

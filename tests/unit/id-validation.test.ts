@@ -67,6 +67,7 @@ describe('canonical ids', () => {
       expect(parseDrilldownParams({ metric: 'active_customers', month: '2026-01', after: text }).after, text).toBeNull();
     }
     expect(parseCustomerListQuery({ view: '12', owner: '7' }).query).toMatchObject({ view: 12, filter: { owner: 7 } });
-    expect(parseDrilldownParams({ after: '1000' }).after).toBe(1000);
+    expect(parseDrilldownParams({ after: '1500_24311_1000' }).after).toBe('1500_24311_1000');
+    expect(parseDrilldownParams({ after: '1500_24311_01000' }).after).toBeNull();
   });
 });

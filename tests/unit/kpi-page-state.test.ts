@@ -33,9 +33,11 @@ describe('KPI page URL state', () => {
     expect(kpiSearchString({ filters: { plan: 'a&b' } }, { metric: 'churned_customers', month: '2026-03' })).toBe('?plan=a%26b&metric=churned_customers&month=2026-03');
   });
 
-  it('reads a drill-down: only known sets, real months and positive cursors', () => {
-    expect(parseDrilldownParams({ metric: 'churned_customers', month: '2026-03', after: '42' })).toEqual({ metric: 'churned_customers', month: m('2026-03'), after: 42 });
-    expect(parseDrilldownParams({ metric: 'logo_churn_rate', month: '2026-3', after: '-1' })).toEqual({ metric: null, month: null, after: null });
+  it('reads a drill-down: only known sets, real months and cursors that are list positions', () => {
+    expect(parseDrilldownParams({ metric: 'churned_customers', month: '2026-03', after: '1200_24314_42' })).toEqual({ metric: 'churned_customers', month: m('2026-03'), after: '1200_24314_42' });
+    expect(parseDrilldownParams({ metric: 'logo_churn_rate', month: '2026-3', after: '42' })).toEqual({ metric: null, month: null, after: null });
+    // No month: the whole period of the page.
+    expect(parseDrilldownParams({ metric: 'churned_mrr', after: '1_1_0' })).toEqual({ metric: 'churned_mrr', month: null, after: null });
   });
 });
 
@@ -53,9 +55,12 @@ describe('labels and links', async () => {
     expect(churnReasonLabel('Moved away')).toBe('Moved away');
   });
 
-  it('link a drill-down with the page’s period and filters', () => {
+  it('link a drill-down with the page’s period and filters, over the whole period or one month', () => {
     expect(drilldownHref({ selection: { kind: 'year', year: 2025 }, filters: { segment: 'b2c' } }, 'churned_customers', '2025-03')).toBe(
       '/kpis/customers?period=year&year=2025&segment=b2c&metric=churned_customers&month=2025-03',
+    );
+    expect(drilldownHref({ selection: { kind: 'quarter', quarter: m('2026-07') }, filters: {} }, 'churned_customers')).toBe(
+      '/kpis/customers?period=quarter&quarter=2026-Q3&metric=churned_customers',
     );
   });
 });

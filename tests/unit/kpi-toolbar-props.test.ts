@@ -5,13 +5,13 @@ import { resolvePeriod, type PeriodSelection } from '@/lib/metrics/period';
 const month = (year: number, m: number) => year * 12 + m - 1;
 const current = month(2026, 12);
 const options = { segment: [], plan: [], country: [], loyaltyTier: [], owner: [], firstMonth: month(2026, 11) };
-const pickerOf = (selection: PeriodSelection) => toolbarProps(resolvePeriod(selection, current), { selection, filters: {}, cohorts: 'logo' }, options, current);
+const pickerOf = (selection: PeriodSelection) => toolbarProps(resolvePeriod(selection, { month: current, day: 2 }), { selection, filters: {}, cohorts: 'logo' }, options, current);
 
 describe('the KPI period picker', () => {
   it('starts at the first month with data, even when the chosen year began before it', () => {
     const picker = pickerOf({ kind: 'year', year: 2026 });
     expect(picker.months.map((m) => m.value)).toEqual(['2026-12', '2026-11']);
-    expect(picker.quarters.map((q) => q.label)).toEqual(['Q4 2026']);
+    expect(picker.quarters.map((q) => q.label)).toEqual(['Q4 2026 (to date)']);
     expect(picker.years.map((y) => y.value)).toEqual(['2026']);
   });
 

@@ -40,7 +40,11 @@ describe('KPI query input', () => {
     expect(issues({ from: '2026-05', to: '2026-04' })).toEqual([['from', 'The start month is after the end month.']]);
     expect(issues({ from: '2010-01', to: '2026-04' })).toEqual([['from', 'Ask for at most 120 months.']]);
     expect(issues({ filters: { owner: 'not-an-email' } })).toEqual([['filters.owner', 'Give the owner as an email address.']]);
-    expect(kpiDrilldownSchema.safeParse({ metric: 'nps', month: '2026-01' }).success).toBe(false);
-    expect(kpiDrilldownSchema.parse({ metric: 'churned_customers', month: '2026-01' })).toMatchObject({ cursor: null, limit: 50 });
+    expect(kpiDrilldownSchema.safeParse({ metric: 'nps', from: '2026-01', to: '2026-01' }).success).toBe(false);
+    expect(kpiDrilldownSchema.parse({ metric: 'churned_customers', from: '2026-01', to: '2026-03' })).toMatchObject({ cursor: null, limit: 50 });
+    expect(kpiDrilldownSchema.parse({ metric: 'churned_customers', from: '2026-01', to: '2026-01', cursor: '-500_24314_7' }).cursor).toEqual({ value: -500, month: 24314, id: 7 });
+    const drilldownIssues = (input: unknown) => kpiDrilldownSchema.safeParse(input).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(drilldownIssues({ metric: 'churned_customers', from: '2026-03', to: '2026-01' })).toEqual([['from', 'The start month is after the end month.']]);
+    expect(drilldownIssues({ metric: 'churned_customers', from: '2026-01', to: '2026-01', cursor: '42' })).toEqual([['cursor', 'Not a position in this list.']]);
   });
 });

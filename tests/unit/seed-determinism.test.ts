@@ -105,4 +105,37 @@ describe('demo data generator', () => {
     expect(reactivated.length).toBeGreaterThan(N * 0.02);
     expect(bundles.filter((b) => b.customer.activatedAt === null).length).toBeGreaterThan(N * 0.05);
   });
+
+  it('runs its history in before the charted window, so that the window’s first month is a steady state, not a launch', () => {
+    // The KPI page charts the 24 complete months before as-of's month: here Jun 2024 to May 2026.
+    const monthOf = (ms: number) => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
+    const firstCharted = monthOf(asOf) - 24;
+    const monthEnd = (m: number) => Date.UTC(Math.floor((m + 1) / 12), (m + 1) % 12, 1);
+    const months = Array.from({ length: 30 }, (_, i) => firstCharted - 6 + i);
+    const S = months.map(() => 0);
+    const N = months.map(() => 0);
+    const C = months.map(() => 0);
+    for (const b of bundles) {
+      const rows = b.subscriptions.map((r) => ({ at: ms(r.effectiveAt as Date), mrr: r.mrrCents! }));
+      const paying = (m: number) => (rows.findLast((r) => r.at < monthEnd(m))?.mrr ?? 0) > 0;
+      const firstPaid = rows.find((r) => r.mrr > 0);
+      months.forEach((m, i) => {
+        if (paying(m - 1)) S[i]++;
+        if (paying(m - 1) && !paying(m)) C[i]++;
+        if (firstPaid && monthOf(firstPaid.at) === m && paying(m)) N[i]++;
+      });
+    }
+    const at = (m: number) => months.indexOf(m);
+    const first = at(firstCharted);
+    const last = months.length - 1;
+    // Customers to lose in the first charted month, a good share of the window's last.
+    expect(S[first]).toBeGreaterThan(0.25 * S[last]);
+    // Sign-ups as in any month of the window, not a launch wave.
+    const windowNew = N.slice(first).sort((a, b) => a - b);
+    expect(N[first]).toBeLessThanOrEqual(2 * windowNew[Math.floor(windowNew.length / 2)]);
+    // Logo churn at its usual rate in the first charted month and the five before it (what LTV averages).
+    for (const i of [first - 5, first - 4, first - 3, first - 2, first - 1, first]) {
+      expect({ month: months[i], churn: C[i] / S[i] }).toEqual({ month: months[i], churn: expect.toSatisfy((r: number) => r > 0.01 && r < 0.1) });
+    }
+  });
 });

@@ -83,7 +83,7 @@ describe('the KPI page, drill-down and export parameters', () => {
 
   it('the KPI query (export route, CLI, drill-down) names the field', () => {
     expect(errorsOf(kpiQuerySchema, { from: '0000-01', filters: { segment: NUL } })).toEqual({ from: ['Use a month as YYYY-MM.'], 'filters.segment': [CONTROL_CHARACTERS] });
-    expect(errorsOf(kpiDrilldownSchema, { metric: 'active_customers', month: '2026-01', filters: { plan: NUL } })).toEqual({ 'filters.plan': [CONTROL_CHARACTERS] });
+    expect(errorsOf(kpiDrilldownSchema, { metric: 'active_customers', from: '2026-01', to: '2026-01', filters: { plan: NUL } })).toEqual({ 'filters.plan': [CONTROL_CHARACTERS] });
   });
 });
 

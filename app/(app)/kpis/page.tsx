@@ -22,8 +22,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { segmentLabel } from '@/lib/metrics/labels';
-import { monthOf } from '@/lib/metrics/months';
-import { monthLabel } from '@/lib/metrics/period';
+import { monthLabel, stockNote, todayOf } from '@/lib/metrics/period';
 import { whatIfBaseline } from '@/lib/metrics/what-if';
 import { drilldownHref, kpiSearchString, parseKpiPageState } from '@/lib/validation/kpi-page';
 import { requirePermission, userActor } from '@/server/auth/session';
@@ -38,11 +37,12 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
   const user = await requirePermission('kpis.read');
   const state = parseKpiPageState(await searchParams);
   const now = new Date();
+  const today = todayOf(now.getTime());
   const dashboard = await getKpiDashboard({ ctx: { db: await getDb(), actor: userActor(user), background: after }, state, now });
   const { period, current, trend, breakdowns, filters } = dashboard;
   const view = { selection: period.selection, filters, cohorts: state.cohorts };
   const link: DrilldownLink = (metric, month) => drilldownHref(view, metric, month);
-  const toolbar = toolbarProps(period, { ...state, filters }, dashboard.options, monthOf(now.getTime()));
+  const toolbar = toolbarProps(period, { ...state, filters }, dashboard.options, today.month);
   const lastMonth = lastKnownMonth(current);
   const trendEnd = trend.months.length - 1;
 
@@ -54,7 +54,8 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
           description={
             <>
               Retention for <strong className="font-semibold text-zinc-800">{period.label}</strong>
-              {filters.segment && ` · ${segmentLabel(filters.segment)}`}, compared with {period.previous.label}. Every number shows its formula
+              {filters.segment && ` · ${segmentLabel(filters.segment)}`}
+              {period.previous ? `, compared with ${period.previous.label}` : ''}. Every number shows its formula
               (<Info aria-label="the information buttons" className="inline size-3.5 align-[-2px]" />) and opens the customers it counts.
             </>
           }
@@ -71,6 +72,12 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
         </CardContent>
       </Card>
 
+      {period.note && (
+        <p role="note" data-testid="period-note" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900">
+          {period.note}
+        </p>
+      )}
+
       {dashboard.ignored.length > 0 && (
         <Alert tone="error" className="mb-6">
           The owner filter was left out: no account owner has that email.
@@ -86,7 +93,11 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
         </Card>
       ) : (
         <div className="space-y-10">
-          <KpiSection id="headline" title="Headline numbers" description="Rates are monthly; over several months, the months' inputs are summed (a weighted monthly average).">
+          <KpiSection
+            id="headline"
+            title="Headline numbers"
+            description={`Rates are monthly; over several months, the months' inputs are summed (a weighted monthly average). ${stockNote(period, today)}`}
+          >
             <HeadlineCards dashboard={dashboard} link={link} />
           </KpiSection>
 
@@ -107,7 +118,7 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
                 rows={breakdowns.byReason}
                 currency={current.currency}
                 periodLabel={period.label}
-                churnedHref={lastMonth ? link('churned_customers', lastMonth) : null}
+                churnedHref={lastMonth ? link('churned_customers') : null}
               />
               <ChurnTypes doc={current} link={link} />
             </div>
@@ -125,9 +136,9 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
             </Card>
           </KpiSection>
 
-          <KpiSection id="all-metrics" title="All metrics" description={`Every KPI for ${period.label}, with ${period.previous.label} beside it.`}>
+          <KpiSection id="all-metrics" title="All metrics" description={`Every KPI for ${period.label}${period.previous ? `, with ${period.previous.label} beside it` : ''}.`}>
             <Card>
-              <MetricsTable current={current} previous={dashboard.previous} previousLabel={period.previous.label} link={link} />
+              <MetricsTable current={current} previous={dashboard.previous && period.previous && { doc: dashboard.previous, label: period.previous.label }} link={link} />
             </Card>
           </KpiSection>
         </div>

@@ -2,7 +2,6 @@
 
 import { z } from 'zod';
 import { DRILLDOWN_METRICS, type DrilldownMetric } from '@/lib/metrics/movements';
-import { recordId } from '@/lib/validation/ids';
 import { validatedAction } from '@/server/action';
 import { getKpiDrilldown, type KpiDrilldownPage } from '@/server/services/kpis';
 
@@ -14,8 +13,9 @@ import { getKpiDrilldown, type KpiDrilldownPage } from '@/server/services/kpis';
 const filterValue = z.string().max(200).optional();
 const nextPageSchema = z.object({
   metric: z.enum(DRILLDOWN_METRICS as [DrilldownMetric, ...DrilldownMetric[]]),
-  month: z.string().max(16),
-  cursor: recordId('customer', 'bigint'),
+  from: z.string().max(16),
+  to: z.string().max(16),
+  cursor: z.string().max(64),
   filters: z.object({ segment: filterValue, plan: filterValue, country: filterValue, owner: filterValue, loyaltyTier: filterValue }).default({}),
 });
 
