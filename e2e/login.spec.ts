@@ -1,4 +1,4 @@
-import { test, expect, DEMO_USERS } from './fixtures';
+import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 
 test('a wrong password is refused with a message', async ({ page, loginPage }) => {
   await loginPage.goto();
@@ -19,3 +19,16 @@ test('a signed-in user visiting the sign-in page is sent to the overview', async
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
 });
+
+// Each parses as a same-origin URL whose path starts with `//`, which a browser would follow to evil.example.
+for (const callbackUrl of ['/.//evil.example/x', 'http://localhost:PORT//evil.example/x', '/%2e//evil.example/y']) {
+  test(`signing in with callbackUrl ${callbackUrl} stays on this site`, async ({ page, loginPage, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const raw = callbackUrl.replace('http://localhost:PORT', origin);
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(raw)}`);
+    await loginPage.signIn(DEMO_USERS.lead.email, E2E_PASSWORD);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(origin);
+    await expect(page).toHaveURL(`${origin}/`);
+  });
+}

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
+import { sameOriginUrl } from '@/lib/safe-redirect';
 import { signInSchema } from '@/lib/validation/users';
 import { clearFailures, lockedForMinutes, recordFailure, throttleKeys } from './throttle';
 
@@ -50,6 +51,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect the sign-in server answers with (callbackUrl of sign-in and sign-out) stays on this origin.
+    redirect: ({ url, baseUrl }) => sameOriginUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -90,3 +90,14 @@ describe('credentials sign-in', () => {
     expect(rows).toHaveLength(0);
   });
 });
+
+describe('the sign-in server’s redirects', () => {
+  it.each(['/.//evil.example/x', 'http://localhost:3000//evil.example/x', '/%2e//evil.example/y', 'https://evil.example/'])(
+    'answer %s with this origin’s root',
+    async (url) => {
+      const redirect = authOptions.callbacks?.redirect;
+      expect(redirect).toBeDefined();
+      expect(await redirect!({ url, baseUrl: 'http://localhost:3000' })).toBe('http://localhost:3000/');
+    },
+  );
+});
