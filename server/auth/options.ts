@@ -7,18 +7,12 @@ import { users } from '@/db/schema';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
 import { sameOriginUrl } from '@/lib/safe-redirect';
 import { signInSchema } from '@/lib/validation/users';
+import { requestAddress } from '../request-address';
 import { clearFailures, lockedForMinutes, recordFailure, throttleKeys } from './throttle';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export const INVALID_CREDENTIALS = 'Wrong email or password.';
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  const real = headers?.['x-real-ip'];
-  return first || (Array.isArray(real) ? real[0] : real) || null;
-}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
@@ -32,7 +26,7 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
         const { email, password } = parsed.data;
         const db = await getDb();
-        const keys = throttleKeys(email, clientIp(req?.headers));
+        const keys = throttleKeys(email, requestAddress(req?.headers));
         const minutes = await lockedForMinutes(db, keys);
         if (minutes > 0) {
           throw new Error(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { eq } from 'drizzle-orm';
 import { loginThrottle, users } from '@/db/schema';
 import type { Database } from '@/db/client';
+import { PEER_ADDRESS_HEADER } from '@/lib/auth/client-address';
 import { createTestDatabase } from '../helpers/test-db';
 import { FACTORY_PASSWORD, makeUser } from '../helpers/factories';
 
@@ -13,12 +14,11 @@ vi.mock('@/db/client', async (importOriginal) => ({
 }));
 const burned = vi.hoisted(() => ({ count: 0 }));
 vi.mock('@/lib/auth/password', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/auth/password')>();
   return {
-    ...original,
-    burnPasswordCheck: async (password: string) => {
+    ...(await importOriginal<typeof import('@/lib/auth/password')>()),
+    // Counted rather than run: the cost-12 hash would make the many failed guesses below take minutes.
+    burnPasswordCheck: async () => {
       burned.count++;
-      await original.burnPasswordCheck(password);
     },
   };
 });
@@ -38,7 +38,10 @@ beforeEach(async () => {
   burned.count = 0;
 });
 
-const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+/** A request whose connection comes from `peer`, with whatever X-Forwarded-For the client wrote. */
+const from = (peer: string, forwardedFor?: string) => ({
+  headers: { [PEER_ADDRESS_HEADER]: peer, ...(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }) },
+});
 
 describe('credentials sign-in', () => {
   it('returns the user id and role for the right password, case-insensitively on the email', async () => {
@@ -80,6 +83,47 @@ describe('credentials sign-in', () => {
     }
     await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.2.0.1'))).rejects.toThrow(/Too many/);
     await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.2.0.2'))).resolves.toMatchObject({ role: 'csm' });
+  });
+
+  it('keys the address limit by the connection, so a new X-Forwarded-For per guess does not reset it', async () => {
+    const victim = await makeUser(handle.db, 'csm');
+    for (let i = 0; i < 20; i++) {
+      await expect(authorize({ email: `spray${i}@example.test`, password: 'x' }, from('10.4.0.1', `198.51.100.${i}`))).rejects.toThrow(
+        INVALID_CREDENTIALS,
+      );
+    }
+    await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.4.0.1', '198.51.100.200'))).rejects.toThrow(
+      /Too many/,
+    );
+  });
+
+  it('a victim’s address written into X-Forwarded-For does not lock the victim out', async () => {
+    const victim = await makeUser(handle.db, 'lead');
+    for (let i = 0; i < 20; i++) {
+      await expect(authorize({ email: `frame${i}@example.test`, password: 'x' }, from('10.5.0.66', '10.5.0.7'))).rejects.toThrow(
+        INVALID_CREDENTIALS,
+      );
+    }
+    await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.5.0.7'))).resolves.toMatchObject({ role: 'lead' });
+  });
+
+  it('behind HOLDFAST_TRUSTED_PROXIES=1 keys the limit by the address the proxy appended', async () => {
+    vi.stubEnv('HOLDFAST_TRUSTED_PROXIES', '1');
+    try {
+      const victim = await makeUser(handle.db, 'csm');
+      for (let i = 0; i < 20; i++) {
+        await expect(
+          authorize({ email: `proxied${i}@example.test`, password: 'x' }, from('10.6.0.1', `203.0.113.${i}, 192.0.2.9`)),
+        ).rejects.toThrow(INVALID_CREDENTIALS);
+      }
+      await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.6.0.1', '192.0.2.9'))).rejects.toThrow(/Too many/);
+      // Another client through the same proxy is not locked.
+      await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.6.0.1', '192.0.2.10'))).resolves.toMatchObject({
+        role: 'csm',
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('a successful sign-in clears the account counter', async () => {
