@@ -8,7 +8,7 @@ import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
 import { sameOriginUrl } from '@/lib/safe-redirect';
 import { signInSchema } from '@/lib/validation/users';
 import { requestAddress } from '../request-address';
-import { clearFailures, lockedForMinutes, recordFailure, throttleKeys } from './throttle';
+import { reserveAttempt, settleSuccess, throttleKeys } from './throttle';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -27,18 +27,18 @@ export const authOptions: NextAuthOptions = {
         const { email, password } = parsed.data;
         const db = await getDb();
         const keys = throttleKeys(email, requestAddress(req?.headers));
-        const minutes = await lockedForMinutes(db, keys);
-        if (minutes > 0) {
+        // Counted before the password check, so that a burst of parallel guesses cannot outrun the limit.
+        const reservation = await reserveAttempt(db, keys);
+        if (!reservation.allowed) {
+          const minutes = reservation.lockedForMinutes;
           throw new Error(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
         }
         const [user] = await db.select().from(users).where(eq(users.email, email));
         // Unknown and disabled accounts run the same bcrypt work as known ones, so timing does not reveal which exist.
         const ok = user && !user.disabledAt ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
-        if (!ok || !user) {
-          await recordFailure(db, keys);
-          throw new Error(INVALID_CREDENTIALS);
-        }
-        await clearFailures(db, email);
+        // A wrong password leaves its reserved attempt counted: that is the failure.
+        if (!ok || !user) throw new Error(INVALID_CREDENTIALS);
+        await settleSuccess(db, keys);
         await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
         return { id: String(user.id), email: user.email, name: user.name, role: user.role };
       },

@@ -13,12 +13,18 @@ vi.mock('@/db/client', async (importOriginal) => ({
   getDb: async () => state.db,
 }));
 const burned = vi.hoisted(() => ({ count: 0 }));
+const checked = vi.hoisted(() => ({ count: 0 }));
 vi.mock('@/lib/auth/password', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/auth/password')>();
   return {
-    ...(await importOriginal<typeof import('@/lib/auth/password')>()),
+    ...original,
     // Counted rather than run: the cost-12 hash would make the many failed guesses below take minutes.
     burnPasswordCheck: async () => {
       burned.count++;
+    },
+    verifyPassword: async (password: string, hash: string) => {
+      checked.count++;
+      return original.verifyPassword(password, hash);
     },
   };
 });
@@ -36,6 +42,7 @@ afterAll(() => handle.dispose());
 beforeEach(async () => {
   await handle.db.delete(loginThrottle);
   burned.count = 0;
+  checked.count = 0;
 });
 
 /** A request whose connection comes from `peer`, with whatever X-Forwarded-For the client wrote. */
@@ -124,6 +131,30 @@ describe('credentials sign-in', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+
+  it('30 parallel wrong passwords for one account get at most 5 password checks', async () => {
+    const user = await makeUser(handle.db, 'csm');
+    const attempts = Array.from({ length: 30 }, (_, i) => authorize({ email: user.email, password: `burst ${i}` }, from(`10.7.0.${i}`)));
+    const outcomes = await Promise.allSettled(attempts);
+    expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
+    expect(checked.count).toBeLessThanOrEqual(5);
+    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.7.1.1'))).rejects.toThrow(/Too many/);
+  });
+
+  it('the attempt that reaches the limit still signs in with the right password, and unlocks the account', async () => {
+    const user = await makeUser(handle.db, 'csm');
+    for (let i = 0; i < 4; i++) await expect(authorize({ email: user.email, password: 'nope' }, from('10.8.0.1'))).rejects.toThrow();
+    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.8.0.1'))).resolves.toMatchObject({ role: 'csm' });
+    await expect(authorize({ email: user.email, password: 'nope' }, from('10.8.0.1'))).rejects.toThrow(INVALID_CREDENTIALS);
+  });
+
+  it('right passwords do not count against the address', async () => {
+    const user = await makeUser(handle.db, 'lead');
+    for (let i = 0; i < 19; i++) await expect(authorize({ email: `typo${i}@example.test`, password: 'x' }, from('10.9.0.1'))).rejects.toThrow();
+    for (let i = 0; i < 3; i++) await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.9.0.1'))).resolves.toBeTruthy();
+    await expect(authorize({ email: 'typo-last@example.test', password: 'x' }, from('10.9.0.1'))).rejects.toThrow(INVALID_CREDENTIALS);
+    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.9.0.1'))).rejects.toThrow(/Too many/);
   });
 
   it('a successful sign-in clears the account counter', async () => {
