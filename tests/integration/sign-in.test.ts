@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { loginThrottle, users } from '@/db/schema';
@@ -29,7 +30,8 @@ vi.mock('@/lib/auth/password', async (importOriginal) => {
   };
 });
 
-const { authOptions, INVALID_CREDENTIALS } = await import('@/server/auth/options');
+const { authOptions } = await import('@/server/auth/options');
+const { INVALID_CREDENTIALS, SIGN_IN_UNAVAILABLE } = await import('@/server/auth/sign-in');
 type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 
@@ -163,6 +165,42 @@ describe('credentials sign-in', () => {
     await authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.3.0.1'));
     const rows = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `account:${user.email}`));
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('what a refused sign-in shows', () => {
+  // Random, so that PostgreSQL cannot compress it into an index entry.
+  const long = crypto.randomBytes(4500).toString('hex');
+
+  it('a 9,000-character X-Forwarded-For or email gets the usual messages, never SQL', async () => {
+    const user = await makeUser(handle.db, 'csm');
+    vi.stubEnv('HOLDFAST_TRUSTED_PROXIES', '1');
+    try {
+      await expect(authorize({ email: user.email, password: 'nope' }, from('10.10.0.1', long))).rejects.toThrow(INVALID_CREDENTIALS);
+      await expect(authorize({ email: `${long}@example.test`, password: 'nope' }, from('10.10.0.1', long))).rejects.toMatchObject({
+        message: INVALID_CREDENTIALS,
+      });
+      await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.10.0.1', long))).resolves.toMatchObject({
+        role: 'csm',
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('with the database down says so plainly, and the details go to the server log only', async () => {
+    const down = await createTestDatabase();
+    await down.dispose();
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    state.db = down.db;
+    try {
+      const user = { email: 'someone@example.test', password: 'whatever' };
+      await expect(authorize(user, from('10.11.0.1'))).rejects.toMatchObject({ message: SIGN_IN_UNAVAILABLE });
+      expect(log).toHaveBeenCalledWith('[auth] sign-in failed', expect.any(Error));
+    } finally {
+      state.db = handle.db;
+      log.mockRestore();
+    }
   });
 });
 
