@@ -1,13 +1,15 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
 import { sameOriginUrl } from '@/lib/safe-redirect';
+import { encodeSessionToken } from './session-token';
+import { revokeSession, SESSION_MAX_AGE_SECONDS } from './sessions';
 import { signInWithPassword } from './sign-in';
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS, encode: encodeSessionToken },
   pages: { signIn: '/login' },
   providers: [
     CredentialsProvider({
@@ -20,15 +22,26 @@ export const authOptions: NextAuthOptions = {
     // Every redirect the sign-in server answers with (callbackUrl of sign-in and sign-out) stays on this origin.
     redirect: ({ url, baseUrl }) => sameOriginUrl(url, baseUrl),
     jwt({ token, user }) {
+      // Only at sign-in; afterwards the token is re-signed as it is, so the session's end never moves.
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sid = user.sessionId;
+        token.sessionExpiresAt = user.sessionExpiresAt;
       }
       return token;
     },
-    session({ session, token }) {
-      session.user = { id: token.uid, role: token.role, name: token.name ?? '', email: token.email ?? '' };
-      return session;
+    session({ token }) {
+      return {
+        user: { id: token.uid, role: token.role, name: token.name ?? '', email: token.email ?? '' },
+        expires: new Date(token.sessionExpiresAt * 1000).toISOString(),
+      };
+    },
+  },
+  events: {
+    // The copy of the cookie in this browser is deleted by next-auth; any other copy stops working here.
+    async signOut({ token }) {
+      if (token?.sid) await revokeSession(await getDb(), token.sid);
     },
   },
 };

@@ -1,17 +1,19 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import type { User } from 'next-auth';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
 import { signInSchema } from '@/lib/validation/users';
-import { requestAddress } from '../request-address';
+import { requestAddress, requestUserAgent } from '../request-address';
+import { startSession } from './sessions';
 import { reserveAttempt, settleSuccess, throttleKeys } from './throttle';
 
 export const INVALID_CREDENTIALS = 'Wrong email or password.';
 export const SIGN_IN_UNAVAILABLE = 'Signing in is not possible right now. Please try again in a minute.';
 
 type Headers = Record<string, string | string[] | undefined> | undefined;
-export type SignedInUser = { id: string; email: string; name: string; role: (typeof users.$inferSelect)['role'] };
+export type SignedInUser = User;
 
 /** A refusal the person signing in is meant to read; anything else that goes wrong is shown as SIGN_IN_UNAVAILABLE. */
 class SignInRefused extends Error {}
@@ -25,7 +27,8 @@ async function checkPassword(credentials: unknown, headers: Headers): Promise<Si
   if (!parsed.success) throw new SignInRefused(INVALID_CREDENTIALS);
   const { email, password } = parsed.data;
   const db = await getDb();
-  const keys = throttleKeys(email, requestAddress(headers));
+  const ip = requestAddress(headers);
+  const keys = throttleKeys(email, ip);
   // Counted before the password check, so that a burst of parallel guesses cannot outrun the limit.
   const reservation = await reserveAttempt(db, keys);
   if (!reservation.allowed) throw new SignInRefused(lockedMessage(reservation.lockedForMinutes));
@@ -36,7 +39,15 @@ async function checkPassword(credentials: unknown, headers: Headers): Promise<Si
   if (!ok || !user) throw new SignInRefused(INVALID_CREDENTIALS);
   await settleSuccess(db, keys);
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-  return { id: String(user.id), email: user.email, name: user.name, role: user.role };
+  const session = await startSession(db, { userId: user.id, ip, userAgent: requestUserAgent(headers) });
+  return {
+    id: String(user.id),
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionId: session.id,
+    sessionExpiresAt: Math.floor(session.expiresAt.getTime() / 1000),
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import type { ChangeRoleInput, CreateUserInput, SetDisabledInput } from '@/lib/validation/users';
 import { writeAudit } from '../audit';
+import { revokeUserSessions } from '../auth/sessions';
 import { assertCan, type ServiceContext } from '../context';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
 
@@ -131,6 +132,8 @@ export async function setUserDisabled({ ctx, input }: { ctx: ServiceContext; inp
       .where(eq(users.id, input.userId))
       .returning(userColumns);
     const after = toDTO(row);
+    // Signed-in copies of a disabled account end now; enabling it again does not bring them back.
+    if (input.disabled) await revokeUserSessions(tx, after.id);
     await writeAudit(tx, ctx.actor, {
       action: input.disabled ? 'user.disable' : 'user.enable',
       entityType: 'user',
