@@ -1,7 +1,5 @@
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { DateRangeFields, FilterButtons } from '@/components/forms/log-filter-fields';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@/lib/audit/catalog';
 import type { AuditFilter } from '@/lib/validation/audit';
@@ -50,18 +48,8 @@ export function AuditFilters({ filter, actors }: AuditFiltersProps) {
           </Select>
         )}
       </Field>
-      <Field name="from" label="From">
-        {(control) => <Input {...control} type="date" defaultValue={filter.from ?? ''} />}
-      </Field>
-      <Field name="to" label="To">
-        {(control) => <Input {...control} type="date" defaultValue={filter.to ?? ''} />}
-      </Field>
-      <div className="flex items-center gap-2">
-        <Button type="submit">Apply</Button>
-        <Button asChild variant="ghost">
-          <Link href="/admin/audit">Clear</Link>
-        </Button>
-      </div>
+      <DateRangeFields from={filter.from} to={filter.to} />
+      <FilterButtons clearHref="/admin/audit" />
     </form>
   );
 }

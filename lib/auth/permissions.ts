@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'settings.manage',
   'apiKeys.manage',
   'audit.read',
+  'security.read',
   'customers.erase',
   'customers.exportPersonalData',
   // admin and lead
@@ -43,6 +44,7 @@ const ADMIN_ONLY = new Set<Permission>([
   'settings.manage',
   'apiKeys.manage',
   'audit.read',
+  'security.read',
   'customers.erase',
   'customers.exportPersonalData',
 ]);

@@ -21,11 +21,11 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)~(\d{1,15})$/;
 
-function encodeCursor(cursor: AuditCursor): string {
+export function encodeCursor(cursor: AuditCursor): string {
   return `${cursor.createdAt}~${cursor.id}`;
 }
 
-function decodeCursor(value: string): AuditCursor | undefined {
+export function decodeCursor(value: string): AuditCursor | undefined {
   const match = CURSOR.exec(value);
   // Year 0 parses in JavaScript but is out of range for a PostgreSQL timestamp.
   if (!match || Number.isNaN(Date.parse(match[1])) || match[1].startsWith('0000')) return undefined;
@@ -36,7 +36,7 @@ function decodeCursor(value: string): AuditCursor | undefined {
 const param = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.string().max(80).optional());
 
 // Each field falls back to "not filtered" on its own, so that one bad parameter never breaks the page.
-const lenient = <T extends z.ZodType<unknown, string>>(schema: T) => param.pipe(schema.optional()).catch(undefined);
+export const lenient = <T extends z.ZodType<unknown, string>>(schema: T) => param.pipe(schema.optional()).catch(undefined);
 
 const day = calendarDaySchema;
 

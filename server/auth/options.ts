@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { sameOriginUrl } from '@/lib/safe-redirect';
+import { recordSecurityEvent, requestOrigin } from '../security-log';
 import { encodeSessionToken } from './session-token';
 import { revokeSession, SESSION_MAX_AGE_SECONDS } from './sessions';
 import { signInWithPassword } from './sign-in';
@@ -41,7 +42,11 @@ export const authOptions: NextAuthOptions = {
   events: {
     // The copy of the cookie in this browser is deleted by next-auth; any other copy stops working here.
     async signOut({ token }) {
-      if (token?.sid) await revokeSession(await getDb(), token.sid);
+      if (!token?.sid) return;
+      const db = await getDb();
+      await revokeSession(db, token.sid);
+      const { ip, userAgent } = await requestOrigin();
+      await recordSecurityEvent(db, { kind: 'signOut', userId: Number(token.uid), email: token.email, ip, userAgent });
     },
   },
 };

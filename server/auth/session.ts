@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { can, type Permission, type PermissionResource } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 import type { Actor } from '../context';
+import { recordSecurityEvent, requestOrigin } from '../security-log';
 import { liveSessionUser, type LiveSessionUser } from './sessions';
 
 /** Who is signed in; `sessionId` names their session (absent only where tests stand in for a request). */
@@ -41,14 +42,21 @@ export async function requireUser(): Promise<SessionUser> {
 /** For pages: the user if they hold the permission; otherwise the 403 page. */
 export async function requirePermission(permission: Permission, resource?: PermissionResource): Promise<SessionUser> {
   const user = await requireUser();
-  if (!can(user, permission, resource)) forbidden();
+  if (!can(user, permission, resource)) await refusePage(user, { permission });
   return user;
 }
 
 export async function requireRole(...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) forbidden();
+  if (!roles.includes(user.role)) await refusePage(user, { detail: `Open to ${roles.join(', ')} only` });
   return user;
+}
+
+/** The 403 page, recorded in the security log (Next.js does not tell a page its own path, so none is named). */
+async function refusePage(user: SessionUser, what: { permission?: Permission; detail?: string }): Promise<never> {
+  const { ip, userAgent } = await requestOrigin();
+  await recordSecurityEvent(await getDb(), { kind: 'forbidden', userId: user.id, email: user.email, target: 'Page', ip, userAgent, ...what });
+  forbidden();
 }
 
 export function userActor(user: SessionUser): Actor {

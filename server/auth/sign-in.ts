@@ -6,8 +6,9 @@ import { users } from '@/db/schema';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
 import { signInSchema } from '@/lib/validation/users';
 import { requestAddress, requestUserAgent } from '../request-address';
+import { recordSecurityEvent } from '../security-log';
 import { startSession } from './sessions';
-import { reserveAttempt, settleSuccess, throttleKeys } from './throttle';
+import { LIMITS, reserveAttempt, settleSuccess, throttleKeys } from './throttle';
 
 export const INVALID_CREDENTIALS = 'Wrong email or password.';
 export const SIGN_IN_UNAVAILABLE = 'Signing in is not possible right now. Please try again in a minute.';
@@ -35,11 +36,23 @@ async function checkPassword(credentials: unknown, headers: Headers): Promise<Si
   const [user] = await db.select().from(users).where(eq(users.email, email));
   // Unknown and disabled accounts run the same bcrypt work as known ones, so timing does not reveal which exist.
   const ok = user && !user.disabledAt ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
-  // A wrong password leaves its reserved attempt counted: that is the failure.
-  if (!ok || !user) throw new SignInRefused(INVALID_CREDENTIALS);
+  const origin = { email, ip, userAgent: requestUserAgent(headers) };
+  if (!ok || !user) {
+    // A wrong password leaves its reserved attempt counted: that is the failure.
+    const detail = !user ? 'No such account' : user.disabledAt ? 'Account disabled' : 'Wrong password';
+    await recordSecurityEvent(db, { kind: 'signInFailed', userId: user?.id, detail, ...origin });
+    for (const kind of reservation.locksOnFailure) {
+      const limit = LIMITS[kind];
+      const what = kind === 'account' ? 'Account' : 'Address';
+      const detail = `${what} locked for ${limit.lockMinutes} minutes after ${limit.maxFailures} failed sign-ins`;
+      await recordSecurityEvent(db, { kind: 'lockout', userId: user?.id, detail, ...origin });
+    }
+    throw new SignInRefused(INVALID_CREDENTIALS);
+  }
   await settleSuccess(db, keys);
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-  const session = await startSession(db, { userId: user.id, ip, userAgent: requestUserAgent(headers) });
+  const session = await startSession(db, { userId: user.id, ip, userAgent: origin.userAgent });
+  await recordSecurityEvent(db, { kind: 'signIn', userId: user.id, ...origin });
   return {
     id: String(user.id),
     email: user.email,

@@ -30,7 +30,8 @@ function limitOf(column: 'maxFailures' | 'windowMinutes' | 'lockMinutes', unit: 
   return sql.raw(unit ? `(${value}) * interval '1${unit}'` : `(${value})`);
 }
 
-export type Reservation = { allowed: true } | { allowed: false; lockedForMinutes: number; lockedKinds: Kind[] };
+/** `locksOnFailure`: the kinds this attempt locks if its password turns out wrong (it was the last one allowed). */
+export type Reservation = { allowed: true; locksOnFailure: Kind[] } | { allowed: false; lockedForMinutes: number; lockedKinds: Kind[] };
 
 /**
  * Counts this attempt against every key before the password is checked, in one statement, and answers whether it
@@ -50,7 +51,7 @@ export async function reserveAttempt(db: Database, keys: ThrottleKey[]): Promise
   );
   const window = limitOf('windowMinutes', ' minutes');
   const expired = sql`t.window_started_at < now() - ${window}`;
-  const answers = await queryRows<{ key: string; reserved: boolean; locked_until: Date | string | null }>(
+  const answers = await queryRows<{ key: string; reserved: boolean; locking: boolean; locked_until: Date | string | null }>(
     db,
     sql`
     with locked as (
@@ -66,22 +67,24 @@ export async function reserveAttempt(db: Database, keys: ThrottleKey[]): Promise
           when not ${expired} and t.failures + 1 >= ${limitOf('maxFailures', '')} then now() + ${limitOf('lockMinutes', ' minutes')}
         end
       where t.locked_until is null or t.locked_until <= now()
-      returning t.key
+      returning t.key, t.locked_until is not null as locking
     )
-    select k.key, exists (select 1 from reserved r where r.key = k.key) as reserved, l.locked_until
+    select k.key, exists (select 1 from reserved r where r.key = k.key) as reserved,
+      coalesce((select r.locking from reserved r where r.key = k.key), false) as locking, l.locked_until
     from (values ${rows}) as k(key)
     left join login_throttle l on l.key = k.key and l.locked_until > now()`,
   );
-  if (answers.every((row) => row.reserved)) return { allowed: true };
+  const answerOf = (k: ThrottleKey) => answers.find((row) => row.key === k.key);
+  if (answers.every((row) => row.reserved)) return { allowed: true, locksOnFailure: keys.filter((k) => answerOf(k)?.locking).map((k) => k.kind) };
   // A key locked by an attempt that committed while this statement ran is not visible to it: assume a full lock.
   const now = Date.now();
   const until = Math.max(...answers.map((row) => (row.locked_until ? new Date(row.locked_until).getTime() : 0)));
-  const lockedKinds = keys.filter((k) => !answers.find((row) => row.key === k.key)?.reserved).map((k) => k.kind);
+  const lockedKinds = keys.filter((k) => !answerOf(k)?.reserved).map((k) => k.kind);
   const lockMinutes = Math.max(...lockedKinds.map((kind) => LIMITS[kind].lockMinutes));
   const lockedForMinutes = until > now ? Math.ceil((until - now) / 60_000) : lockMinutes;
   await releaseAttempt(
     db,
-    keys.filter((k) => answers.find((row) => row.key === k.key)?.reserved),
+    keys.filter((k) => answerOf(k)?.reserved),
   );
   return { allowed: false, lockedForMinutes, lockedKinds };
 }

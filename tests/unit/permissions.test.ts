@@ -8,6 +8,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'settings.manage': ['admin'],
   'apiKeys.manage': ['admin'],
   'audit.read': ['admin'],
+  'security.read': ['admin'],
   'customers.erase': ['admin'],
   'customers.exportPersonalData': ['admin'],
   'imports.run': ['admin', 'lead'],
