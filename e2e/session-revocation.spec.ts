@@ -1,8 +1,7 @@
 import { test, expect, DEMO_USERS } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { UsersPage } from './pages/users-page';
-
-type CapturedAction = { url: string; headers: Record<string, string>; body: Buffer };
+import { captureServerAction, replayServerAction } from './server-actions';
 
 // Signing out must end the session on the server: a copy of the cookie taken before is refused everywhere after.
 test('a cookie copied before sign-out is refused afterwards by a page, a route handler and a server action', async ({ page, browser, signInAs }) => {
@@ -11,18 +10,7 @@ test('a cookie copied before sign-out is refused afterwards by a page, a route h
   const users = new UsersPage(page);
   await users.goto();
   await users.fillCreateForm({ name: 'After Sign Out', email, role: 'admin', password: 'after-signout-password' });
-  const captured = new Promise<CapturedAction>((resolve) => {
-    void page.route('**/admin/users', async (route) => {
-      const request = route.request();
-      const headers = await request.allHeaders();
-      if (request.method() !== 'POST' || !headers['next-action']) return route.continue();
-      resolve({ url: request.url(), headers, body: request.postDataBuffer() ?? Buffer.alloc(0) });
-      await route.abort();
-    });
-  });
-  await users.createButton.click();
-  const action = await captured;
-  await page.unroute('**/admin/users');
+  const action = await captureServerAction(page, '**/admin/users', () => users.createButton.click());
 
   const copied = await page.context().cookies();
   const thief = await browser.newContext();
@@ -41,16 +29,7 @@ test('a cookie copied before sign-out is refused afterwards by a page, a route h
     const route = await thief.request.get('/customers/export?ids=1', { maxRedirects: 0 });
     expect(route.status()).toBe(401);
 
-    const replay = await thief.request.post(action.url, {
-      headers: {
-        'next-action': action.headers['next-action'],
-        'content-type': action.headers['content-type'],
-        accept: action.headers['accept'] ?? 'text/x-component',
-        ...(action.headers['next-router-state-tree'] ? { 'next-router-state-tree': action.headers['next-router-state-tree'] } : {}),
-        origin: new URL(action.url).origin,
-      },
-      data: action.body,
-    });
+    const replay = await replayServerAction(thief.request, action);
     expect(await replay.text()).toContain('Your session has expired. Please sign in again.');
   } finally {
     await thief.close();

@@ -1,7 +1,6 @@
 import { Search, SlidersHorizontal } from 'lucide-react';
-import Link from 'next/link';
 import { GetForm } from '@/components/forms/get-form';
-import { Button } from '@/components/ui/button';
+import { FilterButtons } from '@/components/forms/log-filter-fields';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -85,12 +84,7 @@ export function CustomerFilters({ filter, owner, options, ownsAccounts, keep, cl
           )}
         </Field>
         <Choice name="status" label="Status" value={filter.status} all="Any status" options={[{ value: 'active', label: 'Active' }, { value: 'churned', label: 'Churned' }]} />
-        <div className="flex items-center gap-2">
-          <Button type="submit">Apply</Button>
-          <Button asChild variant="ghost">
-            <Link href={clearHref}>Clear</Link>
-          </Button>
-        </div>
+        <FilterButtons clearHref={clearHref} />
       </div>
       <details open={moreOpen} className="group rounded-md border border-zinc-200 bg-zinc-50/60">
         <summary className="flex items-center gap-2 px-3 py-2 text-sm font-medium text-zinc-800">

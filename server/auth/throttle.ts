@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { loginThrottle } from '@/db/schema';
 import type { Database } from '@/db/client';
 import { queryRows } from '@/db/rows';
@@ -15,6 +15,11 @@ export type ThrottleKey = { key: string; kind: Kind };
 
 export function accountKey(email: string): ThrottleKey {
   return { key: `account:${email}`, kind: 'account' };
+}
+
+/** accountKey in SQL, to join an account's counter to its user row. */
+export function accountKeyOf(email: SQL | AnyColumn): SQL {
+  return sql`'account:' || ${email}`;
 }
 
 export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {

@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
-import { users } from '@/db/schema';
+import { loginThrottle, users } from '@/db/schema';
 import type { Executor } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import type { ChangeRoleInput, CreateUserInput, SetDisabledInput } from '@/lib/validation/users';
 import { writeAudit } from '../audit';
 import { revokeUserSessions } from '../auth/sessions';
+import { accountKeyOf } from '../auth/throttle';
 import { assertCan, type ServiceContext } from '../context';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
 
@@ -52,10 +53,22 @@ function auditView(user: UserDTO) {
   return { email: user.email, name: user.name, role: user.role, disabled: user.disabled };
 }
 
-export async function listUsers({ ctx }: { ctx: ServiceContext }): Promise<UserDTO[]> {
+/** A row of Admin → Users: also until when the account is locked out of signing in (null: it is not). */
+export type UserListDTO = UserDTO & { lockedUntil: Date | null };
+
+export async function listUsers({ ctx }: { ctx: ServiceContext }): Promise<UserListDTO[]> {
   assertCan(ctx.actor, 'users.manage');
-  const rows = await ctx.db.select(userColumns).from(users).orderBy(asc(users.name), asc(users.id));
-  return rows.map(toDTO);
+  const rows = await ctx.db
+    .select({
+      ...userColumns,
+      lockedUntil: sql<Date | null>`case when ${loginThrottle.lockedUntil} > now() then ${loginThrottle.lockedUntil} end`.mapWith(
+        loginThrottle.lockedUntil,
+      ),
+    })
+    .from(users)
+    .leftJoin(loginThrottle, eq(loginThrottle.key, accountKeyOf(users.email)))
+    .orderBy(asc(users.name), asc(users.id));
+  return rows.map(({ lockedUntil, ...row }) => ({ ...toDTO(row), lockedUntil }));
 }
 
 export async function createUser({ ctx, input }: { ctx: ServiceContext; input: CreateUserInput }): Promise<UserDTO> {

@@ -22,6 +22,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'views.save': ['admin', 'lead', 'csm'],
   'customers.read': ['admin', 'lead', 'csm', 'exec'],
   'kpis.read': ['admin', 'lead', 'csm', 'exec'],
+  'account.changePassword': ['admin', 'lead', 'csm', 'exec'],
   'activities.write': ['admin', 'lead', 'csm'],
   'tasks.write': ['admin', 'lead', 'csm'],
   'customers.updateContact': ['admin', 'lead', 'csm'],
