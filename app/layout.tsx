@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { ContentSecurityClient } from '@/components/security/content-security-client';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,10 +11,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#ffffff' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Rendered per request, the 404 page included: the scripts of a page prerendered at build time could not carry the
+// request's CSP nonce and would be refused.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
-      <body className="min-h-dvh">{children}</body>
+      <body className="min-h-dvh">
+        <ContentSecurityClient />
+        {children}
+      </body>
     </html>
   );
 }

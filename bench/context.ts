@@ -2,7 +2,7 @@ import type { DatabaseHandle } from '@/db/client';
 import type { Section } from './report';
 
 export type BenchOptions = {
-  /** Customers of the reference database (DESIGN §8: 1,000,000). */
+  /** Customers of the reference database (docs/speed-targets.md: 1,000,000). */
   customers: number;
   /** Rows of the generated import files. */
   importCustomers: number;

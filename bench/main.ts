@@ -1,4 +1,5 @@
-// `npm run bench`: measures Holdfast against DESIGN §8 on real PostgreSQL and writes bench/results/report.{md,json}.
+// `npm run bench`: measures Holdfast against docs/speed-targets.md on real PostgreSQL and writes
+// bench/results/report.{md,json}.
 //   npm run bench [-- --customers N] [-- --small] [-- --rebuild]
 // The reference database (holdfast_bench, seeded at the chosen volume) is built once and reused while its volume
 // matches; other bench databases are recreated on every run.

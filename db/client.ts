@@ -21,7 +21,7 @@ export type DatabaseHandle = {
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.driver === 'postgres') {
     const [{ Pool }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
-    // 2 cores: throughput drops with more active connections (STACK.md).
+    // 2 cores: throughput drops with more active connections (docs/speed-targets.md).
     const pool = new Pool({
       connectionString: config.url,
       max: Number(process.env.HOLDFAST_POOL_SIZE ?? 4),

@@ -35,7 +35,7 @@ function readHolder(lockPath: string): Holder | null {
 }
 
 /**
- * PGlite has no inter-process locking: two processes on one data directory silently lose writes (STACK.md).
+ * PGlite has no inter-process locking: two processes on one data directory silently lose writes (docs/data-model.md).
  * A lock file created with O_EXCL names the holder; a lock left by a dead process on this host is taken over.
  * Returns a release function; the lock is also released when the process exits.
  */

@@ -65,6 +65,9 @@ test('a lead assigns 50 customers to another owner in one action', async ({ page
   await customers.selectAllOnPage();
   await expect(customers.bulkActions).toContainText('50 customers selected');
   const dialog = await customers.startAssigningOwner('Noor Nasser (csm2@holdfast.demo)');
+  await expect(
+    dialog.getByRole('checkbox', { name: 'Move the previous owners’ open tasks on these accounts too' }),
+  ).toBeChecked();
   await dialog.getByRole('button', { name: 'Assign owner' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Noor Nasser now owns' })).toBeVisible();
@@ -74,7 +77,11 @@ test('a lead assigns 50 customers to another owner in one action', async ({ page
   expect(new Set(await customers.columnValues('Owner'))).toEqual(new Set(['Noor Nasser']));
 });
 
-test('an executive has no bulk-assign controls, and the assign action refuses them on the server', async ({ page, browser, signInAs }) => {
+test('an executive has no bulk-assign controls, and the assign action refuses them on the server', async ({
+  page,
+  browser,
+  signInAs,
+}) => {
   await signInAs('exec');
   const customers = new CustomersPage(page);
   await customers.goto('?sort=name');
@@ -101,7 +108,9 @@ test('an executive has no bulk-assign controls, and the assign action refuses th
     const ownerBefore = (await leadList.columnValues('Owner'))[0];
     await leadList.rows.first().getByRole('checkbox').check();
     const dialog = await leadList.startAssigningOwner('Leo Lead (lead@holdfast.demo)');
-    const action = await captureServerAction(leadPage, '**/customers**', () => dialog.getByRole('button', { name: 'Assign owner' }).click());
+    const action = await captureServerAction(leadPage, '**/customers**', () =>
+      dialog.getByRole('button', { name: 'Assign owner' }).click(),
+    );
 
     const response = await replayServerAction(page.context().request, action);
     expect(await response.text()).toContain('You do not have permission to do that.');

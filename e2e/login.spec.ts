@@ -34,7 +34,11 @@ for (const callbackUrl of ['/.//evil.example/x', 'http://localhost:PORT//evil.ex
 }
 
 test('a 9,000-character X-Forwarded-For header changes nothing a user sees', async ({ page, loginPage }) => {
-  await page.setExtraHTTPHeaders({ 'x-forwarded-for': Array.from({ length: 600 }, (_, i) => `203.0.${i % 250}.${i % 200}`).join(',').slice(0, 9000) });
+  await page.setExtraHTTPHeaders({
+    'x-forwarded-for': Array.from({ length: 600 }, (_, i) => `203.0.${i % 250}.${i % 200}`)
+      .join(',')
+      .slice(0, 9000),
+  });
   await loginPage.goto();
   await loginPage.signIn(DEMO_USERS.exec.email, 'not-the-password');
   await loginPage.expectError(/^Wrong email or password\.$/);

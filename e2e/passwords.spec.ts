@@ -6,11 +6,20 @@ import { UsersPage } from './pages/users-page';
 
 test.describe.configure({ mode: 'serial' });
 
-const person = { name: 'Pat Password', email: `pat.${Date.now()}@holdfast.demo`, role: 'exec' as const, password: 'pat-first-password' };
+const person = {
+  name: 'Pat Password',
+  email: `pat.${Date.now()}@holdfast.demo`,
+  role: 'exec' as const,
+  password: 'pat-first-password',
+};
 const second = 'pat-second-password';
 
 /** Signs in as the person in a browser of their own and hands over its page. */
-async function asPerson(browser: Browser, password: string, use: (login: LoginPage, page: import('@playwright/test').Page) => Promise<void>) {
+async function asPerson(
+  browser: Browser,
+  password: string,
+  use: (login: LoginPage, page: import('@playwright/test').Page) => Promise<void>,
+) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -48,7 +57,11 @@ test('an executive changes their own password from the account menu', async ({ b
   });
 });
 
-test('an admin unlocks a locked-out account and resets its password, shown once', async ({ browser, page, signInAs }) => {
+test('an admin unlocks a locked-out account and resets its password, shown once', async ({
+  browser,
+  page,
+  signInAs,
+}) => {
   await asPerson(browser, 'wrong-1', async (login) => {
     for (let i = 2; i <= 5; i++) await login.signIn(person.email, `wrong-${i}`);
     await login.signIn(person.email, second);

@@ -2,7 +2,11 @@ import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 import { LoginPage } from './pages/login-page';
 import { SecurityPage } from './pages/security-page';
 
-test('an admin reads sign-ins, with the connection’s address, and refused pages in the security log', async ({ browser, page, signInAs }) => {
+test('an admin reads sign-ins, with the connection’s address, and refused pages in the security log', async ({
+  browser,
+  page,
+  signInAs,
+}) => {
   // The client writes its own X-Forwarded-For: it must not become the recorded address.
   const csm = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.99' } });
   try {

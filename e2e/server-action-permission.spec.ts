@@ -4,7 +4,11 @@ import { UsersPage } from './pages/users-page';
 import { captureServerAction, replayServerAction } from './server-actions';
 
 // Hiding the Users page from a CSM is not the check: the server action itself must refuse them.
-test('a create-user action replayed with a CSM session is refused on the server', async ({ page, browser, signInAs }) => {
+test('a create-user action replayed with a CSM session is refused on the server', async ({
+  page,
+  browser,
+  signInAs,
+}) => {
   const email = `replayed.${Date.now()}@holdfast.demo`;
   await signInAs('admin');
   const users = new UsersPage(page);

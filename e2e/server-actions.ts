@@ -7,7 +7,11 @@ export type CapturedAction = { url: string; headers: Record<string, string>; bod
  * Runs `submit` and captures the server action POST it makes to a URL matching `glob`, without letting it reach
  * the server (the request is aborted), so that a test can replay it with a session of its choosing.
  */
-export async function captureServerAction(page: Page, glob: string, submit: () => Promise<void>): Promise<CapturedAction> {
+export async function captureServerAction(
+  page: Page,
+  glob: string,
+  submit: () => Promise<void>,
+): Promise<CapturedAction> {
   const captured = new Promise<CapturedAction>((resolve) => {
     void page.route(glob, async (route) => {
       const request = route.request();
@@ -30,7 +34,9 @@ export function replayServerAction(request: APIRequestContext, action: CapturedA
       'next-action': action.headers['next-action'],
       'content-type': action.headers['content-type'],
       accept: action.headers['accept'] ?? 'text/x-component',
-      ...(action.headers['next-router-state-tree'] ? { 'next-router-state-tree': action.headers['next-router-state-tree'] } : {}),
+      ...(action.headers['next-router-state-tree']
+        ? { 'next-router-state-tree': action.headers['next-router-state-tree'] }
+        : {}),
       origin: new URL(action.url).origin,
     },
     data: action.body,

@@ -4,7 +4,11 @@ import { UsersPage } from './pages/users-page';
 import { captureServerAction, replayServerAction } from './server-actions';
 
 // Signing out must end the session on the server: a copy of the cookie taken before is refused everywhere after.
-test('a cookie copied before sign-out is refused afterwards by a page, a route handler and a server action', async ({ page, browser, signInAs }) => {
+test('a cookie copied before sign-out is refused afterwards by a page, a route handler and a server action', async ({
+  page,
+  browser,
+  signInAs,
+}) => {
   const email = `after.signout.${Date.now()}@holdfast.demo`;
   await signInAs('admin');
   const users = new UsersPage(page);

@@ -2,7 +2,8 @@ import { can, type Permission, type Subject } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 
 /** Icon names, mapped to components by the shell, so that this config stays plain data that can cross to the client. */
-export type NavIcon = 'overview' | 'customers' | 'myWork' | 'team' | 'kpis' | 'imports' | 'users' | 'audit' | 'security';
+export type NavIcon =
+  'overview' | 'customers' | 'myWork' | 'team' | 'kpis' | 'imports' | 'users' | 'audit' | 'security';
 
 export type NavItem = {
   label: string;

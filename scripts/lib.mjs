@@ -68,17 +68,25 @@ export async function postgresReachable(url) {
   }
 }
 
-/** Drops and creates a database on the server of `baseUrl`; returns the URL of the new database. */
-export async function freshPostgresDatabase(baseUrl, name) {
+async function onServer(baseUrl, statement) {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: baseUrl });
   await client.connect();
   try {
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(`create database ${name}`);
+    await client.query(statement);
   } finally {
     await client.end();
   }
+}
+
+export function dropPostgresDatabase(baseUrl, name) {
+  return onServer(baseUrl, `drop database if exists ${name} with (force)`);
+}
+
+/** Drops and creates a database on the server of `baseUrl`; returns the URL of the new database. */
+export async function freshPostgresDatabase(baseUrl, name) {
+  await dropPostgresDatabase(baseUrl, name);
+  await onServer(baseUrl, `create database ${name}`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -8,7 +8,10 @@ import { getSessionUser, userActor, type SessionUser } from './auth/session';
 import type { ServiceContext } from './context';
 import { ForbiddenError, UnauthenticatedError, ValidationError, toActionResult, type ActionResult } from './errors';
 
-type Handler<S extends z.ZodType, T> = (args: { ctx: ServiceContext; input: z.infer<S> }) => Promise<ActionResult<T> | T | void>;
+type Handler<S extends z.ZodType, T> = (args: {
+  ctx: ServiceContext;
+  input: z.infer<S>;
+}) => Promise<ActionResult<T> | T | void>;
 
 function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -20,7 +23,9 @@ function formDataToObject(formData: FormData): Record<string, unknown> {
 }
 
 function isActionResult<T>(value: unknown): value is ActionResult<T> {
-  return typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean';
+  return (
+    typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean'
+  );
 }
 
 /**

@@ -7,7 +7,8 @@ type HeaderBag = Headers | Record<string, string | string[] | undefined> | undef
 export function trustedProxyCount(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.HOLDFAST_TRUSTED_PROXIES?.trim();
   if (!raw) return 0;
-  if (!/^\d{1,2}$/.test(raw)) throw new Error(`HOLDFAST_TRUSTED_PROXIES must be a number of proxies (0-99), not "${raw}".`);
+  if (!/^\d{1,2}$/.test(raw))
+    throw new Error(`HOLDFAST_TRUSTED_PROXIES must be a number of proxies (0-99), not "${raw}".`);
   return Number(raw);
 }
 

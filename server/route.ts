@@ -42,7 +42,11 @@ export function permittedRoute<P = Record<string, never>>(permission: Permission
       user = await getSessionUser();
       if (!user) throw new UnauthenticatedError();
       if (!can(user, permission)) throw new ForbiddenError(permission);
-      return await handler({ ctx: { db: await getDb(), actor: userActor(user) }, request, params: await context.params });
+      return await handler({
+        ctx: { db: await getDb(), actor: userActor(user) },
+        request,
+        params: await context.params,
+      });
     } catch (error) {
       await recordRefusal(error, user, { route: request });
       const { status, body } = toHttpError(error);

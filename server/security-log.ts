@@ -23,7 +23,8 @@ const PRUNE_BATCH = 500;
 export function securityLogRetentionDays(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.HOLDFAST_SECURITY_LOG_DAYS?.trim();
   if (!raw) return 90;
-  if (!/^[1-9]\d{0,4}$/.test(raw)) throw new Error(`HOLDFAST_SECURITY_LOG_DAYS must be a number of days, not "${raw}".`);
+  if (!/^[1-9]\d{0,4}$/.test(raw))
+    throw new Error(`HOLDFAST_SECURITY_LOG_DAYS must be a number of days, not "${raw}".`);
   return Number(raw);
 }
 

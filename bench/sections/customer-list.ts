@@ -17,7 +17,7 @@ import { timedFigure, timeRepeated, type Timings } from '../timing';
 
 const RUNS = 20;
 const PAGE = 50;
-/** How deep a "deep page" starts: the middle of the result, at most 500,000 rows in (DESIGN §8's OFFSET example). */
+/** How deep a "deep page" starts: the middle of the result, at most 500,000 rows in (docs/speed-targets.md). */
 const MAX_DEPTH = 500_000;
 const JUMP = 100_000;
 
@@ -78,8 +78,8 @@ async function filterCases(db: Database, context: SortContext): Promise<[string,
 }
 
 /**
- * DESIGN §8: every customer-list query (each offered sort and filter, first and deep pages) p95 <= 50 ms at the
- * reference volume. Timed: one page plus its total (the page's query work), through the app's own query code.
+ * docs/speed-targets.md: every customer-list query (each offered sort and filter, first and deep pages) p95 <= 50 ms
+ * at the reference volume. Timed: one page plus its total (the page's query work), through the app's own query code.
  */
 export const customerListSection: BenchSection = {
   title: 'Customer list (keyset pages, p95)',

@@ -74,8 +74,8 @@ function rateFigure(name: string, rows: number, ms: number, copyMs: number | nul
 }
 
 /**
- * DESIGN §8 import target: `holdfast import` against a bare psql `\copy` of the same file into the same indexed
- * table, both starting from empty tables of a freshly migrated database.
+ * The import target of docs/speed-targets.md: `holdfast import` against a bare psql `\copy` of the same file into
+ * the same indexed table, both starting from empty tables of a freshly migrated database.
  */
 export const importSection: BenchSection = {
   title: 'Import (PostgreSQL fast path)',

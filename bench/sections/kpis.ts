@@ -44,7 +44,7 @@ async function editCustomers(db: Database, round: number): Promise<() => Promise
   };
 }
 
-/** DESIGN §8: the KPI page for 24 months reads monthly rollups; <= 200 ms of queries at the reference volume. */
+/** docs/speed-targets.md: the KPI page for 24 months reads monthly rollups; <= 200 ms of queries at 1M customers. */
 export const kpiSection: BenchSection = {
   title: 'KPI page (24 months)',
   run: async (ctx) => {

@@ -48,7 +48,7 @@ function figure(name: string, t: Timings, bare: Timings, target?: string, note?:
   return timedFigure(name, t, { name: 'primary-key lookup of a customer', timings: bare }, { target, note });
 }
 
-/** Every statement the profile page runs, one after another (their sum is DESIGN §8's "ms of queries"). */
+/** Every statement the profile page runs, one after another (their sum is the target's "ms of queries"). */
 async function profileQueries(ctx: ServiceContext, customerId: number, through: TimelineCursor | null = null) {
   await getCustomerProfile({ ctx, customerId });
   await getCustomerKpis({ ctx, customerId });
@@ -57,8 +57,8 @@ async function profileQueries(ctx: ServiceContext, customerId: number, through: 
 }
 
 /**
- * DESIGN §8: one customer's profile <= 50 ms of queries at the reference volume (aim <= 10 ms), judged against a
- * bare primary-key lookup on the same data; plus the work queues (My work, Team) that share its tables.
+ * docs/speed-targets.md: one customer's profile <= 50 ms of queries at the reference volume (aim <= 10 ms), judged
+ * against a bare primary-key lookup on the same data; plus the work queues (My work, Team) that share its tables.
  */
 export const profileSection: BenchSection = {
   title: 'Customer profile and work queues',

@@ -9,11 +9,21 @@ import { parseMapOption } from '@/lib/import/header-mapping';
 import { NUMBER_LOCALES } from '@/lib/import/numbers';
 import { fieldErrorsOf } from '@/lib/validation/field-errors';
 import { systemActor } from '@/server/context';
-import { ValidationError } from '@/server/errors';
+import { RuleError, ValidationError } from '@/server/errors';
 import { runImport, type ImportProgress, type ImportSummary } from '@/server/services/imports';
 import { info, withDatabase } from '../run';
 
-type Flags = { map?: string; dateFormat?: string; locale: string; delimiter?: string; asOf?: string; createMissingCustomers?: boolean; dryRun?: boolean; json?: boolean };
+type Flags = {
+  map?: string;
+  dateFormat?: string;
+  locale: string;
+  delimiter?: string;
+  asOf?: string;
+  createMissingCustomers?: boolean;
+  dryRun?: boolean;
+  allowRejects?: boolean;
+  json?: boolean;
+};
 
 const flagsSchema = z.object({
   kind: z.enum(IMPORT_KINDS, { error: `Use one of: ${IMPORT_KINDS.join(', ')}.` }),
@@ -39,6 +49,7 @@ export function registerImportCommand(program: Command): void {
     .option('--as-of <date>', 'the date "churned: yes" means and tenure counts back from (YYYY-MM-DD, default today)')
     .option('--create-missing-customers', 'create a bare customer for rows that name an unknown one, instead of rejecting them')
     .option('--dry-run', 'validate and count without writing anything')
+    .option('--allow-rejects', 'exit 0 even when rows were rejected (they are still reported)')
     .option('--json', 'print only the summary JSON on stdout')
     .action((kind: string, file: string, flags: Flags) =>
       withDatabase(async (handle) => {
@@ -46,7 +57,7 @@ export function registerImportCommand(program: Command): void {
         const parsed = flagsSchema.safeParse({ kind, locale: flags.locale, delimiter: flags.delimiter, 'as-of': asOfText });
         if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
         const progress = progressBar();
-        const summary = await runImport(
+        const summary = await withCliHints(() => runImport(
           {
             ctx: { db: handle.db, actor: systemActor('cli') },
             input: {
@@ -65,15 +76,42 @@ export function registerImportCommand(program: Command): void {
             },
           },
           progress.update,
-        ).finally(progress.stop);
+        )).finally(progress.stop);
         if (flags.json) process.stdout.write(`${JSON.stringify(jsonSummary(summary))}\n`);
         else printSummary(summary);
+        if (summary.rejected > 0 && !flags.allowRejects) {
+          info(`Exiting with status 1: ${summary.rejected === 1 ? '1 row was' : `${summary.rejected.toLocaleString('en-US')} rows were`} rejected (--allow-rejects exits 0).`);
+          process.exitCode = 1;
+        }
       }),
     );
 }
 
+/** The engine's messages name no surface; on the command line a missing column is mapped with --map. */
+async function withCliHints<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RuleError && error.field === 'map') throw new RuleError(`${error.message} Use --map SOURCE=COLUMN.`, 'map');
+    throw error;
+  }
+}
+
 function jsonSummary(s: ImportSummary) {
-  return { kind: s.kind, dryRun: s.dryRun, rowsRead: s.rowsRead, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, errors: s.errors, jobId: s.jobId, errorReport: s.errorReportPath, kpiRefresh: s.kpiRefresh };
+  return {
+    kind: s.kind,
+    dryRun: s.dryRun,
+    rowsRead: s.rowsRead,
+    inserted: s.inserted,
+    updated: s.updated,
+    unchanged: s.unchanged,
+    rejected: s.rejected,
+    errors: s.errors,
+    warnings: s.warnings,
+    jobId: s.jobId,
+    errorReport: s.errorReportPath,
+    kpiRefresh: s.kpiRefresh,
+  };
 }
 
 function printSummary(s: ImportSummary): void {
@@ -82,6 +120,7 @@ function printSummary(s: ImportSummary): void {
   if (!s.dryRun && s.inserted === 0 && s.updated === 0 && s.rejected === 0) info('Nothing changed: the database already holds this file.');
   for (const e of s.errors.slice(0, 20)) info(`  line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
   if (s.rejected > 20) info(`  ... and ${s.rejected - 20} more in ${s.errorReportPath}`);
+  for (const w of s.warnings) info(`Warning: ${w.message} First on line ${w.firstLine}, column ${w.column}.`);
   if (s.kpiRefresh) info(`KPI rollups ${s.kpiRefresh.full ? 'rebuilt' : `updated for ${s.kpiRefresh.changedCustomers.toLocaleString('en-US')} changed customers`} in ${s.kpiRefresh.seconds} s.`);
 }
 

@@ -26,7 +26,9 @@ export function registerUserCommands(program: Command): void {
         if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
         const user = await createUser({ ctx: { db: handle.db, actor: systemActor('cli') }, input: parsed.data });
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ id: user.id, email: user.email, name: user.name, role: user.role, ...(generated ? { password } : {}) })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ id: user.id, email: user.email, name: user.name, role: user.role, ...(generated ? { password } : {}) })}\n`,
+          );
         } else {
           info(`Created ${user.role} ${user.email} (id ${user.id}).`);
           if (generated) info(`Password: ${password}`);

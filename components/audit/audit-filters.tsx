@@ -10,7 +10,11 @@ type AuditFiltersProps = { filter: AuditFilter; actors: AuditActorDTO[] };
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function AuditFilters({ filter, actors }: AuditFiltersProps) {
   return (
-    <form method="get" action="/admin/audit" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end">
+    <form
+      method="get"
+      action="/admin/audit"
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end"
+    >
       <Field name="actor" label="Actor">
         {(control) => (
           <Select {...control} defaultValue={filter.actor === undefined ? '' : String(filter.actor)}>

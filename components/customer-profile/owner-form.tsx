@@ -2,6 +2,7 @@
 
 import { changeOwnerAction } from '@/app/(app)/customers/[id]/actions';
 import { FormResult } from '@/components/forms/form-result';
+import { MoveOpenTasksCheckbox } from '@/components/forms/move-open-tasks-checkbox';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -30,10 +31,7 @@ export function OwnerForm({ customerId, version, ownerId, people }: OwnerFormPro
           </Select>
         )}
       </Field>
-      <label className="flex items-start gap-2 text-sm text-zinc-800">
-        <input type="checkbox" name="moveOpenTasks" defaultChecked className="mt-0.5 size-4 accent-accent-700" />
-        Move the previous owner&apos;s open tasks on this account too
-      </label>
+      <MoveOpenTasksCheckbox label="Move the previous owner’s open tasks on this account too" />
       <FormResult state={state} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? 'Saving…' : 'Change owner'}

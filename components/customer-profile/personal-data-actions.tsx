@@ -24,7 +24,7 @@ export function PersonalDataActions({ customerId, name, canErase }: PersonalData
             </Button>
           }
           title={`Erase ${name}?`}
-          description="Their name becomes a neutral label; email, phone, company, imported attributes, consent and every note, task text, ticket subject, survey comment and message are cleared, also from the audit log. Orders, subscriptions, usage and scores stay for reporting. This cannot be undone."
+          description="Their name becomes a neutral label; email, phone, company, imported attributes, consent and every note, task text, ticket subject, survey comment and message are cleared, also from the audit log, and saved views and export records that name them show the neutral label. Orders, subscriptions, usage and scores stay for reporting. This cannot be undone."
           action={eraseCustomerAction}
           hidden={{ customerId }}
           submitLabel="Erase personal data"

@@ -36,6 +36,18 @@ export function ImportResult({ job }: { job: ImportJobDetailDTO }) {
           </div>
         ))}
       </dl>
+      {job.warnings.length > 0 && (
+        <section aria-label="Warnings" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <h3 className="font-medium">Imported with a warning</h3>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {job.warnings.map((warning) => (
+              <li key={warning.code}>
+                {warning.message} First on line {formatCount(warning.firstLine)}, column <span className="font-mono text-xs">{warning.column}</span>.
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {job.errors.length > 0 && (
         <div className="rounded-md border border-zinc-200">
           <Table>

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { CardContent } from '@/components/ui/card';
 import { formatBytes, formatCount } from '@/lib/format';
 import { KIND_LABELS } from '@/lib/import/labels';
+import { NO_ROWS } from '@/lib/import/upload-check';
 import type { ActionResult } from '@/server/errors';
 import type { ImportPreview } from '@/server/services/import-preview';
 import type { UploadDTO } from '@/server/services/import-uploads';
@@ -177,7 +178,7 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
             title="Preview"
             description={
               preview.rows.length === 0
-                ? 'The file has a header line but no rows.'
+                ? NO_ROWS
                 : `The first ${formatCount(preview.rows.length)} rows: ${formatCount(preview.validRows)} valid, ${formatCount(preview.rows.length - preview.validRows)} with problems. Unknown customers and repeated ids are found by the dry run.`
             }
             aside={

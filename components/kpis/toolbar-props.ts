@@ -5,9 +5,14 @@ import { formatQuarter, monthLabel, quarterOf, type Period } from '@/lib/metrics
 import type { KpiPageState } from '@/lib/validation/kpi-page';
 import type { Option, ToolbarState } from './kpi-toolbar';
 
-/** The toolbar's choices: every month, quarter and year from the first data month to now, newest first. */
+/**
+ * The toolbar's choices: every month, quarter and year from the first data month to now, newest first. A year or
+ * quarter that began before the data does not take the choices back with it; a month or range chosen before the data
+ * (from a link) stays choosable.
+ */
 export function toolbarProps(period: Period, state: KpiPageState, options: KpiFilterOptions, current: Month) {
-  const first = Math.min(options.firstMonth ?? current, period.from);
+  const shown = period.selection.kind === 'custom' ? period.from : period.to;
+  const first = Math.min(options.firstMonth ?? current, shown);
   const months = monthsBetween(first, current).reverse();
   const quarters = [...new Set(months.map(quarterOf))];
   const years = [...new Set(months.map((m) => Math.floor(m / 12)))];

@@ -9,7 +9,11 @@ import type { UserChoiceDTO } from '@/server/queries/user-choices';
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function SecurityFilters({ filter, users }: { filter: SecurityFilter; users: UserChoiceDTO[] }) {
   return (
-    <form method="get" action="/admin/security" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end">
+    <form
+      method="get"
+      action="/admin/security"
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end"
+    >
       <Field name="kind" label="Event">
         {(control) => (
           <Select {...control} defaultValue={filter.kind ?? ''}>
@@ -35,7 +39,9 @@ export function SecurityFilters({ filter, users }: { filter: SecurityFilter; use
         )}
       </Field>
       <Field name="ip" label="Address">
-        {(control) => <Input {...control} inputMode="text" placeholder="e.g. 203.0.113.7" defaultValue={filter.ip ?? ''} />}
+        {(control) => (
+          <Input {...control} inputMode="text" placeholder="e.g. 203.0.113.7" defaultValue={filter.ip ?? ''} />
+        )}
       </Field>
       <DateRangeFields from={filter.from} to={filter.to} />
       <FilterButtons clearHref="/admin/security" />

@@ -26,7 +26,10 @@ export function UserMenu({ name, email, roleLabel }: UserMenuProps) {
         aria-label={`Account menu for ${name}`}
         className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-700 data-[state=open]:bg-zinc-100"
       >
-        <span aria-hidden className="grid size-7 place-items-center rounded-full bg-accent-100 text-xs font-semibold text-accent-900">
+        <span
+          aria-hidden
+          className="grid size-7 place-items-center rounded-full bg-accent-100 text-xs font-semibold text-accent-900"
+        >
           {initials(name)}
         </span>
         <span className="hidden max-w-40 truncate font-medium sm:inline">{name}</span>
@@ -50,10 +53,7 @@ export function UserMenu({ name, email, roleLabel }: UserMenuProps) {
               Change password
             </Link>
           </DropdownMenu.Item>
-          <DropdownMenu.Item
-            onSelect={() => signOut({ callbackUrl: '/login' })}
-            className={ITEM_CLASSES}
-          >
+          <DropdownMenu.Item onSelect={() => signOut({ callbackUrl: '/login' })} className={ITEM_CLASSES}>
             <LogOut aria-hidden className="size-4 text-zinc-500" />
             Sign out
           </DropdownMenu.Item>

@@ -34,7 +34,12 @@ export function CreateUserForm({ action }: { action: typeof createUserAction }) 
             </Select>
           )}
         </Field>
-        <Field name="password" label="Password" hint="At least 10 characters. Share it with the person privately." errors={errors?.password}>
+        <Field
+          name="password"
+          label="Password"
+          hint="At least 10 characters. Share it with the person privately."
+          errors={errors?.password}
+        >
           {(control) => <Input {...control} type="password" autoComplete="new-password" />}
         </Field>
       </div>

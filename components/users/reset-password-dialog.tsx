@@ -37,7 +37,13 @@ export function ResetPasswordDialog({ user, action }: ResetPasswordDialogProps) 
               <legend className="text-sm font-medium text-zinc-900">New password</legend>
               {(['generate', 'type'] as const).map((value) => (
                 <label key={value} className="flex items-center gap-2 text-sm text-zinc-800">
-                  <input type="radio" name="mode" value={value} checked={mode === value} onChange={() => setMode(value)} />
+                  <input
+                    type="radio"
+                    name="mode"
+                    value={value}
+                    checked={mode === value}
+                    onChange={() => setMode(value)}
+                  />
                   {value === 'generate' ? 'Generate one' : 'Type one'}
                 </label>
               ))}
@@ -52,12 +58,21 @@ export function ResetPasswordDialog({ user, action }: ResetPasswordDialogProps) 
       </ActionDialog>
       <Dialog open={revealed !== null} onOpenChange={(open) => !open && setRevealed(null)}>
         {revealed && (
-          <DialogContent title={`New password for ${user.name}`} description="Shown this once: copy it now and share it privately.">
+          <DialogContent
+            title={`New password for ${user.name}`}
+            description="Shown this once: copy it now and share it privately."
+          >
             {revealed.message && <Alert tone="success">{revealed.message}</Alert>}
             <label htmlFor={`new-password-${user.id}`} className="mt-4 block text-sm font-medium text-zinc-900">
               Password
             </label>
-            <Input id={`new-password-${user.id}`} readOnly value={revealed.password} className="mt-1.5 font-mono" onFocus={(e) => e.target.select()} />
+            <Input
+              id={`new-password-${user.id}`}
+              readOnly
+              value={revealed.password}
+              className="mt-1.5 font-mono"
+              onFocus={(e) => e.target.select()}
+            />
             <DialogFooter>
               <DialogClose asChild>
                 <Button>Done</Button>

@@ -2,7 +2,12 @@ import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
 import type { UserListDTO } from '@/server/services/users';
-import type { changeRoleAction, resetPasswordAction, setDisabledAction, unlockUserAction } from '@/app/(app)/admin/users/actions';
+import type {
+  changeRoleAction,
+  resetPasswordAction,
+  setDisabledAction,
+  unlockUserAction,
+} from '@/app/(app)/admin/users/actions';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { UserRoleForm } from './user-role-form';
 import { UserStatusForm } from './user-status-form';
@@ -45,10 +50,16 @@ export function UsersTable({ users, currentUserId, changeRole, setDisabled, rese
               <span className="block text-zinc-600">{user.email}</span>
             </TableCell>
             <TableCell>
-              <UserRoleForm user={{ id: user.id, name: user.name, role: user.role, version: user.version }} action={changeRole} />
+              <UserRoleForm
+                user={{ id: user.id, name: user.name, role: user.role, version: user.version }}
+                action={changeRole}
+              />
             </TableCell>
             <TableCell>
-              <UserStatusForm user={{ id: user.id, disabled: user.disabled, version: user.version }} action={setDisabled} />
+              <UserStatusForm
+                user={{ id: user.id, disabled: user.disabled, version: user.version }}
+                action={setDisabled}
+              />
             </TableCell>
             <TableCell className="whitespace-nowrap text-zinc-700">
               {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}
@@ -56,7 +67,9 @@ export function UsersTable({ users, currentUserId, changeRole, setDisabled, rese
             <TableCell className="space-y-2">
               <UserUnlockForm user={{ id: user.id, lockedUntil: user.lockedUntil }} action={unlock} />
               {/* One's own password is changed from the account menu, which asks for the current one. */}
-              {user.id !== currentUserId && <ResetPasswordDialog user={{ id: user.id, name: user.name }} action={resetPassword} />}
+              {user.id !== currentUserId && (
+                <ResetPasswordDialog user={{ id: user.id, name: user.name }} action={resetPassword} />
+              )}
             </TableCell>
           </TableRow>
         ))}

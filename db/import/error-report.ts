@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '@/lib/project-root';
+import { csvLine } from '@/lib/export/csv';
 import type { RowError } from '@/lib/import/row-types';
-
-const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** The job row fields a report's file name is made of. */
 export type ReportedJob = { id: number; createdAt: Date };
@@ -25,11 +24,11 @@ export class ErrorReport {
     this.path = errorReportPath(job);
     fs.mkdirSync(path.dirname(this.path), { recursive: true });
     this.stream = fs.createWriteStream(this.path);
-    this.stream.write('line,column,message\n');
+    this.stream.write(csvLine(['line', 'column', 'message']));
   }
 
   add(errors: readonly RowError[]): void {
-    for (const e of errors) this.stream.write(`${e.line},${csvCell(e.column ?? '')},${csvCell(e.message)}\n`);
+    for (const e of errors) this.stream.write(csvLine([e.line, e.column, e.message]));
   }
 
   close(): Promise<void> {

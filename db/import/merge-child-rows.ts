@@ -10,6 +10,8 @@ import type { ImportTables, KindWriter, MergeCounts, MergeOptions } from './writ
 type ChildKind = Exclude<ImportKind, 'customers'>;
 
 type ChildSpec<K extends ChildKind> = {
+  /** The tables the merge writes, its own first (customers it creates for missing ones aside). */
+  writes: readonly string[];
   /** Staging columns after `line` and `customer_external_id`. */
   columns: readonly StageColumn[];
   record: (row: ImportRowByKind[K]) => Record<string, unknown>;
@@ -62,6 +64,7 @@ export function childWriter<K extends ChildKind>(spec: ChildSpec<K>): KindWriter
     keyColumns: ['customer_external_id', ...spec.keyColumns],
     keyColumn: spec.keyColumn,
     activity: spec.activityAt !== undefined,
+    writes: spec.writes,
     merge: (tx, tables, options) => mergeChildRows(tx, tables, options, spec as unknown as ChildSpec<ChildKind>),
   };
 }

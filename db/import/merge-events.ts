@@ -6,6 +6,7 @@ import { childWriter } from './merge-child-rows';
  * changes nothing. Events are activity: the customer's last activity moves forward.
  */
 export const eventsWriter = childWriter<'events'>({
+  writes: ['events', 'customer_activity'],
   columns: [
     { name: 'type', type: 'text' },
     { name: 'occurred_at', type: 'timestamptz' },

@@ -3,6 +3,7 @@ import { childWriter } from './merge-child-rows';
 
 /** Survey answers by (customer, kind, time submitted): the source has no ids, that triple is the answer. */
 export const feedbackWriter = childWriter<'feedback'>({
+  writes: ['feedback'],
   columns: [
     { name: 'kind', type: 'feedback_kind' },
     { name: 'score', type: 'smallint' },

@@ -3,6 +3,7 @@ import { childWriter } from './merge-child-rows';
 
 /** Orders by (customer, order id); an order is activity, so the customer's last activity moves forward. */
 export const ordersWriter = childWriter<'orders'>({
+  writes: ['orders', 'customer_activity'],
   columns: [
     { name: 'external_id', type: 'text' },
     { name: 'ordered_at', type: 'timestamptz' },

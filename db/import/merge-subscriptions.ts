@@ -6,6 +6,7 @@ import { childWriter } from './merge-child-rows';
  * MRR (and plan) is the latest row's; it is recomputed in each batch for the batch's customers.
  */
 export const subscriptionsWriter = childWriter<'subscriptions'>({
+  writes: ['subscriptions', 'customers'],
   columns: [
     { name: 'effective_at', type: 'timestamptz' },
     { name: 'mrr_cents', type: 'bigint' },

@@ -3,6 +3,7 @@ import { childWriter } from './merge-child-rows';
 
 /** Tickets by (customer, ticket id): a re-export from the help desk updates resolution, kind and priority. */
 export const ticketsWriter = childWriter<'tickets'>({
+  writes: ['tickets'],
   columns: [
     { name: 'external_id', type: 'text' },
     { name: 'opened_at', type: 'timestamptz' },

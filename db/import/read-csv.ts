@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { detectDelimiter, type Delimiter } from '@/lib/import/delimiter';
+import { CsvContentCheck, EMPTY_FILE } from '@/lib/import/upload-check';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -11,6 +14,9 @@ export type CsvRecord = {
 };
 
 export type CsvProgress = { bytesRead: number; totalBytes: number };
+
+/** The file is not CSV text (a workbook, a PDF, UTF-16 or Latin-1 text): the message says what to do instead. */
+export class NotCsvError extends Error {}
 
 async function sniff(filePath: string): Promise<string> {
   const handle = await fs.promises.open(filePath, 'r');
@@ -48,14 +54,27 @@ export async function* readCsv(
   const totalBytes = (await fs.promises.stat(filePath)).size;
   const chosen = delimiter ?? (await detectFileDelimiter(filePath));
   const source = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 });
-  let bytesRead = 0;
-  source.on('data', (chunk) => {
-    bytesRead += chunk.length;
-    onProgress?.({ bytesRead, totalBytes });
-  });
+  // The checks an upload gets on the Imports page, for every file however it came: the parser would otherwise read
+  // a workbook's bytes as cells.
+  async function* checked(chunks: AsyncIterable<Buffer>) {
+    const check = new CsvContentCheck();
+    let bytesRead = 0;
+    for await (const chunk of chunks) {
+      const refusal = check.push(chunk);
+      if (refusal) throw new NotCsvError(refusal);
+      bytesRead += chunk.length;
+      onProgress?.({ bytesRead, totalBytes });
+      yield chunk;
+    }
+    const refusal = check.finish();
+    // An empty file is the caller's to report (it has no header).
+    if (refusal && refusal !== EMPTY_FILE) throw new NotCsvError(refusal);
+  }
   // Blank lines come through as one empty cell and are skipped here, so that every physical line is counted: the
   // parser's own line info counts a CRLF inside a quoted cell twice and costs an object per record.
-  const parser = source.pipe(parse({ delimiter: chosen, bom: true, relax_column_count: true, relax_quotes: true }));
+  const parser = parse({ delimiter: chosen, bom: true, relax_column_count: true, relax_quotes: true });
+  // A failure anywhere destroys the parser with it, so that it surfaces from the loop below.
+  pipeline(Readable.from(checked(source)), parser).catch(() => {});
   let line = 1;
   for await (const cells of parser as AsyncIterable<string[]>) {
     const start = line;

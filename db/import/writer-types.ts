@@ -11,6 +11,8 @@ export type MergeOptions = {
   /** Canonical columns the file maps: an update touches only these, never blanking what the file does not carry. */
   mappedColumns: ReadonlySet<string>;
   createMissingCustomers: boolean;
+  /** The import's date (--as-of): when a customers file's MRR holds from, for customers without an acquisition date. */
+  asOf: Date;
   /**
    * The batch's rows are probably all new (so far, every batch's were): a writer may insert them plainly, without the
    * conflict check an upsert makes per row (~20% of an events batch). That insert fails with unique_violation if a row
@@ -34,6 +36,8 @@ export type KindWriter<K extends ImportKind> = {
   keyColumn: string;
   /** Activity kinds move the customer's last activity forward (see applyActivity). */
   activity: boolean;
+  /** The tables an import of the kind writes (its triggers' included), whose planner statistics it refreshes. */
+  writes: readonly string[];
   /** Merges the staged batch set-based, inside the batch transaction. */
   merge: (tx: Executor, tables: ImportTables, options: MergeOptions) => Promise<MergeCounts>;
 };

@@ -34,7 +34,7 @@ export const orders = pgTable(
     currency: char('currency', { length: 3 }).notNull().default('USD'),
   },
   (t) => [
-    // Includes customer_id so the table stays distributable by customer (DESIGN §2).
+    // Includes customer_id so the table stays distributable by customer (docs/data-model.md).
     uniqueIndex('orders_customer_external_key').on(t.customerId, t.externalId),
     index('orders_customer_ordered_idx').on(t.customerId, t.orderedAt.desc().nullsFirst()),
     index('orders_ordered_idx').on(t.orderedAt),

@@ -6,7 +6,7 @@ export type RiskFactor = { key: string; label: string; contribution: number; act
 
 /**
  * Current score per customer. Kept narrow and apart from `customers` because full rescoring rewrites every row,
- * which costs 3-4x more on the wide, heavily indexed customers table (STACK.md).
+ * which costs 3-4x more on the wide, heavily indexed customers table (docs/speed-targets.md).
  */
 export const riskScores = pgTable(
   'risk_scores',

@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { ImportWarning } from '../../lib/import/warnings';
 import { users } from './users';
 
 /** Workspace settings (time zone, gross margin, thresholds, risk rules), one JSON value per key. */
@@ -39,6 +40,7 @@ export const importJobs = pgTable(
     unchanged: integer('unchanged').notNull().default(0),
     rejected: integer('rejected').notNull().default(0),
     errors: jsonb('errors').$type<ImportRowError[]>().notNull().default([]),
+    warnings: jsonb('warnings').$type<ImportWarning[]>().notNull().default([]),
     message: text('message'),
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -53,7 +53,9 @@ export const userSessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [
-    index('user_sessions_user_live_idx').on(t.userId).where(sql`${t.revokedAt} is null`),
+    index('user_sessions_user_live_idx')
+      .on(t.userId)
+      .where(sql`${t.revokedAt} is null`),
     index('user_sessions_expires_idx').on(t.expiresAt),
   ],
 );

@@ -1,8 +1,9 @@
 /**
  * The demo workspace's reference data and behaviour knobs. Rates are tuned so that monthly logo churn lands near
- * the DESIGN §4 benchmarks (B2B enterprise ~2.7-4.9%, SMB ~3.4%, B2C ~5.1%) and volumes near the reference scale:
- * about 3 orders and 25 events per customer. Events run a little over the reference 20 because sessions follow a
- * steady cadence of at least one per 30 days, which is what keeps healthy customers clear of the usage-drop rule.
+ * the benchmarks of docs/metrics.md (B2B enterprise ~2.7-4.9%, SMB ~3.4%, B2C ~5.1%) and volumes near the
+ * reference scale: about 3 orders and 25 events per customer. Events run a little over the reference 20 because
+ * sessions follow a steady cadence of at least one per 30 days, which is what keeps healthy customers clear of the
+ * usage-drop rule.
  */
 
 export type SegmentKey = 'b2b_enterprise' | 'b2b_smb' | 'b2c';
@@ -109,8 +110,6 @@ export const SEGMENTS: Readonly<Record<SegmentKey, SegmentProfile>> = {
 
 /** Share of currently active, established customers who show early churn signals right now. */
 export const AT_RISK_NOW_SHARE = 0.08;
-/** Days a new customer has to reach first value before the "not activated" risk rule fires (DESIGN §5). */
-export const TTV_TARGET_DAYS = 30;
 
 export const COUNTRIES: readonly { country: string; region: string; weight: number }[] = [
   { country: 'United States', region: 'North America', weight: 34 },
@@ -128,7 +127,7 @@ export const COUNTRIES: readonly { country: string; region: string; weight: numb
   { country: 'Singapore', region: 'APAC', weight: 3 },
 ];
 
-/** Industries of business customers; the first seven are the ones DESIGN §4 has retention benchmarks for. */
+/** Industries of business customers; the first seven have retention benchmarks (docs/metrics.md). */
 export const INDUSTRIES = [
   'retail',
   'banking',

@@ -1,12 +1,10 @@
-import { TTV_TARGET_DAYS } from './catalog';
-import { establishedFrom, episodeStop, type Signal, type Story } from './story';
+import { applyStageMarks, firstSpellMarks, loyalMark, type StageMark, type StageTransition } from '@/lib/customers/lifecycle';
+import type { LifecycleStage } from '@/lib/customers/vocabulary';
+import { episodeStop, type Signal, type Story } from './story';
 import { DAY } from './time';
 
-export type Stage = 'onboarding' | 'activated' | 'adopting' | 'loyal' | 'at_risk' | 'churned' | 'won_back';
-export type Transition = { at: number; from: Stage | null; to: Stage; reason: string };
-
-/** A candidate stage change: applies only if the stage at that time is one of `from`. */
-type Mark = { at: number; to: Stage; reason: string; from: readonly (Stage | null)[] };
+export type Stage = LifecycleStage;
+export type Transition = StageTransition;
 
 const PAYING: readonly Stage[] = ['onboarding', 'activated', 'adopting', 'loyal', 'won_back'];
 const SIGNAL_LABELS: Record<Signal, string> = {
@@ -18,29 +16,20 @@ const SIGNAL_LABELS: Record<Signal, string> = {
 };
 
 /**
- * Stage history derived from the customer's story (DESIGN §6): onboarding -> activated -> adopting (60 days of use)
- * -> loyal (a year); at_risk when a risk signal shows or activation is late; churned; won_back on reactivation.
+ * Stage history derived from the customer's story (docs/lifecycle-and-outreach.md): the first spell's steps by time (shared with imports,
+ * lib/customers/lifecycle.ts); at_risk when a risk signal shows; churned; won_back on reactivation, adopting 90 days
+ * later and loyal after a year.
  */
 export function transitionsOf(story: Story): Transition[] {
-  const marks: Mark[] = [{ at: story.acquiredAt, to: 'onboarding', reason: 'Signed up', from: [null] }];
-  const first = story.episodes[0];
-  const lateFrom = story.acquiredAt + TTV_TARGET_DAYS * DAY;
-  if ((story.activatedAt ?? Infinity) > lateFrom && lateFrom < episodeStop(story, first)) {
-    marks.push({ at: lateFrom, to: 'at_risk', reason: `Not activated within ${TTV_TARGET_DAYS} days`, from: ['onboarding'] });
-  }
-  if (story.activatedAt !== null) marks.push({ at: story.activatedAt, to: 'activated', reason: 'Reached first value', from: ['onboarding', 'at_risk'] });
+  const marks: StageMark[] = firstSpellMarks({ acquiredAt: story.acquiredAt, activatedAt: story.activatedAt, stop: episodeStop(story, story.episodes[0]) });
 
   story.episodes.forEach((episode, spell) => {
     const stop = episodeStop(story, episode);
-    const established = establishedFrom(story, episode);
-    const within: Mark[] = [];
+    const within: StageMark[] = [];
     if (spell > 0) {
       marks.push({ at: episode.start, to: 'won_back', reason: 'Subscription reactivated', from: ['churned'] });
-      within.push({ at: episode.start + 90 * DAY, to: 'adopting', reason: 'Settled in after win-back', from: ['won_back'] });
-    } else {
-      within.push({ at: established + 60 * DAY, to: 'adopting', reason: 'Steady use for 60 days', from: ['activated'] });
+      within.push({ at: episode.start + 90 * DAY, to: 'adopting', reason: 'Settled in after win-back', from: ['won_back'] }, loyalMark(episode.start));
     }
-    within.push({ at: established + 365 * DAY, to: 'loyal', reason: 'A year of healthy use', from: ['adopting'] });
     const decline = episode.decline;
     if (decline) {
       const labels = decline.signals.map((s) => SIGNAL_LABELS[s]).join(', ');
@@ -51,13 +40,5 @@ export function transitionsOf(story: Story): Transition[] {
       marks.push({ at: episode.end, to: 'churned', reason: `Cancelled (${episode.decline.reason})`, from: [...PAYING, 'at_risk'] });
     }
   });
-
-  const transitions: Transition[] = [];
-  let stage: Stage | null = null;
-  for (const mark of marks.filter((m) => m.at <= story.asOf).sort((a, b) => a.at - b.at)) {
-    if (!mark.from.includes(stage)) continue;
-    transitions.push({ at: mark.at, from: stage, to: mark.to, reason: mark.reason });
-    stage = mark.to;
-  }
-  return transitions;
+  return applyStageMarks(marks, story.asOf);
 }

@@ -2,7 +2,7 @@ import { AT_RISK_NOW_SHARE, SEGMENTS, type ChurnReason, type SegmentKey } from '
 import type { Rng } from './random';
 import { DAY, MONTH } from './time';
 
-/** The DESIGN §5 indicators a customer shows before leaving. */
+/** The risk indicators (docs/risk.md) a customer shows before leaving. */
 export type Signal = 'login_gap' | 'usage_drop' | 'complaints' | 'detractor' | 'payment';
 
 /**

@@ -27,6 +27,7 @@ export function demoLogins(password?: string): DemoLogin[] {
 /** bcrypt costs ~250 ms per hash: hash each distinct password once. */
 export async function hashLogins(logins: readonly DemoLogin[]): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
-  for (const password of new Set(logins.map((login) => login.password))) hashes.set(password, await hashPassword(password));
+  for (const password of new Set(logins.map((login) => login.password)))
+    hashes.set(password, await hashPassword(password));
   return hashes;
 }

@@ -1,4 +1,5 @@
-import { REASON_COMMENTS, SEGMENTS, TTV_TARGET_DAYS } from './catalog';
+import { TTV_TARGET_DAYS } from '@/lib/customers/lifecycle';
+import { REASON_COMMENTS, SEGMENTS } from './catalog';
 import type { Rng } from './random';
 import { establishedFrom, episodeStop, type Decline, type Signal, type Story } from './story';
 import { DAY, HOUR } from './time';

@@ -18,6 +18,9 @@ export class SecurityPage {
   }
 
   rows(text: string | RegExp) {
-    return this.page.getByRole('table', { name: /Security events/ }).locator('tbody > tr').filter({ hasText: text });
+    return this.page
+      .getByRole('table', { name: /Security events/ })
+      .locator('tbody > tr')
+      .filter({ hasText: text });
   }
 }

@@ -1,7 +1,7 @@
 import type { Role } from './roles';
 
 /**
- * The permission model of DESIGN.md §3 in one place. Pages, server actions, route handlers and the CLI all ask
+ * The permission model (docs/security.md) in one place. Pages, server actions, route handlers and the CLI all ask
  * `can()`; hiding a button is never the check.
  */
 export const PERMISSIONS = [

@@ -1,12 +1,8 @@
+import { csvLine, csvRecords } from './csv';
+
 /** Serialisers for streamed exports: each turns rows into text chunks without holding the whole result. */
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export type Serializer = { start: () => string; rows: (rows: Record<string, unknown>[], first: boolean) => string; end: () => string };
 
@@ -14,8 +10,8 @@ export function serializer(format: ExportFormat, columns: readonly string[]): Se
   switch (format) {
     case 'csv':
       return {
-        start: () => `${columns.join(',')}\n`,
-        rows: (rows) => rows.map((row) => `${columns.map((c) => csvCell(row[c])).join(',')}\n`).join(''),
+        start: () => csvLine(columns),
+        rows: (rows) => csvRecords(columns, rows),
         end: () => '',
       };
     case 'ndjson':

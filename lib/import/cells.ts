@@ -1,10 +1,23 @@
 import { z } from 'zod';
 import { parseBoolean } from './booleans';
-import { parseDate } from './dates';
+import { isoDay, parseDate } from './dates';
 import { parseMoneyToMinor, parseNumber, type NumberLocale } from './numbers';
 
-/** How cells are read: set per import by the user (--locale, --date-format). */
-export type CellOptions = { locale: NumberLocale; dateFormat?: string };
+/** How cells are read: set per import by the user (locale, date format). */
+export type CellOptions = {
+  locale: NumberLocale;
+  dateFormat?: string;
+  /** The clock dates are checked against (default: the time the row is read); tests fix it. */
+  now?: Date;
+};
+
+/**
+ * Dates after this are in the future: a day of leeway, because a date without a zone is read as UTC and the file may
+ * come from a zone up to 14 hours ahead.
+ */
+export function latestDate(options: CellOptions): Date {
+  return new Date((options.now ?? new Date()).getTime() + 86_400_000);
+}
 
 const blank = (s: string) => s.trim() === '';
 
@@ -22,17 +35,24 @@ export const requiredText = (max = 200) =>
     .transform((s) => s.trim())
     .pipe(z.string().min(1, { error: 'Required; this cell is empty.' }).max(max, { error: `Use at most ${max} characters.` }));
 
-export const optionalDate = (options: CellOptions) =>
-  z.string().transform((s, ctx) => {
+/** A date cell; business data only records what has happened, so a date in the future is refused. */
+export const optionalDate = (options: CellOptions) => {
+  const latest = latestDate(options);
+  return z.string().transform((s, ctx) => {
     if (blank(s)) return null;
     const date = parseDate(s, options.dateFormat);
     if (!date) {
-      const expected = options.dateFormat ? `in the format ${options.dateFormat}` : 'as YYYY-MM-DD or an ISO date-time (or set the date format: --date-format on the command line)';
+      const expected = options.dateFormat ? `in the format ${options.dateFormat}` : 'as YYYY-MM-DD or an ISO date-time (or set the date format of the file)';
       ctx.addIssue({ code: 'custom', message: `"${s.trim()}" is not a valid date ${expected}.` });
+      return z.NEVER;
+    }
+    if (date > latest) {
+      ctx.addIssue({ code: 'custom', message: `"${s.trim()}" is in the future (${isoDay(date)}); only what has happened can be imported.` });
       return z.NEVER;
     }
     return date;
   });
+};
 
 export const requiredDate = (options: CellOptions) =>
   optionalDate(options).refine((d) => d !== null, { error: 'Required; this cell is empty.' }) as z.ZodType<Date, string>;

@@ -1,4 +1,4 @@
-/** Canonical columns per import kind (DESIGN.md §7); `required` ones must be mapped for a file to be accepted. */
+/** Canonical columns per import kind (README, "Import files"); `required` ones must be mapped to accept a file. */
 export const IMPORT_KINDS = ['customers', 'orders', 'subscriptions', 'events', 'tickets', 'feedback'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 

@@ -52,3 +52,8 @@ export function parseDate(text: string, format?: string): Date | null {
   const parsed = dayjs.utc(s, format, true);
   return parsed.isValid() ? parsed.toDate() : null;
 }
+
+/** A date as YYYY-MM-DD (UTC), for messages about cells. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -6,7 +6,7 @@ export function normalizeHeader(header: string): string {
 }
 
 // Names other tools use for a canonical column (normalised). Conservative on purpose: a wrong automatic match is
-// worse than an unmapped column the user maps with --map; amounts like "MonthlyCharges" are never guessed as MRR.
+// worse than an unmapped column the user maps by hand. A monthly charge is MRR; a total (lifetime) charge is not.
 const SYNONYMS: Record<string, string[]> = {
   id: ['customerid', 'customer', 'clientid', 'accountid', 'externalid'],
   customer_id: ['customerid', 'customer', 'clientid', 'accountid', 'customerexternalid'],
@@ -14,6 +14,8 @@ const SYNONYMS: Record<string, string[]> = {
   email: ['emailaddress', 'mail'],
   phone: ['phonenumber', 'telephone', 'mobile'],
   company: ['companyname', 'organization', 'organisation'],
+  plan: ['contract', 'planname', 'subscriptionplan'],
+  mrr: ['monthlycharges', 'monthlycharge', 'monthlyrevenue', 'monthlyrecurringrevenue'],
   owner_email: ['owner', 'csm', 'csmemail', 'accountowner'],
   acquired_at: ['signupdate', 'signedupat', 'createdat', 'customersince', 'startdate'],
   churned_at: ['churndate', 'canceledat', 'cancelledat'],

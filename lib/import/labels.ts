@@ -2,7 +2,7 @@ import type { ImportKind } from './columns';
 import type { Delimiter } from './delimiter';
 import type { NumberLocale } from './numbers';
 
-/** How the import page names and explains each kind of file (DESIGN §7). */
+/** How the import page names and explains each kind of file (README: "Import files"). */
 export const KIND_LABELS: Record<ImportKind, { label: string; description: string }> = {
   customers: { label: 'Customers', description: 'One row per customer; unmapped columns are kept as customer attributes.' },
   orders: { label: 'Orders', description: 'One row per order, for customers by their id.' },

@@ -1,3 +1,5 @@
+import type { LifecycleStage } from '@/lib/customers/vocabulary';
+
 /** Canonical rows the writers consume: validated, typed, money in minor units, customers referenced by external id. */
 export type CustomerRow = {
   externalId: string;
@@ -16,8 +18,11 @@ export type CustomerRow = {
   churnedAt: Date | null;
   churnReason: string | null;
   churnType: 'voluntary' | 'involuntary' | null;
+  /** The MRR the file gives: what the customer pays, or for a churned one paid until the churn. */
   mrrCents: number | null;
   currency: string;
+  /** The stage the file's dates give as of the import date (lib/customers/lifecycle.ts). */
+  lifecycleStage: LifecycleStage;
   attributes: Record<string, string | number | boolean | null>;
 };
 

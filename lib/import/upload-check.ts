@@ -32,10 +32,13 @@ export class CsvContentCheck {
     } catch {
       return NOT_UTF8;
     }
-    return this.sawText ? null : 'The file is empty: it needs a header line and at least one row.';
+    return this.sawText ? null : EMPTY_FILE;
   }
 }
 
+export const EMPTY_FILE = 'The file is empty: it needs a header line and at least one row.';
+/** A header line alone: the page's preview and the import say it alike. */
+export const NO_ROWS = 'The file has a header line but no rows.';
 const NOT_TEXT = 'This is not a text file. Save it as "CSV UTF-8 (comma delimited)" and upload that.';
 const NOT_UTF8 = 'The file is not UTF-8 text. Save or export it as "CSV UTF-8" and upload that.';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importedStage } from '@/lib/customers/lifecycle';
 import {
   attributeValue,
   currencyCode,
@@ -12,7 +13,9 @@ import {
   type CellOptions,
 } from './cells';
 import { canonicalColumns, IMPORT_KINDS, type ImportKind } from './columns';
+import { isoDay } from './dates';
 import type { CustomerRow, EventRow, FeedbackRow, ImportRowByKind, OrderRow, SubscriptionRow, TicketRow } from './row-types';
+import type { WarningCode } from './warnings';
 
 export type RowContext = CellOptions & {
   /** The day `churned: yes` means and `tenure_months` counts back from (--as-of). */
@@ -23,7 +26,8 @@ export type RowContext = CellOptions & {
 export type RowCells = { mapped: Record<string, string>; unmapped: Record<string, string> };
 
 type CellError = { column: string; message: string };
-type Result<T> = { ok: true; row: T } | { ok: false; errors: CellError[] };
+/** A row kept, with what looks odd about it (see warnings.ts), or refused with every problem by column. */
+type Result<T> = { ok: true; row: T; warnings?: WarningCode[] } | { ok: false; errors: CellError[] };
 
 const SCORE_RANGE = { nps: [0, 10], csat: [1, 5], ces: [1, 7] } as const;
 
@@ -120,8 +124,22 @@ function customerRow(cells: RowCells, ctx: RowContext): Result<CustomerRow> {
   // A label-only source ("Churn: Yes") churned as of the import date; tenure counts back from churn or from today.
   const churnedAt = v.churned_at ?? (v.churned === true ? ctx.asOf : null);
   const acquiredAt = v.acquired_at ?? (v.tenure_months !== null ? monthsBefore(churnedAt ?? ctx.asOf, v.tenure_months) : null);
+  if (churnedAt && acquiredAt && churnedAt < acquiredAt) {
+    const column = v.churned_at ? 'churned_at' : 'acquired_at';
+    errors.push({ column, message: `Churned (${isoDay(churnedAt)}) before it was acquired (${isoDay(acquiredAt)}).` });
+  }
+  if (v.activated_at && acquiredAt && v.activated_at < acquiredAt) {
+    errors.push({ column: 'activated_at', message: `Activated (${isoDay(v.activated_at)}) before it was acquired (${isoDay(acquiredAt)}).` });
+  }
+  if (errors.length) return { ok: false, errors };
+  // Someone who pays, or has a tenure, has reached first value; without an activation date it is taken as acquisition
+  // for the stage only (activation KPIs count real activation dates).
+  const paying = (mrrCents ?? 0) > 0 || v.tenure_months !== null;
+  const lifecycleStage = importedStage({ acquiredAt, activatedAt: v.activated_at ?? (paying ? acquiredAt : null), churnedAt, asOf: ctx.asOf });
   return {
     ok: true,
+    // Sources like the Telco sample give a churned customer's last monthly charge: what they paid until they left.
+    ...(churnedAt && (mrrCents ?? 0) > 0 ? { warnings: ['churned_with_mrr' as const] } : {}),
     row: {
       externalId: v.id,
       name: v.name ?? v.company ?? v.email ?? v.id,
@@ -141,6 +159,7 @@ function customerRow(cells: RowCells, ctx: RowContext): Result<CustomerRow> {
       churnType: v.churn_type ?? (churnedAt ? 'voluntary' : null),
       mrrCents,
       currency: v.currency,
+      lifecycleStage,
       attributes: Object.fromEntries(Object.entries(cells.unmapped).map(([k, text]) => [k, attributeValue(text, ctx)])),
     },
   };

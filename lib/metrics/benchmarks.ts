@@ -1,5 +1,5 @@
 /**
- * Published retention benchmarks (DESIGN §4), shown beside the workspace's own numbers so that a rate has a
+ * Published retention benchmarks (docs/metrics.md), shown beside the workspace's own numbers so that a rate has a
  * yardstick. They are reference values, not settings: thresholds (settings.ts) are what a workspace targets.
  */
 

@@ -1,6 +1,6 @@
 /**
- * The DESIGN §4 formulas over plain numbers. Every one returns null when its denominator is 0: there is no rate of
- * nothing, and pages render null as "—" rather than NaN, Infinity or a misleading 0.
+ * The formulas of docs/metrics.md over plain numbers. Every one returns null when its denominator is 0: there is no
+ * rate of nothing, and pages render null as "—" rather than NaN, Infinity or a misleading 0.
  * Rates are fractions (0.05 = 5%); money is integer minor units.
  */
 

@@ -43,11 +43,11 @@ export function quarterOf(month: Month): Month {
 
 /** "2026-Q1", the URL form of a quarter. */
 export function formatQuarter(quarter: Month): string {
-  return `${Math.floor(quarter / 12)}-Q${Math.floor((quarter % 12) / 3) + 1}`;
+  return `${String(Math.floor(quarter / 12)).padStart(4, '0')}-Q${Math.floor((quarter % 12) / 3) + 1}`;
 }
 
 export function parseQuarter(text: string): Month | null {
-  const match = /^(\d{4})-Q([1-4])$/.exec(text);
+  const match = /^(?!0000)(\d{4})-Q([1-4])$/.exec(text);
   return match ? Number(match[1]) * 12 + (Number(match[2]) - 1) * 3 : null;
 }
 

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { DRILLDOWN_METRICS, type DrilldownMetric } from './movements';
+import { recordId } from '@/lib/validation/ids';
+import { safeText } from '@/lib/validation/text';
 import { parseMonth } from './months';
 
 /** The dimensions a KPI read can be filtered by: one allow-list shared by the service, the SQL and the CLI. */
 export const KPI_DIMENSIONS = ['segment', 'plan', 'country', 'owner', 'loyaltyTier'] as const;
 export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
 
-const filterValue = z
-  .string()
+const filterValue = safeText()
   .trim()
   .max(200)
   .transform((s) => s || undefined)
@@ -51,7 +52,7 @@ export const kpiDrilldownSchema = z.object({
   month,
   filters: kpiFiltersSchema.default({}),
   /** The last customer id of the previous page. */
-  cursor: z.coerce.number().int().positive().nullable().default(null),
+  cursor: recordId('customer', 'bigint').nullable().default(null),
   limit: z.coerce.number().int().min(1).max(500).default(DRILLDOWN_PAGE_SIZE),
 });
 export type KpiDrilldownInput = z.input<typeof kpiDrilldownSchema>;

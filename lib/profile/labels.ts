@@ -34,7 +34,7 @@ export function riskBandTone(band: string): Tone {
 
 export const SURVEY_LABELS: Record<string, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 
-/** NPS answer categories (DESIGN §4): promoters 9-10, passives 7-8, detractors 0-6. */
+/** NPS answer categories (docs/metrics.md): promoters 9-10, passives 7-8, detractors 0-6. */
 export function npsCategory(score: number): { label: string; tone: Tone } {
   if (score >= 9) return { label: 'Promoter', tone: 'success' };
   if (score >= 7) return { label: 'Passive', tone: 'neutral' };

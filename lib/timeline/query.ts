@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isInstant } from '@/lib/validation/dates';
+import { parseId } from '@/lib/validation/ids';
 import { TIMELINE_KINDS, type TimelineCursor, type TimelineKind } from './items';
 
 /**
@@ -16,10 +18,11 @@ export function encodeTimelineCursor(cursor: TimelineCursor): string {
 
 export function decodeTimelineCursor(value: string): TimelineCursor | null {
   const match = CURSOR.exec(value);
-  if (!match || Number.isNaN(Date.parse(match[1])) || match[1].startsWith('0000')) return null;
+  const id = match && parseId(match[3], 'bigint');
+  if (!match || !id || !isInstant(match[1])) return null;
   const rank = Number(match[2]);
   if (rank >= TIMELINE_KINDS.length) return null;
-  return { at: match[1], rank, id: Number(match[3]) };
+  return { at: match[1], rank, id };
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;

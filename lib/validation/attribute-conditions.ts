@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHARACTERS, hasControlCharacters, safeText } from './text';
 
 /**
  * Conditions on imported attributes (customers.attributes, typed number / boolean / text by the importer). The
@@ -35,7 +36,7 @@ export type AttributeCondition =
 
 export const MAX_ATTRIBUTE_CONDITIONS = 5;
 
-const key = z.string().trim().min(1, { error: 'Name the attribute.' }).max(100, { error: 'Use at most 100 characters.' });
+const key = safeText().trim().min(1, { error: 'Name the attribute.' }).max(100, { error: 'Use at most 100 characters.' });
 
 export const attributeConditionSchema = z
   .object({
@@ -55,6 +56,10 @@ export const attributeConditionSchema = z
       return { key: c.key, op: c.op as 'eq', value };
     }
     if (type === 'text') {
+      if (hasControlCharacters(raw)) {
+        ctx.addIssue({ code: 'custom', message: CONTROL_CHARACTERS, path: ['value'] });
+        return z.NEVER;
+      }
       if (!raw || raw.length > 200) {
         ctx.addIssue({ code: 'custom', message: `Give the text to compare ${c.key} with (at most 200 characters).`, path: ['value'] });
         return z.NEVER;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { calendarDaySchema } from './calendar-day';
+import { calendarDaySchema, isInstant } from './dates';
+import { idParam, parseId } from './ids';
+import { safeText } from './text';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from '@/lib/audit/catalog';
 
 /** A position in the audit log's order (created_at desc, id desc); created_at keeps the database's microseconds. */
@@ -27,22 +29,22 @@ export function encodeCursor(cursor: AuditCursor): string {
 
 export function decodeCursor(value: string): AuditCursor | undefined {
   const match = CURSOR.exec(value);
-  // Year 0 parses in JavaScript but is out of range for a PostgreSQL timestamp.
-  if (!match || Number.isNaN(Date.parse(match[1])) || match[1].startsWith('0000')) return undefined;
-  return { createdAt: match[1], id: Number(match[2]) };
+  const id = match && parseId(match[2], 'bigint');
+  if (!match || !id || !isInstant(match[1])) return undefined;
+  return { createdAt: match[1], id };
 }
 
 /** First value of a repeated parameter; an empty field (a form's "all" choice) counts as absent. */
-const param = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.string().max(80).optional());
+const param = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, safeText().max(80).optional());
 
 // Each field falls back to "not filtered" on its own, so that one bad parameter never breaks the page.
-export const lenient = <T extends z.ZodType<unknown, string>>(schema: T) => param.pipe(schema.optional()).catch(undefined);
+export const lenient = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  param.pipe(schema.optional()).catch(undefined);
 
 const day = calendarDaySchema;
 
 const auditQuerySchema = z.object({
-  // User ids are PostgreSQL integers: a larger number would fail in the query rather than match nothing.
-  actor: lenient(z.union([z.literal('system'), z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).pipe(z.number().max(2_147_483_647))])),
+  actor: lenient(z.union([z.literal('system'), idParam('user', 'int')])),
   entity: lenient(z.enum(Object.keys(AUDIT_ENTITY_TYPES) as [AuditEntityType, ...AuditEntityType[]])),
   action: lenient(z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]])),
   from: lenient(day),
@@ -64,7 +66,10 @@ export function parseAuditQuery(searchParams: SearchParams): AuditQuery {
 }
 
 /** The search string for a filter and an optional page position, in the parameter names the parser reads. */
-export function auditSearchString(filter: AuditFilter, page?: { after: AuditCursor } | { before: AuditCursor }): string {
+export function auditSearchString(
+  filter: AuditFilter,
+  page?: { after: AuditCursor } | { before: AuditCursor },
+): string {
   const params = new URLSearchParams();
   if (filter.actor !== undefined) params.set('actor', String(filter.actor));
   if (filter.entityType) params.set('entity', filter.entityType);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { calendarDaySchema } from './calendar-day';
+import { calendarDaySchema } from './dates';
+import { checkbox } from './form-fields';
 import { MAX_SELECTED_IDS } from './customer-filters';
+import { parseVersionedId, recordId } from './ids';
+import { safeText } from './text';
 
 /**
  * What a bulk action applies to: the rows the user ticked (each with the version it was read at, so that a row
@@ -8,14 +11,13 @@ import { MAX_SELECTED_IDS } from './customer-filters';
  */
 export type BulkTarget = { mode: 'ids'; rows: { id: number; version: number }[] } | { mode: 'filter'; search: string };
 
-const ROW = /^([1-9]\d{0,14}):([1-9]\d{0,8})$/;
 
 const targetFields = {
   targetMode: z.enum(['ids', 'filter'], { error: 'Select customers first.' }),
   /** "id:version,id:version" */
-  targetIds: z.string().max(40_000).optional(),
+  targetIds: safeText().max(40_000).optional(),
   /** The list's search string, e.g. "?segment=b2c&risk=critical". */
-  targetSearch: z.string().max(8_000).optional(),
+  targetSearch: safeText().max(8_000).optional(),
 };
 
 type TargetFields = { targetMode: 'ids' | 'filter'; targetIds?: string; targetSearch?: string };
@@ -23,7 +25,7 @@ type TargetFields = { targetMode: 'ids' | 'filter'; targetIds?: string; targetSe
 function toTarget(fields: TargetFields, ctx: z.RefinementCtx): BulkTarget {
   if (fields.targetMode === 'filter') return { mode: 'filter', search: fields.targetSearch ?? '' };
   const parts = (fields.targetIds ?? '').split(',').filter(Boolean);
-  const rows = parts.map((part) => ROW.exec(part)).filter((m) => m !== null).map((m) => ({ id: Number(m[1]), version: Number(m[2]) }));
+  const rows = parts.map((part) => parseVersionedId(part, 'bigint')).filter((row) => row !== null);
   if (rows.length === 0 || rows.length !== parts.length) ctx.addIssue({ code: 'custom', message: 'Select customers first.', path: ['targetIds'] });
   else if (rows.length > MAX_SELECTED_IDS) ctx.addIssue({ code: 'custom', message: `Select at most ${MAX_SELECTED_IDS} customers, or apply to all matching.`, path: ['targetIds'] });
   return { mode: 'ids', rows };
@@ -34,11 +36,16 @@ export function selectedRowsField(rows: { id: number; version: number }[]): stri
   return rows.map((r) => `${r.id}:${r.version}`).join(',');
 }
 
-const userId = z.coerce.number({ error: 'Choose a user.' }).int().positive({ error: 'Choose a user.' }).max(2_147_483_647, { error: 'Choose a user.' });
+const userId = recordId('user', 'int', 'Choose a user.');
 
 export const assignOwnerSchema = z
-  .object({ ...targetFields, ownerId: userId })
-  .transform(({ ownerId, ...fields }, ctx) => ({ target: toTarget(fields, ctx), ownerId }));
+  .object({
+    ...targetFields,
+    ownerId: userId,
+    /** Hand each previous owner's open tasks on these accounts to the new owner too. */
+    moveOpenTasks: checkbox,
+  })
+  .transform(({ ownerId, moveOpenTasks, ...fields }, ctx) => ({ target: toTarget(fields, ctx), ownerId, moveOpenTasks }));
 export type AssignOwnerInput = z.infer<typeof assignOwnerSchema>;
 
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -46,9 +53,8 @@ export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const createTasksSchema = z
   .object({
     ...targetFields,
-    title: z.string({ error: 'Enter a title.' }).trim().min(1, { error: 'Enter a title.' }).max(200, { error: 'Use at most 200 characters.' }),
-    description: z
-      .string()
+    title: safeText({ error: 'Enter a title.' }).trim().min(1, { error: 'Enter a title.' }).max(200, { error: 'Use at most 200 characters.' }),
+    description: safeText()
       .trim()
       .max(2_000, { error: 'Use at most 2,000 characters.' })
       .optional()

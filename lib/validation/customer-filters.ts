@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { LIFECYCLE_STAGES, RISK_BANDS } from '@/lib/customers/vocabulary';
 import { attributeConditionSchema, MAX_ATTRIBUTE_CONDITIONS } from './attribute-conditions';
-import { calendarDaySchema } from './calendar-day';
+import { calendarDaySchema } from './dates';
+import { recordId } from './ids';
+import { safeText } from './text';
 
-const optionalTrimmed = z
-  .string()
+const optionalTrimmed = safeText()
   .trim()
   .max(200)
   .transform((s) => s || undefined)
   .optional();
 const cents = z.coerce.number({ error: 'Give an amount in minor units (cents).' }).int().min(0).optional();
-// PostgreSQL ids: integer for users, bigint for customers (the list never reaches 2^53).
-const userId = z.coerce.number().int().positive().max(2_147_483_647);
-const customerId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const userId = recordId('user', 'int');
+const customerId = recordId('customer', 'bigint');
 
 /** Selected rows travel as ids; a page holds at most 100, so this bounds a selection with room to spare. */
 export const MAX_SELECTED_IDS = 1_000;

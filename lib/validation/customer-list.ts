@@ -11,6 +11,8 @@ import {
 } from '@/lib/customers/list-columns';
 import type { AttributeCondition } from './attribute-conditions';
 import { customerFilterSchema, type CustomerFilter } from './customer-filters';
+import { recordId } from './ids';
+import { hasControlCharacters, safeText } from './text';
 
 /**
  * The customer list's state as it lives in the URL: filters, search, sort, visible columns in order, page size and
@@ -73,10 +75,7 @@ function minorToMajor(cents: number): string {
   return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
 }
 
-const ownerSchema = z.union([
-  z.enum(['me', 'any', 'none']),
-  z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).pipe(z.number().max(2_147_483_647)),
-]);
+const ownerSchema = z.union([z.enum(['me', 'any', 'none']), recordId('user', 'int')]);
 
 // base64url of UTF-8 JSON with the platform's btoa/atob: this module also runs in the browser (sort and column links).
 function toBase64Url(text: string): string {
@@ -93,7 +92,7 @@ function encodeCursor(cursor: KeysetCursor): string {
   return toBase64Url(JSON.stringify([cursor.part, ...cursor.key]));
 }
 
-const cursorSchema = z.tuple([z.number().int().min(0).max(7)], z.string().max(500)).refine((t) => t.length >= 2 && t.length <= 5);
+const cursorSchema = z.tuple([z.number().int().min(0).max(7)], safeText().max(500)).refine((t) => t.length >= 2 && t.length <= 5);
 
 export function decodeCursor(text: string): KeysetCursor | undefined {
   try {
@@ -122,7 +121,8 @@ function parseAttributes(params: SearchParams, ignored: string[]): AttributeCond
     if (!key.trim()) return; // an empty row of the filter form
     const parsed = customerFilterSchema.shape.attributes.unwrap().element.safeParse({ key, op: ops[i], value: values[i] });
     if (parsed.success) conditions.push(parsed.data);
-    else ignored.push(`attribute ${key}: ${parsed.error.issues[0]?.message ?? 'not understood'}`);
+    // A name with control characters is not repeated: it would not print.
+    else ignored.push(`attribute${hasControlCharacters(key) ? '' : ` ${key}`}: ${parsed.error.issues[0]?.message ?? 'not understood'}`);
   });
   return conditions.length ? conditions.slice(0, 5) : undefined;
 }
@@ -164,7 +164,7 @@ export function parseCustomerListQuery(params: SearchParams): { query: CustomerL
   const after = first(params.after);
   const before = first(params.before);
   const cursor = after ? decodeCursor(after) : before ? decodeCursor(before) : undefined;
-  const view = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).safeParse(first(params.view));
+  const view = recordId('view', 'int').safeParse(first(params.view));
 
   const query: CustomerListQuery = {
     filter,

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, CHANNELS, CONSENT_CHANNELS, consentKey, type ConsentChannel } from '@/lib/work/catalog';
 import { emailSchema } from './users';
-import { checkbox, chosenId, emptyToNull, optionalText, recordId, requiredText, versionField, type VerbInput } from './form-fields';
+import { checkbox, chosenId, emptyToNull, optionalText, requiredText, type VerbInput } from './form-fields';
+import { isInstant } from './dates';
+import { recordId, versionField } from './ids';
 
-const customerId = recordId('customer');
+const customerId = recordId('customer', 'bigint');
 
 /** A moment as <input type="datetime-local"> sends it (read as UTC, the workspace time zone) or an ISO string. */
 const moment = z.preprocess(
@@ -11,7 +13,7 @@ const moment = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?$/, { error: 'Enter a date and time.' })
-    .refine((value) => !Number.isNaN(momentOf(value).getTime()), { error: 'Enter a real date and time.' })
+    .refine((value) => isInstant(value.endsWith('Z') ? value : `${value}Z`), { error: 'Enter a real date and time.' })
     .nullable(),
 );
 
@@ -51,8 +53,8 @@ export const updateContactSchema = z
     preferredChannel: z.preprocess(emptyToNull, z.enum(CHANNELS, { error: 'Choose email, SMS, push or phone.' }).nullable()),
   })
   .superRefine((input, context) => {
-    // Outreach never uses a channel without opt-in (DESIGN §6), so preferring one without it would be a promise the
-    // product cannot keep.
+    // Outreach never uses a channel without opt-in (docs/lifecycle-and-outreach.md), so preferring one without it
+    // would be a promise the product cannot keep.
     const channel = input.preferredChannel;
     if (channel && (CONSENT_CHANNELS as readonly string[]).includes(channel) && !input[consentKey(channel as ConsentChannel)]) {
       context.addIssue({ code: 'custom', path: ['preferredChannel'], message: 'The customer has not opted in to this channel.' });
@@ -66,7 +68,7 @@ export type UpdateContactInput = VerbInput<typeof updateContactSchema>;
 export const changeOwnerSchema = z.object({
   customerId,
   version: versionField,
-  ownerId: chosenId('user', 'Choose the new owner.'),
+  ownerId: chosenId('user', 'int', 'Choose the new owner.'),
   /** Hand the previous owner's open tasks on this account to the new owner too. */
   moveOpenTasks: checkbox,
 });

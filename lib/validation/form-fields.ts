@@ -1,24 +1,15 @@
 import { z } from 'zod';
+import { isCalendarDay } from './dates';
+import { recordId, type IdColumn } from './ids';
+import { safeText } from './text';
 
 /*
  * Field schemas shared by the forms of customer work. Each one's output is also a valid input, because the server
  * action parses a form and the service verb parses again what it is given (a verb is also called from elsewhere).
  */
 
-const MAX_BIGINT_ID = Number.MAX_SAFE_INTEGER;
-
-/** A positive database id from a form field or a number. */
-export function recordId(what: string) {
-  const message = `Unknown ${what}.`;
-  return z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }).max(MAX_BIGINT_ID, { error: message });
-}
-
-/** The row version a form was rendered with (optimistic concurrency). */
-export const versionField = z.coerce.number({ error: 'Reload the page and try again.' }).int().positive();
-
 export function requiredText(what: string, max: number) {
-  return z
-    .string({ error: `Enter ${what}.` })
+  return safeText({ error: `Enter ${what}.` })
     .trim()
     .min(1, { error: `Enter ${what}.` })
     .max(max, { error: `Use at most ${max} characters.` });
@@ -28,18 +19,12 @@ export function requiredText(what: string, max: number) {
 export function optionalText(max: number) {
   return z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() : value) || null,
-    z.string().max(max, { error: `Use at most ${max} characters.` }).nullable(),
+    safeText().max(max, { error: `Use at most ${max} characters.` }).nullable(),
   );
 }
 
 /** An HTML checkbox: present ("on") means true, absent means false. */
 export const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
-
-export function isCalendarDay(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && y <= 9999 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /** A calendar day (YYYY-MM-DD, as an <input type="date"> sends it), or null when left empty. */
 export const optionalDay = z.preprocess(
@@ -57,10 +42,10 @@ export function emptyToNull(value: unknown): unknown {
 }
 
 /** A required choice of a record in a select whose first option is an empty "Choose …". */
-export function chosenId(what: string, missing: string) {
+export function chosenId(what: string, column: IdColumn, missing: string) {
   return z.preprocess(
     (value) => (value === '' || value === null ? undefined : value),
-    z.custom<unknown>((value) => value !== undefined, { error: missing }).pipe(recordId(what)),
+    z.custom<unknown>((value) => value !== undefined, { error: missing }).pipe(recordId(what, column)),
   );
 }
 

@@ -3,6 +3,8 @@ import { IMPORT_KINDS } from '@/lib/import/columns';
 import { parseDate } from '@/lib/import/dates';
 import { DELIMITERS } from '@/lib/import/delimiter';
 import { NUMBER_LOCALES } from '@/lib/import/numbers';
+import { recordId } from './ids';
+import { safeText } from './text';
 
 /** Uploads are stored under a random id of 32 hex digits; nothing else may reach a file path. */
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
@@ -27,10 +29,9 @@ const isoDay = z
 export const importSettingsSchema = z.object({
   uploadId: uploadIdSchema,
   kind: importKindSchema,
-  map: z.record(z.string().max(200), z.string().max(50)).refine((m) => Object.keys(m).length <= 500, { error: 'Too many column overrides.' }).default({}),
+  map: z.record(safeText().max(200), safeText().max(50)).refine((m) => Object.keys(m).length <= 500, { error: 'Too many column overrides.' }).default({}),
   locale: z.enum(NUMBER_LOCALES, { error: `Use one of: ${NUMBER_LOCALES.join(', ')}.` }).default('en'),
-  dateFormat: z
-    .string()
+  dateFormat: safeText()
     .trim()
     .max(40, { error: 'Use at most 40 characters.' })
     .optional()
@@ -53,7 +54,7 @@ export const startImportSchema = importSettingsSchema.extend({ dryRun: z.boolean
 export type StartImportInput = z.infer<typeof startImportSchema>;
 
 /** A job id from a URL segment. */
-export const jobIdSchema = z.coerce.number({ error: 'Unknown import.' }).int().positive({ error: 'Unknown import.' }).max(2_147_483_647);
+export const jobIdSchema = recordId('import', 'int');
 
 /** The history's keyset page: jobs older than this id. */
 export const importHistoryQuerySchema = z.object({ before: jobIdSchema.optional().catch(undefined) });

@@ -4,6 +4,7 @@ import { formatMonth, parseMonth, type Month } from '@/lib/metrics/months';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
 import { formatQuarter, parseQuarter, type PeriodSelection } from '@/lib/metrics/period';
 import { kpiFiltersSchema, type KpiFilters } from '@/lib/metrics/query';
+import { parseId } from './ids';
 import { FILTER_PARAMS } from './kpi-params';
 
 /**
@@ -23,10 +24,11 @@ export type KpiPageState = {
 type SearchParams = Record<string, string | string[] | undefined>;
 
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+const untrimmed = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const first = (value: string | string[] | undefined) => untrimmed(value)?.trim() || undefined;
 const monthParam = z.string().max(7).transform((text, ctx) => parseMonth(text) ?? (ctx.addIssue({ code: 'custom', message: 'month' }), z.NEVER));
 const quarterParam = z.string().max(7).transform((text, ctx) => parseQuarter(text) ?? (ctx.addIssue({ code: 'custom', message: 'quarter' }), z.NEVER));
-const yearParam = z.string().regex(/^\d{4}$/).transform(Number);
+const yearParam = z.string().regex(/^(?!0000)\d{4}$/).transform(Number);
 
 function parse<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined {
   if (value === undefined) return undefined;
@@ -78,11 +80,11 @@ export function parseKpiPageState(params: SearchParams): KpiPageState {
 /** The drill-down page's own parameters: which set, which month, and where the keyset page starts. */
 export function parseDrilldownParams(params: SearchParams): { metric: DrilldownMetric | null; month: Month | null; after: number | null } {
   const metric = first(params.metric);
-  const after = Number(first(params.after));
   return {
     metric: metric !== undefined && isDrilldownMetric(metric) ? metric : null,
     month: parse(monthParam, first(params.month)) ?? null,
-    after: Number.isSafeInteger(after) && after > 0 ? after : null,
+    // Not trimmed: " 5" is not an id.
+    after: parseId(untrimmed(params.after), 'bigint'),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 
 /**
  * The churn-thresholds form. People type percentages ("5", "6.5"); settings store fractions (0.05). Two decimals
@@ -20,7 +21,7 @@ const percent = (what: string) =>
     .transform((value) => Math.round(value * 100) / 10_000);
 
 /** '' = the workspace default, which applies to every segment without its own thresholds. */
-const segment = z.string({ error: 'Choose a segment.' }).trim().max(200, { error: 'Use at most 200 characters.' });
+const segment = safeText({ error: 'Choose a segment.' }).trim().max(200, { error: 'Use at most 200 characters.' });
 
 export const churnThresholdsFormSchema = z
   .object({ segment, target: percent('on-target'), watch: percent('watch') })

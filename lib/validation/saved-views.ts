@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { recordId } from './ids';
+import { safeText } from './text';
 
-const viewId = z.coerce.number({ error: 'Unknown view.' }).int().positive({ error: 'Unknown view.' }).max(2_147_483_647, { error: 'Unknown view.' });
-const name = z.string({ error: 'Name the view.' }).trim().min(1, { error: 'Name the view.' }).max(80, { error: 'Use at most 80 characters.' });
+const viewId = recordId('view', 'int');
+const name = safeText({ error: 'Name the view.' }).trim().min(1, { error: 'Name the view.' }).max(80, { error: 'Use at most 80 characters.' });
 
 export const createViewSchema = z.object({
   name,
@@ -11,7 +13,7 @@ export const createViewSchema = z.object({
     .optional()
     .transform((v) => v === true || v === 'on' || v === 'true'),
   /** The list's search string; the service keeps only what the list parser reads. */
-  search: z.string().max(8_000, { error: 'This view has too many filters to save.' }).default(''),
+  search: safeText().max(8_000, { error: 'This view has too many filters to save.' }).default(''),
 });
 export type CreateViewInput = z.infer<typeof createViewSchema>;
 

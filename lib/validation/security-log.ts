@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isIP } from 'node:net';
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from '@/lib/auth/security-events';
-import { calendarDaySchema } from './calendar-day';
+import { calendarDaySchema } from './dates';
+import { idParam } from './ids';
 import { decodeCursor, encodeCursor, lenient, type AuditCursor } from './audit';
 
 export type SecurityFilter = {
@@ -20,8 +21,14 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const querySchema = z.object({
   kind: lenient(z.enum(Object.keys(SECURITY_EVENT_KINDS) as [SecurityEventKind, ...SecurityEventKind[]])),
-  user: lenient(z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).pipe(z.number().max(2_147_483_647))),
-  ip: lenient(z.string().trim().toLowerCase().refine((value) => isIP(value) !== 0)),
+  user: lenient(idParam('user', 'int')),
+  ip: lenient(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((value) => isIP(value) !== 0),
+  ),
   from: lenient(calendarDaySchema),
   to: lenient(calendarDaySchema),
   after: lenient(z.string().transform(decodeCursor)),
@@ -41,7 +48,10 @@ export function parseSecurityQuery(searchParams: SearchParams): SecurityQuery {
 }
 
 /** The search string for a filter and an optional page position, in the parameter names the parser reads. */
-export function securitySearchString(filter: SecurityFilter, page?: { after: AuditCursor } | { before: AuditCursor }): string {
+export function securitySearchString(
+  filter: SecurityFilter,
+  page?: { after: AuditCursor } | { before: AuditCursor },
+): string {
   const params = new URLSearchParams();
   for (const key of ['kind', 'user', 'ip', 'from', 'to'] as const) {
     if (filter[key] !== undefined) params.set(key, String(filter[key]));

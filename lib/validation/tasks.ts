@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRIORITIES } from '@/lib/work/catalog';
-import { chosenId, emptyToNull, optionalDay, optionalText, recordId, requiredText, versionField, type VerbInput } from './form-fields';
+import { chosenId, emptyToNull, optionalDay, optionalText, requiredText, type VerbInput } from './form-fields';
+import { parseVersionedId, recordId, versionField } from './ids';
 
 const priority = z.enum(PRIORITIES, { error: 'Choose a priority: low, normal, high or urgent.' });
 const title = requiredText('a title', 200);
@@ -8,17 +9,18 @@ const description = optionalText(2000);
 
 export const createTaskSchema = z.object({
   /** Absent: a personal task, not about one customer. */
-  customerId: z.preprocess(emptyToNull, recordId('customer').nullable()).default(null),
+  customerId: z.preprocess(emptyToNull, recordId('customer', 'bigint').nullable()).default(null),
   title,
   description,
   priority: priority.default('normal'),
   dueDate: optionalDay,
   /** Absent: the customer's owner, or the creator for a personal task. Anyone else needs tasks.assign. */
-  assigneeId: z.preprocess(emptyToNull, recordId('user').nullable()).default(null),
+  assigneeId: z.preprocess(emptyToNull, recordId('user', 'int').nullable()).default(null),
 });
 export type CreateTaskInput = VerbInput<typeof createTaskSchema>;
 
-const taskRef = { taskId: recordId('task'), version: versionField };
+const taskId = recordId('task', 'bigint');
+const taskRef = { taskId, version: versionField };
 
 export const editTaskSchema = z.object({ ...taskRef, title, description, priority, dueDate: optionalDay });
 export type EditTaskInput = VerbInput<typeof editTaskSchema>;
@@ -26,21 +28,15 @@ export type EditTaskInput = VerbInput<typeof editTaskSchema>;
 export const completeTaskSchema = z.object({ ...taskRef, outcome: requiredText('the outcome', 500) });
 export type CompleteTaskInput = VerbInput<typeof completeTaskSchema>;
 
-const assigneeId = chosenId('user', 'Choose who takes the task.');
+const assigneeId = chosenId('user', 'int', 'Choose who takes the task.');
 
 export const reassignTaskSchema = z.object({ ...taskRef, assigneeId });
 export type ReassignTaskInput = VerbInput<typeof reassignTaskSchema>;
 
 /** A selected task as a form sends it ("id:version") or as code passes it. */
 const selectedTask = z.union([
-  z.object({ id: recordId('task'), version: versionField }),
-  z
-    .string()
-    .regex(/^\d{1,15}:\d{1,9}$/, { error: 'Unknown task.' })
-    .transform((value) => {
-      const [id, version] = value.split(':').map(Number);
-      return { id, version };
-    }),
+  z.object({ id: taskId, version: versionField }),
+  z.string().transform((value, ctx) => parseVersionedId(value, 'bigint') ?? (ctx.addIssue({ code: 'custom', message: 'Unknown task.' }), z.NEVER)),
 ]);
 
 export const BULK_REASSIGN_MAX = 500;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
+import { recordId, versionField } from './ids';
+import { safeText } from './text';
 
-export const emailSchema = z
-  .string({ error: 'Enter an email address.' })
+export const emailSchema = safeText({ error: 'Enter an email address.' })
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'Enter a valid email address.' }));
@@ -16,21 +17,24 @@ export const roleSchema = z.enum(ROLES, { error: 'Choose a role: admin, lead, cs
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, { error: 'Enter a name.' }).max(120, { error: 'Use at most 120 characters.' }),
+  name: safeText().trim().min(1, { error: 'Enter a name.' }).max(120, { error: 'Use at most 120 characters.' }),
   role: roleSchema,
   password: passwordSchema,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-const userId = z.coerce.number({ error: 'Unknown user.' }).int().positive({ error: 'Unknown user.' });
-const version = z.coerce.number().int().positive();
+const userId = recordId('user', 'int');
+const version = versionField;
 
 export const changeRoleSchema = z.object({ userId, role: roleSchema, version });
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
 export const setDisabledSchema = z.object({
   userId,
-  disabled: z.enum(['true', 'false']).transform((v) => v === 'true').or(z.boolean()),
+  disabled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .or(z.boolean()),
   version,
 });
 export type SetDisabledInput = z.infer<typeof setDisabledSchema>;

@@ -31,7 +31,7 @@ export const CHANNELS = ['email', 'sms', 'push', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = { email: 'Email', sms: 'SMS', push: 'Push', phone: 'Phone' };
 
-/** Channels outreach may only use with the customer's opt-in (DESIGN §6); phone calls by the CSM need none. */
+/** Channels outreach may only use with the customer's opt-in (docs/lifecycle-and-outreach.md); CSM calls need none. */
 export const CONSENT_CHANNELS = ['email', 'sms', 'push'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 

@@ -28,12 +28,29 @@ export async function recordRefusal(error: unknown, user: SessionUser | null, re
   const db = await getDb();
   if (error instanceof ForbiddenError) {
     const { permission, message } = error;
-    await recordSecurityEvent(db, { kind: 'forbidden', userId: user?.id, email: user?.email, permission, target, detail: message, ip, userAgent });
+    await recordSecurityEvent(db, {
+      kind: 'forbidden',
+      userId: user?.id,
+      email: user?.email,
+      permission,
+      target,
+      detail: message,
+      ip,
+      userAgent,
+    });
     return;
   }
   const token = await getSessionToken().catch(() => null);
   const userId = Number(token?.uid);
   if (!Number.isInteger(userId) || userId <= 0) return;
   const detail = 'A session that was signed out or revoked, or whose user is disabled';
-  await recordSecurityEvent(db, { kind: 'unauthenticated', userId, email: token?.email, target, detail, ip, userAgent });
+  await recordSecurityEvent(db, {
+    kind: 'unauthenticated',
+    userId,
+    email: token?.email,
+    target,
+    detail,
+    ip,
+    userAgent,
+  });
 }

@@ -55,7 +55,15 @@ export async function requireRole(...roles: Role[]): Promise<SessionUser> {
 /** The 403 page, recorded in the security log (Next.js does not tell a page its own path, so none is named). */
 async function refusePage(user: SessionUser, what: { permission?: Permission; detail?: string }): Promise<never> {
   const { ip, userAgent } = await requestOrigin();
-  await recordSecurityEvent(await getDb(), { kind: 'forbidden', userId: user.id, email: user.email, target: 'Page', ip, userAgent, ...what });
+  await recordSecurityEvent(await getDb(), {
+    kind: 'forbidden',
+    userId: user.id,
+    email: user.email,
+    target: 'Page',
+    ip,
+    userAgent,
+    ...what,
+  });
   forbidden();
 }
 

@@ -57,7 +57,11 @@ export type LiveSessionUser = { id: number; email: string; name: string; role: R
  * The user of a live session, in the one read each request makes: the session neither revoked nor expired, the user
  * not disabled. The role comes from here, not from the token, so a changed role counts from the next request.
  */
-export async function liveSessionUser(db: Executor, sessionId: string, userId: number): Promise<LiveSessionUser | null> {
+export async function liveSessionUser(
+  db: Executor,
+  sessionId: string,
+  userId: number,
+): Promise<LiveSessionUser | null> {
   const [row] = await db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(userSessions)

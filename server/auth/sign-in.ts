@@ -35,7 +35,10 @@ async function checkPassword(credentials: unknown, headers: Headers): Promise<Si
   if (!reservation.allowed) throw new SignInRefused(lockedMessage(reservation.lockedForMinutes));
   const [user] = await db.select().from(users).where(eq(users.email, email));
   // Unknown and disabled accounts run the same bcrypt work as known ones, so timing does not reveal which exist.
-  const ok = user && !user.disabledAt ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
+  const ok =
+    user && !user.disabledAt
+      ? await verifyPassword(password, user.passwordHash)
+      : (await burnPasswordCheck(password), false);
   const origin = { email, ip, userAgent: requestUserAgent(headers) };
   if (!ok || !user) {
     // A wrong password leaves its reserved attempt counted: that is the failure.

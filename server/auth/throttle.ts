@@ -36,7 +36,8 @@ function limitOf(column: 'maxFailures' | 'windowMinutes' | 'lockMinutes', unit: 
 }
 
 /** `locksOnFailure`: the kinds this attempt locks if its password turns out wrong (it was the last one allowed). */
-export type Reservation = { allowed: true; locksOnFailure: Kind[] } | { allowed: false; lockedForMinutes: number; lockedKinds: Kind[] };
+export type Reservation =
+  { allowed: true; locksOnFailure: Kind[] } | { allowed: false; lockedForMinutes: number; lockedKinds: Kind[] };
 
 /**
  * Counts this attempt against every key before the password is checked, in one statement, and answers whether it
@@ -56,7 +57,12 @@ export async function reserveAttempt(db: Database, keys: ThrottleKey[]): Promise
   );
   const window = limitOf('windowMinutes', ' minutes');
   const expired = sql`t.window_started_at < now() - ${window}`;
-  const answers = await queryRows<{ key: string; reserved: boolean; locking: boolean; locked_until: Date | string | null }>(
+  const answers = await queryRows<{
+    key: string;
+    reserved: boolean;
+    locking: boolean;
+    locked_until: Date | string | null;
+  }>(
     db,
     sql`
     with locked as (
@@ -80,7 +86,8 @@ export async function reserveAttempt(db: Database, keys: ThrottleKey[]): Promise
     left join login_throttle l on l.key = k.key and l.locked_until > now()`,
   );
   const answerOf = (k: ThrottleKey) => answers.find((row) => row.key === k.key);
-  if (answers.every((row) => row.reserved)) return { allowed: true, locksOnFailure: keys.filter((k) => answerOf(k)?.locking).map((k) => k.kind) };
+  if (answers.every((row) => row.reserved))
+    return { allowed: true, locksOnFailure: keys.filter((k) => answerOf(k)?.locking).map((k) => k.kind) };
   // A key locked by an attempt that committed while this statement ran is not visible to it: assume a full lock.
   const now = Date.now();
   const until = Math.max(...answers.map((row) => (row.locked_until ? new Date(row.locked_until).getTime() : 0)));
@@ -111,5 +118,6 @@ export async function settleSuccess(db: Database, keys: ThrottleKey[]): Promise<
     db,
     keys.filter((k) => k.kind !== 'account'),
   );
-  for (const k of keys.filter((k) => k.kind === 'account')) await db.delete(loginThrottle).where(eq(loginThrottle.key, k.key));
+  for (const k of keys.filter((k) => k.kind === 'account'))
+    await db.delete(loginThrottle).where(eq(loginThrottle.key, k.key));
 }

@@ -1,12 +1,18 @@
 import 'server-only';
-import { readCsv, type CsvRecord } from '@/db/import/read-csv';
+import { NotCsvError, readCsv, type CsvRecord } from '@/db/import/read-csv';
 import type { Delimiter } from '@/lib/import/delimiter';
+import { EMPTY_FILE } from '@/lib/import/upload-check';
 import { RuleError } from '../errors';
 
-/** csv-parse's errors are about the user's file (a stray quote on line 12), so they are worth showing; others are not. */
-function isCsvError(error: unknown): error is Error {
+/**
+ * An error about the user's file as the message to show them, or null for any other error (not to be shown): bytes
+ * that are not CSV text, and csv-parse's errors (a stray quote on line 12).
+ */
+export function fileRefusal(error: unknown): RuleError | null {
+  if (error instanceof NotCsvError) return new RuleError(error.message, 'file');
   const code = (error as { code?: unknown })?.code;
-  return error instanceof Error && typeof code === 'string' && code.startsWith('CSV_');
+  if (error instanceof Error && typeof code === 'string' && code.startsWith('CSV_')) return new RuleError(`The file could not be read as CSV: ${error.message}`, 'file');
+  return null;
 }
 
 /**
@@ -21,9 +27,8 @@ export async function readHead(filePath: string, delimiter: Delimiter, count: nu
       if (records.length >= count) break;
     }
   } catch (error) {
-    if (isCsvError(error)) throw new RuleError(`The file could not be read as CSV: ${error.message}`, 'file');
-    throw error;
+    throw fileRefusal(error) ?? error;
   }
-  if (records.length === 0) throw new RuleError('The file is empty: it needs a header line and at least one row.', 'file');
+  if (records.length === 0) throw new RuleError(EMPTY_FILE, 'file');
   return records;
 }

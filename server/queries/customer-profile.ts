@@ -7,7 +7,7 @@ import { assertCan, type ServiceContext } from '../context';
 
 /*
  * The reads of the customer profile's header and KPI strip: two statements, each a handful of index lookups by
- * customer id (DESIGN §8: a profile's queries <= 50 ms at 1M customers).
+ * customer id (docs/speed-targets.md: a profile's queries <= 50 ms at 1M customers).
  */
 
 export const USAGE_DAYS = 90;

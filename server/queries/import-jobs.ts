@@ -3,6 +3,7 @@ import { desc, eq, getTableColumns, lt } from 'drizzle-orm';
 import type { ImportProgress } from '@/db/import/pipeline';
 import { importJobs, users } from '@/db/schema';
 import type { RowError } from '@/lib/import/row-types';
+import type { ImportWarning } from '@/lib/import/warnings';
 import { jobIdSchema } from '@/lib/validation/imports';
 import { assertCan, type ServiceContext } from '../context';
 import { NotFoundError } from '../errors';
@@ -37,14 +38,15 @@ export type ImportJobDTO = {
   progress: ImportProgress | null;
 };
 
-export type ImportJobDetailDTO = ImportJobDTO & { errors: RowError[] };
+/** With the first errors, and the warnings: rows kept although they look odd, counted per kind. */
+export type ImportJobDetailDTO = ImportJobDTO & { errors: RowError[]; warnings: ImportWarning[] };
 
 export type ImportHistoryDTO = { jobs: ImportJobDTO[]; olderThan: number | null };
 
-const { errors: _errors, options: _options, ...summaryColumns } = getTableColumns(importJobs);
+const { errors: _errors, warnings: _warnings, options: _options, ...summaryColumns } = getTableColumns(importJobs);
 const jobColumns = { ...summaryColumns, creatorName: users.name, creatorEmail: users.email };
 
-type JobRow = Omit<typeof importJobs.$inferSelect, 'errors' | 'options'> & { creatorName: string | null; creatorEmail: string | null };
+type JobRow = Omit<typeof importJobs.$inferSelect, 'errors' | 'warnings' | 'options'> & { creatorName: string | null; creatorEmail: string | null };
 
 function toDTO(row: JobRow): ImportJobDTO {
   const status = row.status as ImportJobStatus;
@@ -102,11 +104,11 @@ export async function getImportJob({ ctx, input }: { ctx: ServiceContext; input:
   assertCan(ctx.actor, 'imports.run');
   await markInterruptedJobs(ctx.db);
   const [row] = await ctx.db
-    .select({ ...jobColumns, errors: importJobs.errors })
+    .select({ ...jobColumns, errors: importJobs.errors, warnings: importJobs.warnings })
     .from(importJobs)
     .leftJoin(users, eq(users.id, importJobs.createdById))
     .where(eq(importJobs.id, input.jobId));
   if (!row) throw new NotFoundError('import');
-  const { errors, ...job } = row;
-  return { ...toDTO(job), errors: [...errors].sort((a, b) => a.line - b.line).slice(0, ERRORS_SHOWN) };
+  const { errors, warnings, ...job } = row;
+  return { ...toDTO(job), errors: [...errors].sort((a, b) => a.line - b.line).slice(0, ERRORS_SHOWN), warnings };
 }

@@ -32,7 +32,10 @@ export function logKeyset(time: PgColumn, id: PgColumn) {
 }
 
 /** The conditions and order of one page: `after` pages to older rows, `before` to newer ones. */
-export function pageWindow(keyset: ReturnType<typeof logKeyset>, query: LogPageQuery): { where: SQL[]; orderBy: SQL[] } {
+export function pageWindow(
+  keyset: ReturnType<typeof logKeyset>,
+  query: LogPageQuery,
+): { where: SQL[]; orderBy: SQL[] } {
   const where: SQL[] = [];
   if (query.after) where.push(keyset.beyond(query.after, 'older'));
   if (query.before) where.push(keyset.beyond(query.before, 'newer'));

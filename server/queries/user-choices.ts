@@ -7,5 +7,8 @@ export type UserChoiceDTO = { id: number; name: string; email: string };
 
 /** Every user, by name, for a log's "who" filter; the caller has checked that the reader may see the log. */
 export function userChoices(db: Executor): Promise<UserChoiceDTO[]> {
-  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.name), asc(users.id));
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .orderBy(asc(users.name), asc(users.id));
 }

@@ -9,8 +9,10 @@ import { auditRowsFrom } from '../audit';
 import { assertCan, type Actor, type ServiceContext } from '../context';
 import { ForbiddenError, RuleError } from '../errors';
 import { resolveBulkTarget } from './bulk-target';
+import { handOverOpenTasks } from './task-handover';
 
-export type BulkResult = { matched: number; changed: number };
+/** `erased`: matching customers left out because their personal data was erased. */
+export type BulkResult = { matched: number; changed: number; erased: number };
 
 /** An owner or assignee must be someone who works accounts and can sign in. */
 async function activeWorker(tx: Executor, userId: number, field: string) {
@@ -22,14 +24,15 @@ async function activeWorker(tx: Executor, userId: number, field: string) {
 
 /**
  * Makes one user the owner of the target customers (lead and admin). Customers already owned by them are left as
- * they are; every change bumps the customer's version and writes an audit row with the owner before and after.
+ * they are; every change bumps the customer's version and writes an audit row with the owner before and after. With
+ * moveOpenTasks, each previous owner's open tasks on those accounts move to the new owner too, in the same transaction.
  */
-export async function assignOwner({ ctx, input }: { ctx: ServiceContext; input: AssignOwnerInput }): Promise<BulkResult & { owner: string }> {
+export async function assignOwner({ ctx, input }: { ctx: ServiceContext; input: AssignOwnerInput }): Promise<BulkResult & { owner: string; movedTasks: number }> {
   assertCan(ctx.actor, 'customers.assignOwner');
   return ctx.db.transaction(async (tx) => {
     const owner = await activeWorker(tx, input.ownerId, 'ownerId');
     const target = await resolveBulkTarget(tx, input.target, ctx.actor);
-    const changed = await queryRows<{ entity_id: string }>(
+    const changed = await queryRows<{ entity_id: string; previous_owner_id: number | null }>(
       tx,
       sql`with target as (
           select ${customers.id} as id, ${customers.name} as name, ${customers.ownerId} as owner_id from ${customers}
@@ -45,16 +48,20 @@ export async function assignOwner({ ctx, input }: { ctx: ServiceContext; input: 
           { action: 'customer.assignOwner', entityType: 'customer' },
           sql`select changed.id::text as entity_id,
             jsonb_build_object('name', changed.name, 'ownerId', changed.owner_id, 'owner', (select ${users.email} from ${users} where ${users.id} = changed.owner_id)) as before,
-            jsonb_build_object('name', changed.name, 'ownerId', ${owner.id}::int, 'owner', ${owner.email}::text) as after
+            jsonb_build_object('name', changed.name, 'ownerId', ${owner.id}::int, 'owner', ${owner.email}::text, 'moveOpenTasks', ${input.moveOpenTasks}::boolean) as after
             from changed`,
         )}
-        returning entity_id`,
+        returning entity_id, (before->>'ownerId')::int as previous_owner_id`,
     );
-    return { matched: target.count, changed: changed.length, owner: owner.name };
+    const handovers = input.moveOpenTasks
+      ? changed.flatMap((row) => (row.previous_owner_id === null ? [] : [{ customerId: Number(row.entity_id), previousOwnerId: row.previous_owner_id }]))
+      : [];
+    const movedTasks = await handOverOpenTasks(tx, ctx.actor, handovers, owner.id);
+    return { matched: target.count, changed: changed.length, erased: target.erased, owner: owner.name, movedTasks };
   });
 }
 
-/** A CSM writes tasks only on accounts they own (DESIGN §3): every target customer must be theirs. */
+/** A CSM writes tasks only on accounts they own (docs/security.md): every target customer must be theirs. */
 async function assertOwnsAll(tx: Executor, actor: Actor, where: SQL): Promise<void> {
   // Whoever may write tasks on an account nobody owns may write them on every account (leads, admins, the system).
   if (actor.kind !== 'user' || can(actor, 'tasks.write', { ownerId: null })) return;
@@ -103,6 +110,6 @@ export async function createTasksForCustomers({ ctx, input }: { ctx: ServiceCont
         )}
         returning entity_id`,
     );
-    return { matched: target.count, changed: created.length };
+    return { matched: target.count, changed: created.length, erased: target.erased };
   });
 }

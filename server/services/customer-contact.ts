@@ -25,7 +25,7 @@ const auditView = ({ id: _id, version: _version, ...contact }: CustomerContact) 
 
 /**
  * Email, phone, consent per channel and the preferred channel. Outreach reads the consent flags before every send
- * (DESIGN §6), so who changed them and when is in the audit log.
+ * (docs/lifecycle-and-outreach.md), so who changed them and when is in the audit log.
  */
 export async function updateCustomerContact({ ctx, input }: { ctx: ServiceContext; input: UpdateContactInput }): Promise<CustomerContact> {
   assertCan(ctx.actor, 'customers.updateContact');

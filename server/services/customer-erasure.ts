@@ -2,11 +2,14 @@ import 'server-only';
 import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { activities, auditLog, customers, feedback, outreachMessages, tasks, tickets } from '@/db/schema';
+import { queryRows } from '@/db/rows';
+import { erasableValues } from '@/lib/customers/erased-values';
 import { customerRefSchema, type CustomerRefInput } from '@/lib/validation/customer-work';
 import { writeAudit } from '../audit';
 import { assertCan, type ServiceContext } from '../context';
 import { RuleError } from '../errors';
 import { parseInput } from '../validate';
+import { scrubRepeatedValues } from './erased-searches';
 import { lockCustomer } from './work-records';
 
 /** What replaces required free text (a subject, a title) that may have named or described the person. */
@@ -23,11 +26,37 @@ export function erasedCustomerName(customerId: number): string {
  */
 const PERSONAL_AUDIT_KEYS = ['name', 'email', 'phone', 'company', 'attributes', 'subject', 'body', 'outcome', 'title', 'description', 'comment', 'toAddress'];
 
+/** The identifying fields whose values users may have typed elsewhere (a list search, an export filter). */
+const IDENTIFYING_KEYS = ['name', 'email', 'phone', 'company'] as const;
+
 export type ErasureReport = {
   customerId: number;
   erasedAt: Date;
-  cleared: { activities: number; tasks: number; tasksCancelled: number; tickets: number; feedback: number; messages: number; auditEntries: number };
+  cleared: {
+    activities: number;
+    tasks: number;
+    tasksCancelled: number;
+    tickets: number;
+    feedback: number;
+    messages: number;
+    auditEntries: number;
+    savedViews: number;
+  };
 };
+
+/** What the customer is and was called and reached at: the record now, and the snapshots of its audit history. */
+async function identifyingValues(tx: Executor, customerId: number): Promise<string[]> {
+  const [current] = await tx.select({ name: customers.name, email: customers.email, phone: customers.phone, company: customers.company }).from(customers).where(eq(customers.id, customerId));
+  const keys = sql.join(IDENTIFYING_KEYS.map((key) => sql`${key}`), sql`, `);
+  const history = await queryRows<{ value: string }>(
+    tx,
+    sql`select distinct field.value from ${auditLog}
+      cross join lateral (values (${auditLog.before}), (${auditLog.after})) as snapshot(body)
+      cross join lateral jsonb_each_text(case when jsonb_typeof(snapshot.body) = 'object' then snapshot.body else '{}'::jsonb end) as field(key, value)
+      where ${auditLog.entityType} = 'customer' and ${auditLog.entityId} = ${String(customerId)} and field.key in (${keys})`,
+  );
+  return erasableValues([...IDENTIFYING_KEYS.map((key) => current?.[key]), ...history.map((row) => row.value)]);
+}
 
 async function redactAudit(tx: Executor, where: SQL): Promise<number> {
   const keys = sql`array[${sql.join(
@@ -47,7 +76,8 @@ async function redactAudit(tx: Executor, where: SQL): Promise<number> {
  * Erases a customer's personal data for an LGPD/GDPR request (admins): the name becomes a neutral label; email,
  * phone, company, imported attributes, consent and every free text written about them (activity and task texts,
  * ticket subjects, survey comments, messages) are cleared, open tasks are cancelled, and personal values are
- * stripped from their audit history. Aggregates (orders, subscriptions, events, scores, stages) stay, so KPIs do
+ * stripped from their audit history and replaced by the neutral label where users typed them (saved views, export
+ * filters). Aggregates (orders, subscriptions, events, scores, stages) stay, so KPIs do
  * not change. One transaction; the erasure's own audit row says what was cleared, never what it said.
  */
 export async function eraseCustomer({ ctx, input }: { ctx: ServiceContext; input: CustomerRefInput }): Promise<ErasureReport> {
@@ -56,6 +86,7 @@ export async function eraseCustomer({ ctx, input }: { ctx: ServiceContext; input
   return ctx.db.transaction(async (tx) => {
     const customer = await lockCustomer(tx, customerId);
     if (customer.erasedAt) throw new RuleError("This customer's personal data was already erased.");
+    const values = await identifyingValues(tx, customer.id);
 
     const [{ erasedAt }] = await tx
       .update(customers)
@@ -105,6 +136,9 @@ export async function eraseCustomer({ ctx, input }: { ctx: ServiceContext; input
     let auditEntries = await redactAudit(tx, and(eq(auditLog.entityType, 'customer'), eq(auditLog.entityId, String(customer.id)))!);
     auditEntries += await redactAudit(tx, rowsOf('activity', sql`(select id::text from ${activities} where ${activities.customerId} = ${customer.id})`));
     auditEntries += await redactAudit(tx, rowsOf('task', sql`(select id::text from ${tasks} where ${tasks.customerId} = ${customer.id})`));
+    // Where users typed the customer's values to find them: export filters, saved views.
+    const searches = await scrubRepeatedValues(tx, values, erasedCustomerName(customer.id));
+    auditEntries += searches.auditEntries;
 
     const report: ErasureReport = {
       customerId: customer.id,
@@ -117,6 +151,7 @@ export async function eraseCustomer({ ctx, input }: { ctx: ServiceContext; input
         feedback: clearedFeedback.length,
         messages: clearedMessages.length,
         auditEntries,
+        savedViews: searches.savedViews,
       },
     };
     await writeAudit(tx, ctx.actor, { action: 'customer.erase', entityType: 'customer', entityId: customer.id, after: { erasedAt: report.erasedAt, cleared: report.cleared } });

@@ -32,7 +32,7 @@ import { parseInput } from '../validate';
 type Source = { table: PgTable & { customerId: AnyColumn }; order: AnyColumn };
 
 /**
- * Every table that holds rows about one customer (DESIGN §2: they all carry customer_id), in the document's order.
+ * Every table that holds rows about one customer (they all carry customer_id: docs/data-model.md), in document order.
  * A table added to the schema with customer rows belongs here too, or an export would silently miss it.
  */
 const SOURCES = {

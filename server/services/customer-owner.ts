@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
-import { customers, tasks } from '@/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { customers } from '@/db/schema';
 import { changeOwnerSchema, type ChangeOwnerInput } from '@/lib/validation/customer-work';
-import { writeAudit, writeAuditMany } from '../audit';
+import { writeAudit } from '../audit';
 import { assertCan, type ServiceContext } from '../context';
 import { ConflictError } from '../errors';
 import { parseInput } from '../validate';
+import { handOverOpenTasks } from './task-handover';
 import { CUSTOMER_CONFLICT, assertNotErased, assignableUser, lockCustomer, type Assignee } from './work-records';
 
 export type OwnerChange = { customerId: number; owner: Assignee; movedTasks: number; changed: boolean };
@@ -36,25 +37,8 @@ export async function changeCustomerOwner({ ctx, input }: { ctx: ServiceContext;
       after: { ownerId: owner.id, moveOpenTasks: data.moveOpenTasks },
     });
 
-    let moved: { id: number }[] = [];
-    if (data.moveOpenTasks && customer.ownerId !== null) {
-      moved = await tx
-        .update(tasks)
-        .set({ assigneeId: owner.id, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
-        .where(and(eq(tasks.customerId, customer.id), eq(tasks.status, 'open'), eq(tasks.assigneeId, customer.ownerId)))
-        .returning({ id: tasks.id });
-      await writeAuditMany(
-        tx,
-        ctx.actor,
-        moved.map((task) => ({
-          action: 'task.reassign',
-          entityType: 'task',
-          entityId: task.id,
-          before: { assigneeId: customer.ownerId },
-          after: { assigneeId: owner.id, reason: 'owner change' },
-        })),
-      );
-    }
-    return { customerId: customer.id, owner, movedTasks: moved.length, changed: true };
+    const handovers = data.moveOpenTasks && customer.ownerId !== null ? [{ customerId: customer.id, previousOwnerId: customer.ownerId }] : [];
+    const movedTasks = await handOverOpenTasks(tx, ctx.actor, handovers, owner.id);
+    return { customerId: customer.id, owner, movedTasks, changed: true };
   });
 }

@@ -44,7 +44,10 @@ export async function changeOwnPassword({ ctx, input }: { ctx: ServiceContext; i
   const keys = [accountKey(actor.email)];
   const reservation = await reserveAttempt(ctx.db, keys);
   if (!reservation.allowed)
-    throw new RuleError(`Too many wrong passwords. Try again in ${reservation.lockedForMinutes} minutes.`, 'currentPassword');
+    throw new RuleError(
+      `Too many wrong passwords. Try again in ${reservation.lockedForMinutes} minutes.`,
+      'currentPassword',
+    );
   const [current] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
   if (!current || !(await verifyPassword(data.currentPassword, current.passwordHash)))
     throw new RuleError('That is not your current password.', 'currentPassword');
@@ -103,7 +106,12 @@ export async function unlockUser({ ctx, input }: { ctx: ServiceContext; input: U
       action: 'user.unlock',
       entityType: 'user',
       entityId: user.id,
-      before: { email: user.email, name: user.name, failedAttempts: cleared?.failures ?? 0, lockedUntil: cleared?.lockedUntil ?? null },
+      before: {
+        email: user.email,
+        name: user.name,
+        failedAttempts: cleared?.failures ?? 0,
+        lockedUntil: cleared?.lockedUntil ?? null,
+      },
       after: { email: user.email, name: user.name, failedAttempts: 0, lockedUntil: null },
     });
     return { name: user.name, email: user.email };

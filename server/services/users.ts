@@ -61,9 +61,10 @@ export async function listUsers({ ctx }: { ctx: ServiceContext }): Promise<UserL
   const rows = await ctx.db
     .select({
       ...userColumns,
-      lockedUntil: sql<Date | null>`case when ${loginThrottle.lockedUntil} > now() then ${loginThrottle.lockedUntil} end`.mapWith(
-        loginThrottle.lockedUntil,
-      ),
+      lockedUntil:
+        sql<Date | null>`case when ${loginThrottle.lockedUntil} > now() then ${loginThrottle.lockedUntil} end`.mapWith(
+          loginThrottle.lockedUntil,
+        ),
     })
     .from(users)
     .leftJoin(loginThrottle, eq(loginThrottle.key, accountKeyOf(users.email)))
@@ -82,7 +83,12 @@ export async function createUser({ ctx, input }: { ctx: ServiceContext; input: C
       .values({ email: input.email, name: input.name, role: input.role, passwordHash })
       .returning(userColumns);
     const user = toDTO(row);
-    await writeAudit(tx, ctx.actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: auditView(user) });
+    await writeAudit(tx, ctx.actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: auditView(user),
+    });
     return user;
   });
 }
@@ -104,14 +110,25 @@ async function assertAnotherActiveAdmin(tx: Executor, userId: number, field: str
   if (others.length === 0) throw new RuleError(message, field);
 }
 
-export async function changeUserRole({ ctx, input }: { ctx: ServiceContext; input: ChangeRoleInput }): Promise<UserDTO> {
+export async function changeUserRole({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ChangeRoleInput;
+}): Promise<UserDTO> {
   assertCan(ctx.actor, 'users.manage');
   return ctx.db.transaction(async (tx) => {
     const before = await lockUser(tx, input.userId);
     if (before.version !== input.version) throw new ConflictError();
     if (before.role === input.role) return before;
     if (before.role === 'admin' && !before.disabled)
-      await assertAnotherActiveAdmin(tx, before.id, 'role', 'This is the last active admin; make someone else an admin first.');
+      await assertAnotherActiveAdmin(
+        tx,
+        before.id,
+        'role',
+        'This is the last active admin; make someone else an admin first.',
+      );
     const [row] = await tx
       .update(users)
       .set({ role: input.role, version: sql`${users.version} + 1`, updatedAt: new Date() })
@@ -129,7 +146,13 @@ export async function changeUserRole({ ctx, input }: { ctx: ServiceContext; inpu
   });
 }
 
-export async function setUserDisabled({ ctx, input }: { ctx: ServiceContext; input: SetDisabledInput }): Promise<UserDTO> {
+export async function setUserDisabled({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: SetDisabledInput;
+}): Promise<UserDTO> {
   assertCan(ctx.actor, 'users.manage');
   return ctx.db.transaction(async (tx) => {
     const before = await lockUser(tx, input.userId);
@@ -138,10 +161,19 @@ export async function setUserDisabled({ ctx, input }: { ctx: ServiceContext; inp
     if (input.disabled && ctx.actor.kind === 'user' && ctx.actor.id === before.id)
       throw new RuleError('You cannot disable your own account; ask another admin.', 'disabled');
     if (input.disabled && before.role === 'admin')
-      await assertAnotherActiveAdmin(tx, before.id, 'disabled', 'This is the last active admin and cannot be disabled.');
+      await assertAnotherActiveAdmin(
+        tx,
+        before.id,
+        'disabled',
+        'This is the last active admin and cannot be disabled.',
+      );
     const [row] = await tx
       .update(users)
-      .set({ disabledAt: input.disabled ? new Date() : null, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .set({
+        disabledAt: input.disabled ? new Date() : null,
+        version: sql`${users.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, input.userId))
       .returning(userColumns);
     const after = toDTO(row);

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,13 @@ const repo = path.resolve(import.meta.dirname, '../..');
 export type ScratchCli = {
   root: string;
   run: (...args: string[]) => { status: number | null; stdout: string; stderr: string };
+  /**
+   * Starts the command without waiting, as the process that does the work: bin/holdfast.mjs launches the CLI as a
+   * child and cannot pass on a SIGKILL, so a test that kills a command mid-run starts it this way.
+   */
+  start: (...args: string[]) => ChildProcess;
+  /** The PostgreSQL database the command uses; null on PGlite. */
+  databaseUrl: string | null;
   dispose: () => Promise<void>;
 };
 
@@ -29,10 +37,15 @@ export async function scratchCli(): Promise<ScratchCli> {
     const result = spawnSync(process.execPath, [path.join(repo, 'bin', 'holdfast.mjs'), ...args], { encoding: 'utf8', env });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
+  const tsx = createRequire(import.meta.url).resolve('tsx');
+  const start = (...args: string[]) =>
+    spawn(process.execPath, ['--conditions=react-server', '--import', tsx, path.join(repo, 'cli', 'main.ts'), ...args], { env, stdio: 'ignore' });
   if (!postgres && run('db', 'migrate').status !== 0) throw new Error('migrating the scratch database failed');
   return {
     root,
     run,
+    start,
+    databaseUrl: postgres?.config.driver === 'postgres' ? postgres.config.url : null,
     dispose: async () => {
       await postgres?.dispose();
       fs.rmSync(root, { recursive: true, force: true });

@@ -6,8 +6,11 @@ import type { SessionUser } from '@/server/auth/session';
 import { asSession, form } from '../helpers/action-session';
 import { seedListWorkspace } from '../helpers/customer-list-data';
 import { makeUser } from '../helpers/factories';
+import { makeTask } from '../helpers/work-factories';
 import { requestScope } from '../helpers/request-scope';
 import { createTestDatabase } from '../helpers/test-db';
+import { systemActor } from '@/server/context';
+import { eraseCustomer } from '@/server/services/customer-erasure';
 
 // The actions run as in Next.js, minus the request: the session and the database are the test's, and refresh()
 // (which needs a Next request) is recorded instead.
@@ -16,6 +19,7 @@ const refresh = requestScope.refresh;
 
 const { assignOwnerAction, createTasksAction, createViewAction, deleteViewAction, renameViewAction } = await import('@/app/(app)/customers/actions');
 const { listSavedViews } = await import('@/server/services/saved-views');
+const { reassignTaskAction } = await import('@/app/(app)/my-work/actions');
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 const people = {} as Record<'admin' | 'lead' | 'csm' | 'otherCsm' | 'exec', SessionUser>;
@@ -152,6 +156,48 @@ describe('bulk owner assignment', () => {
     });
   });
 
+  it("moves the previous owners' open tasks too when asked, each audited and with a new version", async () => {
+    const [first, second, third] = await ownedBy(people.csm.id, 3);
+    const open = await makeTask(handle.db, { customerId: first.id, assigneeId: people.csm.id, title: 'Open, theirs' });
+    const openToo = await makeTask(handle.db, { customerId: second.id, assigneeId: people.csm.id, title: 'Open, theirs too' });
+    const someoneElses = await makeTask(handle.db, { customerId: first.id, assigneeId: people.otherCsm.id, title: 'Open, someone else' });
+    const done = await makeTask(handle.db, { customerId: first.id, assigneeId: people.csm.id, title: 'Done', status: 'done' });
+    const stays = await makeTask(handle.db, { customerId: third.id, assigneeId: people.csm.id, title: 'Open, not moved' });
+    const theirsOpen = and(inArray(tasks.customerId, [first.id, second.id]), eq(tasks.status, 'open'), eq(tasks.assigneeId, people.csm.id));
+    const moving = (await handle.db.select({ id: tasks.id }).from(tasks).where(theirsOpen)).length;
+    expect(moving).toBeGreaterThanOrEqual(2);
+    as('lead');
+    const result = await assignOwnerAction(null, form({ targetMode: 'ids', targetIds: idsField([first, second]), ownerId: people.lead.id, moveOpenTasks: 'on' }));
+    expect(result).toMatchObject({ ok: true, message: `${people.lead.name} now owns 2 customers, with their ${moving} open tasks.` });
+    expect(await handle.db.select({ id: tasks.id }).from(tasks).where(theirsOpen)).toHaveLength(0);
+    const after = new Map((await handle.db.select().from(tasks).where(inArray(tasks.id, [open.id, openToo.id, someoneElses.id, done.id]))).map((t) => [t.id, t]));
+    expect([open, openToo].map((t) => [after.get(t.id)!.assigneeId, after.get(t.id)!.version])).toEqual([[people.lead.id, 2], [people.lead.id, 2]]);
+    expect(after.get(someoneElses.id)).toMatchObject({ assigneeId: people.otherCsm.id, version: 1 });
+    expect(after.get(done.id)).toMatchObject({ assigneeId: people.csm.id, version: 1 });
+    const audits = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'task.reassign'), inArray(auditLog.entityId, [String(open.id), String(openToo.id)])));
+    expect(audits.map((a) => [a.before, a.after])).toEqual([
+      [{ assigneeId: people.csm.id }, { assigneeId: people.lead.id, reason: 'owner change' }],
+      [{ assigneeId: people.csm.id }, { assigneeId: people.lead.id, reason: 'owner change' }],
+    ]);
+    // A form still open on the task's old version is refused rather than putting the old assignee back.
+    expect(await reassignTaskAction(null, form({ taskId: open.id, version: 1, assigneeId: people.csm.id }))).toMatchObject({ ok: false, message: expect.stringContaining('Someone else changed') });
+
+    // Unticked, the tasks stay with the previous owner.
+    expect(await assignOwnerAction(null, form({ targetMode: 'ids', targetIds: idsField([third]), ownerId: people.lead.id }))).toMatchObject({ ok: true, message: `${people.lead.name} now owns 1 customer.` });
+    expect((await handle.db.select().from(tasks).where(eq(tasks.id, stays.id)))[0]).toMatchObject({ assigneeId: people.csm.id, version: 1 });
+  });
+
+  it("moves the open tasks of all matching customers' previous owners", async () => {
+    const [row] = await ownedBy(people.otherCsm.id, 1);
+    const task = await makeTask(handle.db, { customerId: row.id, assigneeId: people.otherCsm.id, title: 'Open, by filter' });
+    as('admin');
+    const result = await assignOwnerAction(null, form({ targetMode: 'filter', targetSearch: `?owner=${people.otherCsm.id}`, ownerId: people.admin.id, moveOpenTasks: 'on' }));
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(new RegExp(`^${people.admin.name} now owns \\d+ customers, with their \\d+ open tasks?\\.`)) });
+    expect((await handle.db.select().from(tasks).where(eq(tasks.id, task.id)))[0]).toMatchObject({ assigneeId: people.admin.id, version: 2 });
+    // Hand them back for the tests below.
+    await assignOwnerAction(null, form({ targetMode: 'filter', targetSearch: `?owner=${people.admin.id}`, ownerId: people.otherCsm.id }));
+  });
+
   it('refuses an executive as the new owner, with a field error', async () => {
     const rows = await ownedBy(people.csm.id, 1);
     as('lead');
@@ -226,5 +272,64 @@ describe('bulk task creation', () => {
     as('exec');
     expect(await createTasksAction(null, form({ targetMode: 'ids', targetIds: idsField(rows), title: 'Nope' }))).toEqual(REFUSED);
     expect(await taskCount()).toBe(before);
+  });
+});
+
+describe('bulk actions and erased customers', () => {
+  // Erased customers keep only aggregates; the single-record verbs refuse them, and so must the bulk ones.
+  let live: { id: number; version: number }[];
+  let erased: { id: number; version: number }[];
+
+  beforeAll(async () => {
+    const rows = await ownedBy(people.otherCsm.id, 4);
+    for (const row of rows.slice(2)) await eraseCustomer({ ctx: { db: handle.db, actor: systemActor('test') }, input: { customerId: row.id } });
+    live = rows.slice(0, 2);
+    erased = await handle.db.select({ id: customers.id, version: customers.version }).from(customers).where(inArray(customers.id, rows.slice(2).map((r) => r.id))).orderBy(asc(customers.id));
+  });
+
+  const ownerOf = async (ids: number[]) =>
+    (await handle.db.select({ ownerId: customers.ownerId }).from(customers).where(inArray(customers.id, ids))).map((r) => r.ownerId);
+  const tasksOn = async (ids: number[], title: string) => handle.db.select().from(tasks).where(and(inArray(tasks.customerId, ids), eq(tasks.title, title)));
+
+  it('assigning an owner leaves ticked erased customers out and says so', async () => {
+    as('lead');
+    const result = await assignOwnerAction(null, form({ targetMode: 'ids', targetIds: idsField([live[0], ...erased]), ownerId: people.lead.id }));
+    expect(result).toMatchObject({
+      ok: true,
+      message: `${people.lead.name} now owns 1 customer. 2 erased customers were left out: their personal data was erased, so their records take no new work.`,
+    });
+    expect(await ownerOf([live[0].id])).toEqual([people.lead.id]);
+    expect(await ownerOf(erased.map((r) => r.id))).toEqual([people.otherCsm.id, people.otherCsm.id]);
+  });
+
+  it('assigning all matching customers leaves erased ones out and counts them', async () => {
+    as('admin');
+    const audited = async () =>
+      (await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'customer.assignOwner'), inArray(auditLog.entityId, erased.map((r) => String(r.id)))))).length;
+    const before = await audited();
+    const result = await assignOwnerAction(null, form({ targetMode: 'filter', targetSearch: `?owner=${people.otherCsm.id}`, ownerId: people.admin.id }));
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/ 2 erased customers were left out: their personal data was erased/) });
+    expect(await ownerOf(erased.map((r) => r.id))).toEqual([people.otherCsm.id, people.otherCsm.id]);
+    expect(await audited()).toBe(before);
+  });
+
+  it('creating tasks leaves erased customers out, ticked or matching', async () => {
+    as('lead');
+    const [current] = await handle.db.select({ id: customers.id, version: customers.version }).from(customers).where(eq(customers.id, live[1].id));
+    const ticked = await createTasksAction(null, form({ targetMode: 'ids', targetIds: idsField([...erased, current]), title: 'Win back' }));
+    expect(ticked).toMatchObject({ ok: true, message: 'Created 1 task. 2 erased customers were left out: their personal data was erased, so their records take no new work.' });
+    const matching = await createTasksAction(null, form({ targetMode: 'filter', targetSearch: `?owner=${people.otherCsm.id}`, title: 'Win back all' }));
+    expect(matching).toMatchObject({ ok: true, message: expect.stringContaining('2 erased customers were left out') });
+    expect(await tasksOn(erased.map((r) => r.id), 'Win back')).toHaveLength(0);
+    expect(await tasksOn(erased.map((r) => r.id), 'Win back all')).toHaveLength(0);
+    expect(await tasksOn([live[1].id], 'Win back')).toHaveLength(1);
+  });
+
+  it('only erased customers ticked: nothing is created, and the result says why', async () => {
+    as('lead');
+    expect(await createTasksAction(null, form({ targetMode: 'ids', targetIds: idsField(erased), title: 'Nobody' }))).toMatchObject({
+      ok: true,
+      message: 'Created 0 tasks. 2 erased customers were left out: their personal data was erased, so their records take no new work.',
+    });
   });
 });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { count, eq } from 'drizzle-orm';
-import { customers, events, importJobs } from '@/db/schema';
+import { asc, count, eq } from 'drizzle-orm';
+import { auditLog, customers, events, importJobs } from '@/db/schema';
 import { BATCH_ROWS } from '@/db/copy/bulk-session';
 import { FIRST_BATCH_ROWS } from '@/db/import/pipeline';
 import { runImport } from '@/server/services/imports';
@@ -68,6 +68,12 @@ describe('an interrupted import', () => {
     const [job] = await handle.db.select().from(importJobs).where(eq(importJobs.filename, 'events.csv'));
     expect(job).toMatchObject({ status: 'failed', inserted: committed });
     expect(job.message).toMatch(/committed batches are kept/);
+    // The audit trail has the committed batch (written in its transaction), none of the failed one, then the outcome.
+    const audit = await handle.db.select({ action: auditLog.action, after: auditLog.after }).from(auditLog).where(eq(auditLog.entityId, String(job.id))).orderBy(asc(auditLog.id));
+    expect(audit).toEqual([
+      { action: 'import.batch', after: { kind: 'events', filename: 'events.csv', batch: 1, throughLine: committed + 1, rows: committed, inserted: committed, updated: 0, unchanged: 0, rejected: 0 } },
+      { action: 'import.run', after: expect.objectContaining({ status: 'failed', inserted: committed }) },
+    ]);
     // Last activity follows the committed batch even though the import stopped.
     expect(await lastActivityOf(handle.db, 'C-1')).toEqual(new Date(Date.UTC(2026, 0, 1) + (committed - 1) * 60_000));
   });

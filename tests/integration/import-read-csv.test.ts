@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsv, type CsvRecord } from '@/db/import/read-csv';
 import { cellsOf, mapHeaders } from '@/lib/import/header-mapping';
-import { TELCO_CSV } from '../helpers/telco';
+import { writeTelcoCsv } from '../helpers/telco-shaped';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-csv-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,8 +34,9 @@ describe('readCsv', () => {
     expect(records[1].cells).toEqual(['C-1', '1.234,56']);
   });
 
-  it('reports progress in bytes and streams the shared Telco sample', async () => {
-    const file = TELCO_CSV;
+  it('reports progress in bytes and streams a Telco-shaped file', async () => {
+    const file = path.join(dir, 'telco.csv');
+    const [first] = writeTelcoCsv(file, 5_000);
     let last = { bytesRead: 0, totalBytes: 0 };
     let count = 0;
     let header: string[] = [];
@@ -43,12 +44,12 @@ describe('readCsv', () => {
       if (count === 0) header = record.cells;
       count++;
     }
-    expect(count).toBe(7044);
+    expect(count).toBe(5_001);
     expect(last.bytesRead).toBe(last.totalBytes);
     const mapping = mapHeaders('customers', header);
     expect(mapping.missingRequired).toEqual([]);
-    const cells = cellsOf(['7590-VHVEG', 'Female'], header, mapping);
-    expect(cells.mapped.id).toBe('7590-VHVEG');
-    expect(cells.unmapped.gender).toBe('Female');
+    const cells = cellsOf([first.customerID, first.gender], header, mapping);
+    expect(cells.mapped.id).toBe(first.customerID);
+    expect(cells.unmapped.gender).toBe(first.gender);
   });
 });

@@ -66,7 +66,7 @@ describe('an import whose runner stopped (a server restart, a killed CLI)', () =
 
   it('is not what a finished import looks like: a run stops its heartbeat and records its own outcome', async () => {
     const filePath = path.join(dir, 'events.csv');
-    fs.writeFileSync(filePath, 'customer_id,type,occurred_at\n');
+    fs.writeFileSync(filePath, 'customer_id,type,occurred_at\nNOBODY,login,2026-01-01\n');
     const summary = await runImport({
       ctx: admin,
       input: { kind: 'events', filePath, filename: 'events.csv', options: { map: {}, locale: 'en', asOf: new Date(), createMissingCustomers: false, dryRun: false } },

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { auditLog, customers, importJobs } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
 import type { SessionUser } from '@/server/auth/session';
 import { actorOf, makeUser } from '../helpers/factories';
-import { TELCO_CSV } from '../helpers/telco';
 import { requestScope } from '../helpers/request-scope';
 import { createTestDatabase } from '../helpers/test-db';
+import { telcoCsv, telcoRows } from '../helpers/telco-shaped';
 
 // The import page's server code as Next.js runs it, minus the request: the session and the database are the test's,
 // revalidatePath (which needs a Next request) is recorded, and files land under a scratch HOLDFAST_ROOT.
@@ -21,6 +21,8 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-web-import-'));
 fs.symlinkSync(path.resolve(import.meta.dirname, '../../drizzle'), path.join(root, 'drizzle'));
 process.env.HOLDFAST_ROOT = root;
 const uploadsDir = path.join(root, '.holdfast', 'uploads');
+const telcoCustomers = telcoRows(500);
+const telco = Buffer.from(telcoCsv(telcoCustomers));
 
 const { POST: uploadRoute } = await import('@/app/api/imports/uploads/route');
 const { GET: jobRoute } = await import('@/app/api/imports/jobs/[jobId]/route');
@@ -94,7 +96,6 @@ async function jobStatus(jobId: number) {
 
 describe('upload route', () => {
   it('streams a CSV to a file named by a random id and keeps the sent name for display only', async () => {
-    const telco = fs.readFileSync(TELCO_CSV);
     const { status, body } = await upload(telco, 'telco-customer-churn.csv');
     expect(status).toBe(201);
     expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), filename: 'telco-customer-churn.csv', size: telco.length });
@@ -172,19 +173,25 @@ describe('upload route', () => {
 
 describe('preview action', () => {
   it('picks the kind the headers fit and shows the detected mapping and the first 20 rows, validated', async () => {
-    const id = await uploadId(fs.readFileSync(TELCO_CSV), 'telco.csv');
+    const id = await uploadId(telco, 'telco.csv');
     const result = await previewImportAction(null, { uploadId: id });
     expect(result.ok).toBe(true);
     const preview = result.ok ? result.data! : null!;
     expect(preview).toMatchObject({ kind: 'customers', suggestedKind: 'customers', delimiter: { detected: ',', used: ',' }, missingRequired: [], validRows: 20 });
     const mapped = Object.fromEntries(preview.columns.filter((c) => c.mappedTo).map((c) => [c.header, [c.mappedTo, c.source]]));
-    expect(mapped).toEqual({ customerID: ['id', 'synonym'], tenure: ['tenure_months', 'synonym'], Churn: ['churned', 'synonym'] });
+    expect(mapped).toEqual({
+      customerID: ['id', 'synonym'],
+      tenure: ['tenure_months', 'synonym'],
+      Contract: ['plan', 'synonym'],
+      MonthlyCharges: ['mrr', 'synonym'],
+      Churn: ['churned', 'synonym'],
+    });
     expect(preview.rows).toHaveLength(20);
-    expect(preview.rows[0]).toMatchObject({ line: 2, valid: true, cells: expect.arrayContaining(['7590-VHVEG', 'Female']) });
+    expect(preview.rows[0]).toMatchObject({ line: 2, valid: true, cells: expect.arrayContaining([telcoCustomers[0].customerID, telcoCustomers[0].gender]) });
   });
 
   it('applies overrides: a column mapped by hand shows its problems on its cells, "-" unmaps a matched one', async () => {
-    const id = await uploadId(fs.readFileSync(TELCO_CSV), 'telco.csv');
+    const id = await uploadId(telco, 'telco.csv');
     const result = await previewImportAction(null, { uploadId: id, kind: 'customers', map: { gender: 'email', churn: '-' } });
     const preview = result.ok ? result.data! : null!;
     const gender = preview.columns.findIndex((c) => c.header === 'gender');
@@ -226,11 +233,11 @@ describe('preview action', () => {
 });
 
 describe('starting imports, following them, history and error reports', () => {
-  it('runs a dry run of the Telco sample in the background, then the import; the job route reports the counts', async () => {
-    const id = await uploadId(fs.readFileSync(TELCO_CSV), 'telco-customer-churn.csv');
+  it('runs a dry run of a Telco-shaped file in the background, then the import; the job route reports the counts', async () => {
+    const id = await uploadId(telco, 'telco-customer-churn.csv');
     const dryRun = await startAndWait({ uploadId: id, kind: 'customers', map: TELCO_MAP, dryRun: true });
     expect(revalidatePath).toHaveBeenCalledWith('/imports');
-    expect((await jobStatus(dryRun)).body).toMatchObject({ status: 'succeeded', dryRun: true, rowsRead: 7043, inserted: 7043, rejected: 0, progress: null });
+    expect((await jobStatus(dryRun)).body).toMatchObject({ status: 'succeeded', dryRun: true, rowsRead: 500, inserted: 500, rejected: 0, progress: null });
     expect((await handle.db.select({ n: count() }).from(customers))[0].n).toBe(0);
 
     const real = await startAndWait({ uploadId: id, kind: 'customers', map: TELCO_MAP, asOf: '2026-11-01' });
@@ -242,22 +249,25 @@ describe('starting imports, following them, history and error reports', () => {
       filename: 'telco-customer-churn.csv',
       status: 'succeeded',
       dryRun: false,
-      rowsRead: 7043,
-      inserted: 7043,
+      rowsRead: 500,
+      inserted: 500,
       updated: 0,
       unchanged: 0,
       rejected: 0,
       errors: [],
       createdBy: { name: users.lead.name, email: users.lead.email },
     });
-    const [left] = await handle.db.select().from(customers).where(eq(customers.externalId, '3668-QPYBK'));
+    const [left] = await handle.db.select().from(customers).where(eq(customers.externalId, telcoCustomers[3].customerID));
     expect(left.churnedAt?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
-    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, String(real)));
-    expect(audits).toMatchObject([{ action: 'import.run', actorId: users.lead.id }]);
+    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, String(real))).orderBy(asc(auditLog.id));
+    expect(audits).toMatchObject([
+      { action: 'import.batch', actorId: users.lead.id, after: { batch: 1, inserted: 500 } },
+      { action: 'import.run', actorId: users.lead.id },
+    ]);
   });
 
   it('reports rejected rows by line and column, and serves the whole error report by job id', async () => {
-    const id = await uploadId('order_id,customer_id,ordered_at,amount\nO-1,7590-VHVEG,2026-03-01,19.90\nO-2,NOPE,2026-03-01,1\nO-3,7590-VHVEG,2026-02-30,1\n', 'orders.csv');
+    const id = await uploadId(`order_id,customer_id,ordered_at,amount\nO-1,${telcoCustomers[0].customerID},2026-03-01,19.90\nO-2,NOPE,2026-03-01,1\nO-3,${telcoCustomers[0].customerID},2026-02-30,1\n`, 'orders.csv');
     const jobId = await startAndWait({ uploadId: id, kind: 'orders' });
     const { body } = await jobStatus(jobId);
     expect(body).toMatchObject({ status: 'succeeded', rowsRead: 3, inserted: 1, rejected: 2 });
@@ -271,6 +281,24 @@ describe('starting imports, following them, history and error reports', () => {
     expect(lines[0]).toBe('line,column,message');
     // Written as found: bad cells while reading, unknown customers when the batch merges.
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2)).sort()).toEqual([['3', 'customer_id'], ['4', 'ordered_at']]);
+  });
+
+  it('shows the rows kept with a warning on the job, counted, and words every message for the page, not the command line', async () => {
+    const id = await uploadId('id,churned,tenure,mrr,acquired_at\nW-1,yes,3,70.70,\nW-2,no,5,20,\nW-3,yes,2,15,\nW-4,no,,10,03/02/2026\n', 'churned.csv');
+    const jobId = await startAndWait({ uploadId: id, kind: 'customers', asOf: '2026-11-01' });
+    const { body } = await jobStatus(jobId);
+    expect(body).toMatchObject({ status: 'succeeded', inserted: 3, rejected: 1 });
+    expect(body.warnings).toEqual([
+      {
+        code: 'churned_with_mrr',
+        count: 2,
+        firstLine: 2,
+        column: 'mrr',
+        message: '2 churned customers have an MRR above 0: it is kept as what they paid until they churned (their MRR history ends at the churn), and their current MRR is 0.',
+      },
+    ]);
+    expect(body.errors).toEqual([{ line: 5, column: 'acquired_at', message: expect.stringContaining('not a valid date') }]);
+    expect(JSON.stringify(body)).not.toMatch(/--[a-z]/);
   });
 
   it('refuses to start without the required columns, or while another import runs, creating no job', async () => {

@@ -30,7 +30,10 @@ const open = (userId: number) => startSession(handle.db, { userId, ip: '10.50.0.
 const live = (sessionId: string, userId: number) => liveSessionUser(handle.db, sessionId, userId);
 const hashOf = async (id: number) => (await handle.db.select().from(users).where(eq(users.id, id)))[0].passwordHash;
 const auditRows = (action: string, entityId: number) =>
-  handle.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, String(entityId))));
+  handle.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, String(entityId))));
 
 async function lockOut(email: string) {
   for (let i = 0; i < 5; i++) await reserveAttempt(handle.db, [accountKey(email)]);
@@ -43,7 +46,9 @@ describe('changing one’s own password', () => {
     const ctx = { db: handle.db, actor: { ...actorOf(user), sessionId: here.id } };
     const input = { currentPassword: FACTORY_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
 
-    await expect(changeOwnPassword({ ctx, input: { ...input, currentPassword: 'not it at all' } })).rejects.toMatchObject({
+    await expect(
+      changeOwnPassword({ ctx, input: { ...input, currentPassword: 'not it at all' } }),
+    ).rejects.toMatchObject({
       field: 'currentPassword',
     });
     await expect(changeOwnPassword({ ctx, input })).resolves.toEqual({ endedSessions: 1 });
@@ -59,14 +64,23 @@ describe('changing one’s own password', () => {
   it('an executive changes theirs too, from the page’s action; mismatched and unchanged passwords are field errors', async () => {
     const exec = await makeUser(handle.db, 'exec');
     requestScope.user = asSession(exec);
-    const mismatch = await changeOwnPasswordAction(null, form({ currentPassword: FACTORY_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: 'other' }));
+    const mismatch = await changeOwnPasswordAction(
+      null,
+      form({ currentPassword: FACTORY_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: 'other' }),
+    );
     expect(mismatch).toMatchObject({ ok: false, fieldErrors: { confirmPassword: ['The two new passwords differ.'] } });
     const same = await changeOwnPasswordAction(
       null,
       form({ currentPassword: FACTORY_PASSWORD, newPassword: FACTORY_PASSWORD, confirmPassword: FACTORY_PASSWORD }),
     );
-    expect(same).toMatchObject({ ok: false, fieldErrors: { newPassword: ['Choose a password different from the current one.'] } });
-    const done = await changeOwnPasswordAction(null, form({ currentPassword: FACTORY_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }));
+    expect(same).toMatchObject({
+      ok: false,
+      fieldErrors: { newPassword: ['Choose a password different from the current one.'] },
+    });
+    const done = await changeOwnPasswordAction(
+      null,
+      form({ currentPassword: FACTORY_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    );
     expect(done).toMatchObject({ ok: true, message: 'Your password was changed.' });
   });
 
@@ -74,13 +88,18 @@ describe('changing one’s own password', () => {
     const user = await makeUser(handle.db, 'lead');
     const ctx = { db: handle.db, actor: actorOf(user) };
     const input = { currentPassword: 'guess', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
-    for (let i = 0; i < 5; i++) await expect(changeOwnPassword({ ctx, input })).rejects.toThrow('That is not your current password.');
-    await expect(changeOwnPassword({ ctx, input: { ...input, currentPassword: FACTORY_PASSWORD } })).rejects.toThrow(/Too many wrong passwords/);
+    for (let i = 0; i < 5; i++)
+      await expect(changeOwnPassword({ ctx, input })).rejects.toThrow('That is not your current password.');
+    await expect(changeOwnPassword({ ctx, input: { ...input, currentPassword: FACTORY_PASSWORD } })).rejects.toThrow(
+      /Too many wrong passwords/,
+    );
   });
 
   it('rejects an actor that may not (the system has no password of its own)', async () => {
     const input = { currentPassword: FACTORY_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
-    await expect(changeOwnPassword({ ctx: { db: handle.db, actor: systemActor('cli') }, input })).rejects.toThrow('You do not have permission');
+    await expect(changeOwnPassword({ ctx: { db: handle.db, actor: systemActor('cli') }, input })).rejects.toThrow(
+      'You do not have permission',
+    );
   });
 });
 
@@ -112,7 +131,9 @@ describe('an admin resetting a password', () => {
   it('sends an admin to Change password for their own account', async () => {
     const admin = await makeUser(handle.db, 'admin');
     const ctx = { db: handle.db, actor: actorOf(admin) };
-    await expect(resetUserPassword({ ctx, input: { userId: admin.id, mode: 'generate' } })).rejects.toThrow('Change your own password');
+    await expect(resetUserPassword({ ctx, input: { userId: admin.id, mode: 'generate' } })).rejects.toThrow(
+      'Change your own password',
+    );
   });
 
   it('rejects a role that may not', async () => {
@@ -120,11 +141,16 @@ describe('an admin resetting a password', () => {
     const before = await hashOf(target.id);
     for (const role of ['lead', 'csm', 'exec'] as const) {
       const actor = await makeUser(handle.db, role);
-      await expect(resetUserPassword({ ctx: { db: handle.db, actor: actorOf(actor) }, input: { userId: target.id, mode: 'generate' } })).rejects.toThrow(
-        'You do not have permission',
-      );
+      await expect(
+        resetUserPassword({
+          ctx: { db: handle.db, actor: actorOf(actor) },
+          input: { userId: target.id, mode: 'generate' },
+        }),
+      ).rejects.toThrow('You do not have permission');
       requestScope.user = asSession(actor);
-      expect(await resetPasswordAction(null, form({ userId: target.id, mode: 'generate' }))).toMatchObject({ ok: false });
+      expect(await resetPasswordAction(null, form({ userId: target.id, mode: 'generate' }))).toMatchObject({
+        ok: false,
+      });
     }
     expect(await hashOf(target.id)).toBe(before);
     expect(await auditRows('user.resetPassword', target.id)).toHaveLength(0);
@@ -140,11 +166,23 @@ describe('an admin unlocking an account', () => {
     expect((await listed()).lockedUntil).toBeInstanceOf(Date);
 
     requestScope.user = asSession(admin);
-    expect(await unlockUserAction(null, form({ userId: user.id }))).toMatchObject({ ok: true, message: `${user.name} can sign in again.` });
+    expect(await unlockUserAction(null, form({ userId: user.id }))).toMatchObject({
+      ok: true,
+      message: `${user.name} can sign in again.`,
+    });
     expect((await listed()).lockedUntil).toBeNull();
-    expect(await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, accountKey(user.email).key))).toHaveLength(0);
+    expect(
+      await handle.db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, accountKey(user.email).key)),
+    ).toHaveLength(0);
     const [audit] = await auditRows('user.unlock', user.id);
-    expect(audit).toMatchObject({ actorId: admin.id, before: { failedAttempts: 5 }, after: { failedAttempts: 0, lockedUntil: null } });
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      before: { failedAttempts: 5 },
+      after: { failedAttempts: 0, lockedUntil: null },
+    });
   });
 
   it('rejects a role that may not', async () => {
@@ -152,8 +190,15 @@ describe('an admin unlocking an account', () => {
     await lockOut(user.email);
     for (const role of ['lead', 'csm', 'exec'] as const) {
       const actor = await makeUser(handle.db, role);
-      await expect(unlockUser({ ctx: { db: handle.db, actor: actorOf(actor) }, input: { userId: user.id } })).rejects.toThrow('You do not have permission');
+      await expect(
+        unlockUser({ ctx: { db: handle.db, actor: actorOf(actor) }, input: { userId: user.id } }),
+      ).rejects.toThrow('You do not have permission');
     }
-    expect(await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, accountKey(user.email).key))).toHaveLength(1);
+    expect(
+      await handle.db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, accountKey(user.email).key)),
+    ).toHaveLength(1);
   });
 });

@@ -1,12 +1,15 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { activities, auditLog, customers, events, feedback, orders, outreachMessages, subscriptions, tasks, tickets } from '@/db/schema';
+import { activities, auditLog, customers, events, feedback, orders, outreachMessages, savedViews, subscriptions, tasks, tickets } from '@/db/schema';
 import type { Actor } from '@/server/context';
 import { ForbiddenError, RuleError } from '@/server/errors';
 import { logActivity } from '@/server/services/activities';
 import { updateCustomerContact } from '@/server/services/customer-contact';
 import { eraseCustomer } from '@/server/services/customer-erasure';
 import { exportCustomerPersonalData } from '@/server/services/customer-export';
+import { streamExport } from '@/server/services/exports';
+import { createSavedView } from '@/server/services/saved-views';
 import { createTask } from '@/server/services/tasks';
 import { actorOf, makeUser } from '../helpers/factories';
 import { createTestDatabase } from '../helpers/test-db';
@@ -46,6 +49,11 @@ async function richCustomer(ownerId: number) {
     ctx: ctx(as.csm),
     input: { customerId, version: 1, email: 'maria@home.test', phone: '+55 11 99999-0000', consentEmail: true, consentSms: false, consentPush: false, preferredChannel: 'email' },
   });
+  // Users looking for her: a saved search, exports filtered by her name and by her former email address.
+  await createSavedView({ ctx: ctx(as.csm), input: { name: 'Maria Personal renewals', shared: false, search: '?q=Maria+Personal&sort=mrr' } });
+  await createSavedView({ ctx: ctx(as.csm), input: { name: 'B2C accounts', shared: false, search: '?segment=b2c' } });
+  const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+  for (const q of ['Maria Personal', 'MARIA@PERSONAL.TEST']) await streamExport({ ctx: ctx(as.csm), input: { what: 'customers', format: 'csv', filter: { q }, out: discard() } });
   return row;
 }
 
@@ -127,7 +135,20 @@ describe('erasure', () => {
     expect(actions).toEqual(expect.arrayContaining(['activity.log', 'task.create', 'customer.updateContact', 'customer.exportPersonalData', 'customer.erase']));
     const erasure = history.find((entry) => entry.action === 'customer.erase')!;
     expect(erasure).toMatchObject({ actorId: (as.admin as { id: number }).id, entityType: 'customer', entityId: String(customer.id) });
-    expect(erasure.after).toMatchObject({ cleared: { activities: 1, auditEntries: expect.any(Number) } });
+    expect(erasure.after).toMatchObject({ cleared: { activities: 1, auditEntries: expect.any(Number), savedViews: 1 } });
+  });
+
+  it('replaces her name in saved views and in the audit rows of exports and views with her neutral label', async () => {
+    const label = `Erased customer ${customer.id}`;
+    const views = await handle.db.select({ name: savedViews.name, state: savedViews.state }).from(savedViews).orderBy(savedViews.id);
+    expect(views).toEqual([
+      { name: `${label} renewals`, state: { search: `?q=Erased+customer+${customer.id}&sort=mrr&dir=asc` } },
+      { name: 'B2C accounts', state: { search: '?segment=b2c' } },
+    ]);
+    const exports = await handle.db.select({ after: auditLog.after }).from(auditLog).where(eq(auditLog.action, 'export.run')).orderBy(auditLog.id);
+    expect(exports.map((row) => (row.after as { filter: unknown }).filter)).toEqual([{ q: label }, { q: label }]);
+    const [created] = await handle.db.select({ after: auditLog.after }).from(auditLog).where(eq(auditLog.action, 'view.create')).orderBy(auditLog.id).limit(1);
+    expect(created.after).toMatchObject({ name: `${label} renewals`, search: `?q=Erased+customer+${customer.id}&sort=mrr&dir=asc` });
   });
 
   it('cannot run twice, and the erased customer takes no new work', async () => {

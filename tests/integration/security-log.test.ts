@@ -34,7 +34,9 @@ beforeEach(async () => {
   requestScope.user = null;
 });
 
-const browser = (peer: string) => ({ headers: { [PEER_ADDRESS_HEADER]: peer, 'x-forwarded-for': '198.51.100.1', 'user-agent': 'TestBrowser/1.0' } });
+const browser = (peer: string) => ({
+  headers: { [PEER_ADDRESS_HEADER]: peer, 'x-forwarded-for': '198.51.100.1', 'user-agent': 'TestBrowser/1.0' },
+});
 const events = () => handle.db.select().from(securityEvents).orderBy(securityEvents.id);
 
 describe('what the security log records', () => {
@@ -44,7 +46,14 @@ describe('what the security log records', () => {
     await expect(authorize({ email: 'ghost@example.test', password: 'wrong' }, browser('10.30.0.1'))).rejects.toThrow();
     await authorize({ email: user.email, password: FACTORY_PASSWORD }, browser('10.30.0.2'));
     expect(await events()).toMatchObject([
-      { kind: 'signInFailed', userId: user.id, email: user.email, ip: '10.30.0.1', userAgent: 'TestBrowser/1.0', detail: 'Wrong password' },
+      {
+        kind: 'signInFailed',
+        userId: user.id,
+        email: user.email,
+        ip: '10.30.0.1',
+        userAgent: 'TestBrowser/1.0',
+        detail: 'Wrong password',
+      },
       { kind: 'signInFailed', userId: null, email: 'ghost@example.test', ip: '10.30.0.1', detail: 'No such account' },
       { kind: 'signIn', userId: user.id, email: user.email, ip: '10.30.0.2' },
     ]);
@@ -52,39 +61,60 @@ describe('what the security log records', () => {
 
   it('the failure that locks an account, once', async () => {
     const user = await makeUser(handle.db, 'csm');
-    for (let i = 0; i < 6; i++) await expect(authorize({ email: user.email, password: `wrong ${i}` }, browser('10.31.0.1'))).rejects.toThrow();
+    for (let i = 0; i < 6; i++)
+      await expect(authorize({ email: user.email, password: `wrong ${i}` }, browser('10.31.0.1'))).rejects.toThrow();
     const rows = await events();
     expect(rows.map((row) => row.kind)).toEqual([...Array(5).fill('signInFailed'), 'lockout']);
-    expect(rows.at(-1)).toMatchObject({ userId: user.id, detail: 'Account locked for 15 minutes after 5 failed sign-ins' });
+    expect(rows.at(-1)).toMatchObject({
+      userId: user.id,
+      detail: 'Account locked for 15 minutes after 5 failed sign-ins',
+    });
   });
 
   it('sign-outs', async () => {
     const user = await makeUser(handle.db, 'exec');
     const signedIn = await authorize({ email: user.email, password: FACTORY_PASSWORD }, browser('10.32.0.1'));
-    await authOptions.events!.signOut!({ token: { uid: signedIn.id, role: 'exec', sid: signedIn.sessionId, sessionExpiresAt: 0, email: user.email }, session: null as never });
+    await authOptions.events!.signOut!({
+      token: { uid: signedIn.id, role: 'exec', sid: signedIn.sessionId, sessionExpiresAt: 0, email: user.email },
+      session: null as never,
+    });
     expect((await events()).at(-1)).toMatchObject({ kind: 'signOut', userId: user.id, email: user.email });
   });
 
   it('a server action refused for want of permission: who, and which permission', async () => {
     const csm = await makeUser(handle.db, 'csm');
     requestScope.user = asSession(csm);
-    const result = await createUserAction(null, form({ name: 'X', email: 'x@example.test', role: 'admin', password: 'a long password' }));
+    const result = await createUserAction(
+      null,
+      form({ name: 'X', email: 'x@example.test', role: 'admin', password: 'a long password' }),
+    );
     expect(result).toMatchObject({ ok: false });
-    expect(await events()).toMatchObject([{ kind: 'forbidden', userId: csm.id, permission: 'users.manage', target: 'Server action' }]);
+    expect(await events()).toMatchObject([
+      { kind: 'forbidden', userId: csm.id, permission: 'users.manage', target: 'Server action' },
+    ]);
   });
 
   it('a route handler refused for want of permission names the request', async () => {
     const lead = await makeUser(handle.db, 'lead');
     requestScope.user = asSession(lead);
-    const response = await personalData(new Request('http://localhost/api/customers/7/personal-data'), { params: Promise.resolve({ id: '7' }) });
+    const response = await personalData(new Request('http://localhost/api/customers/7/personal-data'), {
+      params: Promise.resolve({ id: '7' }),
+    });
     expect(response.status).toBe(403);
     expect(await events()).toMatchObject([
-      { kind: 'forbidden', userId: lead.id, permission: 'customers.exportPersonalData', target: 'GET /api/customers/7/personal-data' },
+      {
+        kind: 'forbidden',
+        userId: lead.id,
+        permission: 'customers.exportPersonalData',
+        target: 'GET /api/customers/7/personal-data',
+      },
     ]);
   });
 
   it('leaves out requests that never had a session', async () => {
-    const response = await personalData(new Request('http://localhost/api/customers/7/personal-data'), { params: Promise.resolve({ id: '7' }) });
+    const response = await personalData(new Request('http://localhost/api/customers/7/personal-data'), {
+      params: Promise.resolve({ id: '7' }),
+    });
     expect(response.status).toBe(401);
     expect(await events()).toEqual([]);
   });
@@ -100,9 +130,12 @@ describe('what the security log records', () => {
 describe('reading the security log', () => {
   it('filters in SQL by event, user, address and day, newest first, a keyset page at a time', async () => {
     const [a, b] = [await makeUser(handle.db, 'csm'), await makeUser(handle.db, 'lead')];
-    for (let i = 0; i < 5; i++) await recordSecurityEvent(handle.db, { kind: 'signIn', userId: a.id, ip: '10.40.0.1', detail: `a${i}` });
+    for (let i = 0; i < 5; i++)
+      await recordSecurityEvent(handle.db, { kind: 'signIn', userId: a.id, ip: '10.40.0.1', detail: `a${i}` });
     await recordSecurityEvent(handle.db, { kind: 'signInFailed', userId: b.id, ip: '10.40.0.2', detail: 'b' });
-    await handle.db.execute(sql`insert into security_events (kind, user_id, occurred_at, detail) values ('signIn', ${a.id}, '2026-01-10T12:00:00Z', 'january')`);
+    await handle.db.execute(
+      sql`insert into security_events (kind, user_id, occurred_at, detail) values ('signIn', ${a.id}, '2026-01-10T12:00:00Z', 'january')`,
+    );
     const admin = await makeUser(handle.db, 'admin');
     const ctx = { db: handle.db, actor: actorOf(admin) };
     const read = async (params: Record<string, string>, pageSize = 50) =>
@@ -110,7 +143,9 @@ describe('reading the security log', () => {
 
     expect((await read({ kind: 'signInFailed' })).entries.map((e) => e.detail)).toEqual(['b']);
     expect((await read({ ip: '10.40.0.2' })).entries.map((e) => e.userName)).toEqual([b.name]);
-    expect((await read({ user: String(a.id), from: '2026-01-10', to: '2026-01-10' })).entries.map((e) => e.detail)).toEqual(['january']);
+    expect(
+      (await read({ user: String(a.id), from: '2026-01-10', to: '2026-01-10' })).entries.map((e) => e.detail),
+    ).toEqual(['january']);
 
     const first = await read({ user: String(a.id) }, 2);
     expect(first.entries.map((e) => e.detail)).toEqual(['a4', 'a3']);

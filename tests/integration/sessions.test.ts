@@ -35,7 +35,11 @@ const EIGHT_HOURS = 8 * 60 * 60;
 
 /** The two places next-auth signs a token, with the arguments it passes (core/routes/callback.js, session.js). */
 async function signAtSignIn(token: JWT): Promise<string> {
-  return (authOptions.jwt?.encode ?? defaultEncode)({ secret: SECRET, maxAge: authOptions.jwt?.maxAge ?? THIRTY_DAYS, token });
+  return (authOptions.jwt?.encode ?? defaultEncode)({
+    secret: SECRET,
+    maxAge: authOptions.jwt?.maxAge ?? THIRTY_DAYS,
+    token,
+  });
 }
 async function signOnSessionRead(token: JWT): Promise<string> {
   return (authOptions.jwt?.encode ?? defaultEncode)({
@@ -46,8 +50,16 @@ async function signOnSessionRead(token: JWT): Promise<string> {
 }
 
 async function signIn(email: string): Promise<{ token: JWT; cookie: string }> {
-  const user = await authorize({ email, password: FACTORY_PASSWORD }, { headers: { [PEER_ADDRESS_HEADER]: '10.20.0.1' } });
-  const token = (await authOptions.callbacks!.jwt!({ token: { email }, user, account: null, trigger: 'signIn' } as never)) as JWT;
+  const user = await authorize(
+    { email, password: FACTORY_PASSWORD },
+    { headers: { [PEER_ADDRESS_HEADER]: '10.20.0.1' } },
+  );
+  const token = (await authOptions.callbacks!.jwt!({
+    token: { email },
+    user,
+    account: null,
+    trigger: 'signIn',
+  } as never)) as JWT;
   return { token, cookie: await signAtSignIn(token) };
 }
 
@@ -84,7 +96,10 @@ describe('session lifetime', () => {
     const { token, cookie } = await signIn(user.email);
     presentCookie(cookie);
     await expect(getSessionUser()).resolves.toMatchObject({ id: user.id, role: 'lead', sessionId: token.sid });
-    await handle.db.update(userSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(userSessions.id, token.sid));
+    await handle.db
+      .update(userSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(userSessions.id, token.sid));
     await expect(getSessionUser()).resolves.toBeNull();
   });
 });
@@ -117,7 +132,9 @@ describe('ending a session on the server', () => {
 
   it('a token without a session row (signed before sessions were kept) is refused', async () => {
     const user = await makeUser(handle.db, 'admin');
-    presentCookie(await signAtSignIn({ uid: String(user.id), role: 'admin', sid: 'no-such-session', sessionExpiresAt: 0 }));
+    presentCookie(
+      await signAtSignIn({ uid: String(user.id), role: 'admin', sid: 'no-such-session', sessionExpiresAt: 0 }),
+    );
     await expect(getSessionUser()).resolves.toBeNull();
   });
 });

@@ -63,22 +63,30 @@ describe('credentials sign-in', () => {
 
   it('gives the same answer for a wrong password and an unknown account, and runs bcrypt for the unknown one', async () => {
     const user = await makeUser(handle.db, 'csm');
-    await expect(authorize({ email: user.email, password: 'wrong password' }, from('10.0.0.2'))).rejects.toThrow(INVALID_CREDENTIALS);
+    await expect(authorize({ email: user.email, password: 'wrong password' }, from('10.0.0.2'))).rejects.toThrow(
+      INVALID_CREDENTIALS,
+    );
     expect(burned.count).toBe(0);
-    await expect(authorize({ email: 'nobody@example.test', password: 'wrong password' }, from('10.0.0.2'))).rejects.toThrow(INVALID_CREDENTIALS);
+    await expect(
+      authorize({ email: 'nobody@example.test', password: 'wrong password' }, from('10.0.0.2')),
+    ).rejects.toThrow(INVALID_CREDENTIALS);
     expect(burned.count).toBe(1);
   });
 
   it('refuses a disabled account with the same message', async () => {
     const user = await makeUser(handle.db, 'csm', { disabledAt: new Date() });
-    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.0.0.3'))).rejects.toThrow(INVALID_CREDENTIALS);
+    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.0.0.3'))).rejects.toThrow(
+      INVALID_CREDENTIALS,
+    );
     expect(burned.count).toBe(1);
   });
 
   it('locks an account after 5 failures, even for the right password, and says for how long', async () => {
     const user = await makeUser(handle.db, 'exec');
     for (let i = 0; i < 5; i++) {
-      await expect(authorize({ email: user.email, password: `wrong ${i}` }, from(`10.1.0.${i}`))).rejects.toThrow(INVALID_CREDENTIALS);
+      await expect(authorize({ email: user.email, password: `wrong ${i}` }, from(`10.1.0.${i}`))).rejects.toThrow(
+        INVALID_CREDENTIALS,
+      );
     }
     await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.1.1.1'))).rejects.toThrow(
       /Too many failed sign-in attempts\. Try again in 15 minutes\./,
@@ -88,32 +96,40 @@ describe('credentials sign-in', () => {
   it('locks an address after 20 failures across accounts, leaving other addresses alone', async () => {
     const victim = await makeUser(handle.db, 'csm');
     for (let i = 0; i < 20; i++) {
-      await expect(authorize({ email: `guess${i}@example.test`, password: 'x' }, from('10.2.0.1'))).rejects.toThrow(INVALID_CREDENTIALS);
+      await expect(authorize({ email: `guess${i}@example.test`, password: 'x' }, from('10.2.0.1'))).rejects.toThrow(
+        INVALID_CREDENTIALS,
+      );
     }
-    await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.2.0.1'))).rejects.toThrow(/Too many/);
-    await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.2.0.2'))).resolves.toMatchObject({ role: 'csm' });
+    await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.2.0.1'))).rejects.toThrow(
+      /Too many/,
+    );
+    await expect(
+      authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.2.0.2')),
+    ).resolves.toMatchObject({ role: 'csm' });
   });
 
   it('keys the address limit by the connection, so a new X-Forwarded-For per guess does not reset it', async () => {
     const victim = await makeUser(handle.db, 'csm');
     for (let i = 0; i < 20; i++) {
-      await expect(authorize({ email: `spray${i}@example.test`, password: 'x' }, from('10.4.0.1', `198.51.100.${i}`))).rejects.toThrow(
-        INVALID_CREDENTIALS,
-      );
+      await expect(
+        authorize({ email: `spray${i}@example.test`, password: 'x' }, from('10.4.0.1', `198.51.100.${i}`)),
+      ).rejects.toThrow(INVALID_CREDENTIALS);
     }
-    await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.4.0.1', '198.51.100.200'))).rejects.toThrow(
-      /Too many/,
-    );
+    await expect(
+      authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.4.0.1', '198.51.100.200')),
+    ).rejects.toThrow(/Too many/);
   });
 
   it('a victim’s address written into X-Forwarded-For does not lock the victim out', async () => {
     const victim = await makeUser(handle.db, 'lead');
     for (let i = 0; i < 20; i++) {
-      await expect(authorize({ email: `frame${i}@example.test`, password: 'x' }, from('10.5.0.66', '10.5.0.7'))).rejects.toThrow(
-        INVALID_CREDENTIALS,
-      );
+      await expect(
+        authorize({ email: `frame${i}@example.test`, password: 'x' }, from('10.5.0.66', '10.5.0.7')),
+      ).rejects.toThrow(INVALID_CREDENTIALS);
     }
-    await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.5.0.7'))).resolves.toMatchObject({ role: 'lead' });
+    await expect(
+      authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.5.0.7')),
+    ).resolves.toMatchObject({ role: 'lead' });
   });
 
   it('behind HOLDFAST_TRUSTED_PROXIES=1 keys the limit by the address the proxy appended', async () => {
@@ -122,12 +138,19 @@ describe('credentials sign-in', () => {
       const victim = await makeUser(handle.db, 'csm');
       for (let i = 0; i < 20; i++) {
         await expect(
-          authorize({ email: `proxied${i}@example.test`, password: 'x' }, from('10.6.0.1', `203.0.113.${i}, 192.0.2.9`)),
+          authorize(
+            { email: `proxied${i}@example.test`, password: 'x' },
+            from('10.6.0.1', `203.0.113.${i}, 192.0.2.9`),
+          ),
         ).rejects.toThrow(INVALID_CREDENTIALS);
       }
-      await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.6.0.1', '192.0.2.9'))).rejects.toThrow(/Too many/);
+      await expect(
+        authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.6.0.1', '192.0.2.9')),
+      ).rejects.toThrow(/Too many/);
       // Another client through the same proxy is not locked.
-      await expect(authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.6.0.1', '192.0.2.10'))).resolves.toMatchObject({
+      await expect(
+        authorize({ email: victim.email, password: FACTORY_PASSWORD }, from('10.6.0.1', '192.0.2.10')),
+      ).resolves.toMatchObject({
         role: 'csm',
       });
     } finally {
@@ -137,33 +160,54 @@ describe('credentials sign-in', () => {
 
   it('30 parallel wrong passwords for one account get at most 5 password checks', async () => {
     const user = await makeUser(handle.db, 'csm');
-    const attempts = Array.from({ length: 30 }, (_, i) => authorize({ email: user.email, password: `burst ${i}` }, from(`10.7.0.${i}`)));
+    const attempts = Array.from({ length: 30 }, (_, i) =>
+      authorize({ email: user.email, password: `burst ${i}` }, from(`10.7.0.${i}`)),
+    );
     const outcomes = await Promise.allSettled(attempts);
     expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
     expect(checked.count).toBeLessThanOrEqual(5);
-    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.7.1.1'))).rejects.toThrow(/Too many/);
+    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.7.1.1'))).rejects.toThrow(
+      /Too many/,
+    );
   });
 
   it('the attempt that reaches the limit still signs in with the right password, and unlocks the account', async () => {
     const user = await makeUser(handle.db, 'csm');
-    for (let i = 0; i < 4; i++) await expect(authorize({ email: user.email, password: 'nope' }, from('10.8.0.1'))).rejects.toThrow();
-    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.8.0.1'))).resolves.toMatchObject({ role: 'csm' });
-    await expect(authorize({ email: user.email, password: 'nope' }, from('10.8.0.1'))).rejects.toThrow(INVALID_CREDENTIALS);
+    for (let i = 0; i < 4; i++)
+      await expect(authorize({ email: user.email, password: 'nope' }, from('10.8.0.1'))).rejects.toThrow();
+    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.8.0.1'))).resolves.toMatchObject(
+      { role: 'csm' },
+    );
+    await expect(authorize({ email: user.email, password: 'nope' }, from('10.8.0.1'))).rejects.toThrow(
+      INVALID_CREDENTIALS,
+    );
   });
 
   it('right passwords do not count against the address', async () => {
     const user = await makeUser(handle.db, 'lead');
-    for (let i = 0; i < 19; i++) await expect(authorize({ email: `typo${i}@example.test`, password: 'x' }, from('10.9.0.1'))).rejects.toThrow();
-    for (let i = 0; i < 3; i++) await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.9.0.1'))).resolves.toBeTruthy();
-    await expect(authorize({ email: 'typo-last@example.test', password: 'x' }, from('10.9.0.1'))).rejects.toThrow(INVALID_CREDENTIALS);
-    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.9.0.1'))).rejects.toThrow(/Too many/);
+    for (let i = 0; i < 19; i++)
+      await expect(authorize({ email: `typo${i}@example.test`, password: 'x' }, from('10.9.0.1'))).rejects.toThrow();
+    for (let i = 0; i < 3; i++)
+      await expect(
+        authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.9.0.1')),
+      ).resolves.toBeTruthy();
+    await expect(authorize({ email: 'typo-last@example.test', password: 'x' }, from('10.9.0.1'))).rejects.toThrow(
+      INVALID_CREDENTIALS,
+    );
+    await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.9.0.1'))).rejects.toThrow(
+      /Too many/,
+    );
   });
 
   it('a successful sign-in clears the account counter', async () => {
     const user = await makeUser(handle.db, 'csm');
-    for (let i = 0; i < 4; i++) await expect(authorize({ email: user.email, password: 'nope' }, from('10.3.0.1'))).rejects.toThrow();
+    for (let i = 0; i < 4; i++)
+      await expect(authorize({ email: user.email, password: 'nope' }, from('10.3.0.1'))).rejects.toThrow();
     await authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.3.0.1'));
-    const rows = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `account:${user.email}`));
+    const rows = await handle.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, `account:${user.email}`));
     expect(rows).toHaveLength(0);
   });
 });
@@ -176,11 +220,17 @@ describe('what a refused sign-in shows', () => {
     const user = await makeUser(handle.db, 'csm');
     vi.stubEnv('HOLDFAST_TRUSTED_PROXIES', '1');
     try {
-      await expect(authorize({ email: user.email, password: 'nope' }, from('10.10.0.1', long))).rejects.toThrow(INVALID_CREDENTIALS);
-      await expect(authorize({ email: `${long}@example.test`, password: 'nope' }, from('10.10.0.1', long))).rejects.toMatchObject({
+      await expect(authorize({ email: user.email, password: 'nope' }, from('10.10.0.1', long))).rejects.toThrow(
+        INVALID_CREDENTIALS,
+      );
+      await expect(
+        authorize({ email: `${long}@example.test`, password: 'nope' }, from('10.10.0.1', long)),
+      ).rejects.toMatchObject({
         message: INVALID_CREDENTIALS,
       });
-      await expect(authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.10.0.1', long))).resolves.toMatchObject({
+      await expect(
+        authorize({ email: user.email, password: FACTORY_PASSWORD }, from('10.10.0.1', long)),
+      ).resolves.toMatchObject({
         role: 'csm',
       });
     } finally {
@@ -205,12 +255,14 @@ describe('what a refused sign-in shows', () => {
 });
 
 describe('the sign-in server’s redirects', () => {
-  it.each(['/.//evil.example/x', 'http://localhost:3000//evil.example/x', '/%2e//evil.example/y', 'https://evil.example/'])(
-    'answer %s with this origin’s root',
-    async (url) => {
-      const redirect = authOptions.callbacks?.redirect;
-      expect(redirect).toBeDefined();
-      expect(await redirect!({ url, baseUrl: 'http://localhost:3000' })).toBe('http://localhost:3000/');
-    },
-  );
+  it.each([
+    '/.//evil.example/x',
+    'http://localhost:3000//evil.example/x',
+    '/%2e//evil.example/y',
+    'https://evil.example/',
+  ])('answer %s with this origin’s root', async (url) => {
+    const redirect = authOptions.callbacks?.redirect;
+    expect(redirect).toBeDefined();
+    expect(await redirect!({ url, baseUrl: 'http://localhost:3000' })).toBe('http://localhost:3000/');
+  });
 });

@@ -15,7 +15,9 @@ describe('clientAddress', () => {
 
   it('stops at the last proxy when an address on the way is not one (or the chain is shorter than N)', () => {
     expect(clientAddress({ peer: '10.0.0.3', forwardedFor: 'x'.repeat(9000), trustedProxies: 1 })).toBe('10.0.0.3');
-    expect(clientAddress({ peer: '10.0.0.3', forwardedFor: 'junk, 198.51.100.7', trustedProxies: 3 })).toBe('198.51.100.7');
+    expect(clientAddress({ peer: '10.0.0.3', forwardedFor: 'junk, 198.51.100.7', trustedProxies: 3 })).toBe(
+      '198.51.100.7',
+    );
     expect(clientAddress({ peer: '10.0.0.3', forwardedFor: '', trustedProxies: 1 })).toBe('10.0.0.3');
   });
 

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { mapHeaders, normalizeHeader, parseMapOption, UNMAPPED, unknownOverrideTargets } from '@/lib/import/header-mapping';
 
-const TELCO = ['customerID', 'gender', 'SeniorCitizen', 'Partner', 'tenure', 'MonthlyCharges', 'TotalCharges', 'Churn'];
+const TELCO = ['customerID', 'gender', 'SeniorCitizen', 'Partner', 'tenure', 'Contract', 'MonthlyCharges', 'TotalCharges', 'Churn'];
 
 describe('header mapping', () => {
   it('normalises case, spaces, underscores and a BOM', () => {
     expect(normalizeHeader('\uFEFF Customer_ID ')).toBe('customerid');
   });
 
-  it('maps the Telco headers by synonym, leaving the rest for attributes', () => {
+  it('maps the Telco headers by synonym (MonthlyCharges is the MRR, Contract the plan), leaving the rest for attributes', () => {
     const mapping = mapHeaders('customers', TELCO);
-    expect(mapping.columns).toEqual(['id', null, null, null, 'tenure_months', null, null, 'churned']);
-    expect(mapping.sources).toEqual({ id: 'synonym', tenure_months: 'synonym', churned: 'synonym' });
+    expect(mapping.columns).toEqual(['id', null, null, null, 'tenure_months', 'plan', 'mrr', null, 'churned']);
+    expect(mapping.sources).toEqual({ id: 'synonym', tenure_months: 'synonym', plan: 'synonym', mrr: 'synonym', churned: 'synonym' });
     expect(mapping.missingRequired).toEqual([]);
   });
 
-  it('never guesses an amount column as MRR, but honours --map', () => {
-    expect(mapHeaders('customers', TELCO).columns[5]).toBeNull();
-    const mapped = mapHeaders('customers', TELCO, parseMapOption('MonthlyCharges=mrr, customerID=id'));
-    expect(mapped.columns[5]).toBe('mrr');
+  it('never takes a total charge for MRR, and an override wins over a synonym', () => {
+    const mapped = mapHeaders('customers', TELCO, parseMapOption(`TotalCharges=mrr, MonthlyCharges=${UNMAPPED}`));
+    expect(mapped.columns[6]).toBeNull();
+    expect(mapped.columns[7]).toBe('mrr');
     expect(mapped.sources.mrr).toBe('override');
   });
 
@@ -33,7 +33,7 @@ describe('header mapping', () => {
 
   it('keeps a column unmapped on request even when its name or a synonym matches', () => {
     const mapping = mapHeaders('customers', TELCO, parseMapOption(`Churn=${UNMAPPED}, customerID=${UNMAPPED}, SeniorCitizen=id`));
-    expect(mapping.columns).toEqual([null, null, 'id', null, 'tenure_months', null, null, null]);
+    expect(mapping.columns).toEqual([null, null, 'id', null, 'tenure_months', 'plan', 'mrr', null, null]);
     expect(unknownOverrideTargets('customers', parseMapOption(`Churn=${UNMAPPED}`))).toEqual([]);
   });
 

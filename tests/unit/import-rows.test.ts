@@ -96,3 +96,46 @@ describe('other kinds', () => {
     expect(row('survey', '3').ok).toBe(false);
   });
 });
+
+describe('impossible rows', () => {
+  const now = new Date('2026-11-22T09:00:00Z');
+  const at = { ...ctx, now };
+
+  it('refuses a churn before the acquisition, and an activation before it, on the column that says so', () => {
+    const churn = validateRow('customers', cells({ id: 'A', acquired_at: '2026-05-01', churned_at: '2026-04-30' }), at);
+    expect(churn).toEqual({ ok: false, errors: [{ column: 'churned_at', message: 'Churned (2026-04-30) before it was acquired (2026-05-01).' }] });
+    const labelled = validateRow('customers', cells({ id: 'A', acquired_at: '2026-11-21', churned: 'yes' }), { ...at, asOf: new Date('2026-11-20T00:00:00Z') });
+    expect(!labelled.ok && labelled.errors).toEqual([{ column: 'acquired_at', message: 'Churned (2026-11-20) before it was acquired (2026-11-21).' }]);
+    const activation = validateRow('customers', cells({ id: 'A', acquired_at: '2026-05-01', activated_at: '2026-04-01' }), at);
+    expect(!activation.ok && activation.errors).toEqual([{ column: 'activated_at', message: 'Activated (2026-04-01) before it was acquired (2026-05-01).' }]);
+  });
+
+  it.each([
+    ['customers', { id: 'A', acquired_at: '2027-01-05' }, 'acquired_at'],
+    ['customers', { id: 'A', churned_at: '2026-12-01' }, 'churned_at'],
+    ['orders', { order_id: 'O', customer_id: 'C', ordered_at: '2026-11-24', amount: '1' }, 'ordered_at'],
+    ['subscriptions', { customer_id: 'C', effective_at: '2026-12-01', mrr: '10' }, 'effective_at'],
+    ['events', { customer_id: 'C', type: 'login', occurred_at: '2030-01-01T00:00:00Z' }, 'occurred_at'],
+    ['tickets', { ticket_id: 'T', customer_id: 'C', opened_at: '2026-11-01', resolved_at: '2026-11-30' }, 'resolved_at'],
+    ['feedback', { customer_id: 'C', kind: 'nps', score: '9', submitted_at: '2026-12-24' }, 'submitted_at'],
+  ] as const)('refuses a %s date in the future (%o)', (kind, mapped, column) => {
+    const result = validateRow(kind, cells(mapped), at);
+    expect(!result.ok && result.errors).toEqual([{ column, message: expect.stringMatching(/is in the future \(\d{4}-\d{2}-\d{2}\); only what has happened can be imported\./) }]);
+  });
+
+  it('allows a day of leeway for files written in zones ahead of UTC', () => {
+    expect(validateRow('orders', cells({ order_id: 'O', customer_id: 'C', ordered_at: '2026-11-23T08:00:00', amount: '1' }), at).ok).toBe(true);
+  });
+
+  it("keeps a churned customer's MRR with a warning: what they paid until they churned", () => {
+    const churned = validateRow('customers', cells({ id: 'A', churned: 'yes', tenure_months: '3', mrr: '70.70' }), at);
+    expect(churned).toMatchObject({ ok: true, warnings: ['churned_with_mrr'], row: { mrrCents: 7070, lifecycleStage: 'churned' } });
+    expect(validateRow('customers', cells({ id: 'B', churned: 'no', mrr: '70.70' }), at)).not.toHaveProperty('warnings');
+    expect(validateRow('customers', cells({ id: 'C', churned: 'yes', mrr: '0' }), at)).not.toHaveProperty('warnings');
+  });
+
+  it('says how to give a date format without naming a command-line flag', () => {
+    const result = validateRow('orders', cells({ order_id: 'O', customer_id: 'C', ordered_at: '03/02/2026', amount: '1' }), at);
+    expect(!result.ok && result.errors[0].message).toBe('"03/02/2026" is not a valid date as YYYY-MM-DD or an ISO date-time (or set the date format of the file).');
+  });
+});

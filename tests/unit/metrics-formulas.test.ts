@@ -20,7 +20,7 @@ import { inactivityWindowDays, interPurchaseIntervals, medianIntervalSeconds } f
 const DAY = 86_400_000;
 const movements = (m: Partial<MrrMovements>): MrrMovements => ({ mrrStart: 0, newMrr: 0, expansion: 0, contraction: 0, churned: 0, reactivation: 0, ...m });
 
-describe('customer formulas (DESIGN §4 worked examples)', () => {
+describe('customer formulas (the worked examples of docs/metrics.md)', () => {
   it('logo churn: 1,000 customers of whom 200 leave in a month is 20%', () => {
     expect(logoChurnRate(200, 1000)).toBe(0.2);
   });

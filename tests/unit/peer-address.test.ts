@@ -15,6 +15,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 it('stamps every request with its connection’s address, overwriting one the client wrote', async () => {
-  const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_ADDRESS_HEADER]: '203.0.113.9', 'x-forwarded-for': '203.0.113.9' } });
+  const response = await fetch(`http://127.0.0.1:${port}/`, {
+    headers: { [PEER_ADDRESS_HEADER]: '203.0.113.9', 'x-forwarded-for': '203.0.113.9' },
+  });
   expect(await response.json()).toBe('127.0.0.1');
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { can, PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import { ROLES, type Role } from '@/lib/auth/roles';
 
-// DESIGN.md §3 as a table: which roles hold each permission without a resource.
+// The roles table of docs/security.md: which roles hold each permission without a resource.
 const EXPECTED: Record<Permission, Role[]> = {
   'users.manage': ['admin'],
   'settings.manage': ['admin'],

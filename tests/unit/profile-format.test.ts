@@ -57,7 +57,7 @@ describe('labels and dates', () => {
     expect(humanize('Enterprise')).toBe('Enterprise');
   });
 
-  it('puts NPS answers in their DESIGN §4 categories', () => {
+  it('puts NPS answers in their categories (promoters 9-10, detractors 0-6)', () => {
     expect([0, 6, 7, 8, 9, 10].map((score) => npsCategory(score).label)).toEqual(['Detractor', 'Detractor', 'Passive', 'Passive', 'Promoter', 'Promoter']);
   });
 

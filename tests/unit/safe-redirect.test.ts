@@ -4,7 +4,12 @@ import { landingPath, safeCallbackPath, sameOriginUrl } from '@/lib/safe-redirec
 const origin = 'http://localhost:3000';
 
 // Each of these parses as a same-origin URL whose path begins with `//`, which a browser follows off-site.
-const OFF_SITE_PATHS = ['/.//evil.example/x', 'http://localhost:3000//evil.example/x', '/%2e//evil.example/y', '/%2E//evil.example/y'];
+const OFF_SITE_PATHS = [
+  '/.//evil.example/x',
+  'http://localhost:3000//evil.example/x',
+  '/%2e//evil.example/y',
+  '/%2E//evil.example/y',
+];
 
 describe('safeCallbackPath', () => {
   it.each([

@@ -17,7 +17,7 @@ function digest(bundles: CustomerBundle[]): string {
 const ms = (d: Date | null | undefined) => (d ? d.getTime() : NaN);
 const within = (d: Date | null | undefined, from: number, to: number) => ms(d) >= from && ms(d) < to;
 
-/** The DESIGN §5 signals a customer shows in the 60 days before `at` (as the risk rules will read them). */
+/** The risk signals (docs/risk.md) a customer shows in the 60 days before `at` (as the risk rules will read them). */
 function signalsBefore(b: CustomerBundle, at: number): string[] {
   const found: string[] = [];
   const count = (type: string, from: number, to: number) => b.events.filter((e) => e.type === type && within(e.occurredAt, from, to)).length;

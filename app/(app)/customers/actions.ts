@@ -10,20 +10,26 @@ import { createSavedView, deleteSavedView, renameSavedView } from '@/server/serv
 
 const customers = (n: number) => (n === 1 ? '1 customer' : `${formatCount(n)} customers`);
 
+/** What a bulk action left out, and why; '' when nothing was. */
+function leftOut(erased: number): string {
+  if (erased === 0) return '';
+  return ` ${erased === 1 ? '1 erased customer was' : `${formatCount(erased)} erased customers were`} left out: their personal data was erased, so their records take no new work.`;
+}
+
 export const assignOwnerAction = validatedAction(assignOwnerSchema, 'customers.assignOwner', async ({ ctx, input }) => {
-  const { matched, changed, owner } = await assignOwner({ ctx, input });
+  const { matched, changed, erased, owner, movedTasks } = await assignOwner({ ctx, input });
   refresh();
   const already = matched - changed;
   return {
     ok: true,
-    message: `${owner} now owns ${customers(changed)}.${already > 0 ? ` ${customers(already)} already had ${owner} as owner.` : ''}`,
+    message: `${owner} now owns ${customers(changed)}${movedTasks > 0 ? `, with ${movedTasks === 1 ? 'their 1 open task' : `their ${formatCount(movedTasks)} open tasks`}` : ''}.${already > 0 ? ` ${customers(already)} already had ${owner} as owner.` : ''}${leftOut(erased)}`,
   };
 });
 
 export const createTasksAction = validatedAction(createTasksSchema, 'tasks.write', async ({ ctx, input }) => {
-  const { changed } = await createTasksForCustomers({ ctx, input });
+  const { changed, erased } = await createTasksForCustomers({ ctx, input });
   refresh();
-  return { ok: true, message: `Created ${changed === 1 ? '1 task' : `${formatCount(changed)} tasks`}.` };
+  return { ok: true, message: `Created ${changed === 1 ? '1 task' : `${formatCount(changed)} tasks`}.${leftOut(erased)}` };
 });
 
 export const createViewAction = validatedAction(createViewSchema, 'views.save', async ({ ctx, input }) => {

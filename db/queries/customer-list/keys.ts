@@ -1,5 +1,7 @@
 import { asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { LIFECYCLE_STAGES } from '@/lib/customers/vocabulary';
+import { isInstant } from '@/lib/validation/dates';
+import { hasControlCharacters } from '@/lib/validation/text';
 
 /**
  * Sort keys of the keyset pager. A key travels in the page cursor as text, exactly as PostgreSQL printed it
@@ -15,13 +17,13 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 export function isValidKeyValue(type: KeyType, value: string): boolean {
   switch (type) {
     case 'text':
-      return true;
+      return !hasControlCharacters(value);
     case 'bigint':
       return /^-?\d{1,18}$/.test(value);
     case 'int':
       return /^-?\d{1,9}$/.test(value);
     case 'timestamptz':
-      return TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)) && !value.startsWith('0000');
+      return TIMESTAMP.test(value) && isInstant(value);
     case 'lifecycle_stage':
       return (LIFECYCLE_STAGES as readonly string[]).includes(value);
   }

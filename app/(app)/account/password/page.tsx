@@ -11,7 +11,10 @@ export default async function ChangePasswordPage() {
   await requirePermission('account.changePassword');
   return (
     <>
-      <PageHeader title="Change password" description="Your new password works from your next sign-in; other devices signed in as you are signed out." />
+      <PageHeader
+        title="Change password"
+        description="Your new password works from your next sign-in; other devices signed in as you are signed out."
+      />
       <Card className="max-w-lg">
         <CardContent className="p-6">
           <ChangePasswordForm action={changeOwnPasswordAction} />

@@ -41,7 +41,10 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         </Card>
         <Card>
           {page.entries.length === 0 ? (
-            <EmptyState icon={ScrollText} title={filtered || paged ? 'No entries match these filters' : 'No audit entries yet'}>
+            <EmptyState
+              icon={ScrollText}
+              title={filtered || paged ? 'No entries match these filters' : 'No audit entries yet'}
+            >
               {filtered || paged
                 ? 'Widen the date range or clear a filter to see more.'
                 : 'Changes to users and, later, to customers and settings are recorded here as they happen.'}

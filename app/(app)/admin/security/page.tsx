@@ -26,7 +26,8 @@ export default async function SecurityPage({ searchParams }: SecurityPageProps) 
   const { after: _after, before: _before, ...filter } = query;
   const filtered = Object.keys(filter).length > 0;
   const paged = query.after !== undefined || query.before !== undefined;
-  const href = (position?: Parameters<typeof securitySearchString>[1]) => `/admin/security${securitySearchString(filter, position)}`;
+  const href = (position?: Parameters<typeof securitySearchString>[1]) =>
+    `/admin/security${securitySearchString(filter, position)}`;
 
   return (
     <>
@@ -43,8 +44,13 @@ export default async function SecurityPage({ searchParams }: SecurityPageProps) 
         </Card>
         <Card>
           {page.entries.length === 0 ? (
-            <EmptyState icon={ShieldAlert} title={filtered || paged ? 'No events match these filters' : 'No security events yet'}>
-              {filtered || paged ? 'Widen the date range or clear a filter to see more.' : 'Sign-ins and refused requests are recorded here as they happen.'}
+            <EmptyState
+              icon={ShieldAlert}
+              title={filtered || paged ? 'No events match these filters' : 'No security events yet'}
+            >
+              {filtered || paged
+                ? 'Widen the date range or clear a filter to see more.'
+                : 'Sign-ins and refused requests are recorded here as they happen.'}
             </EmptyState>
           ) : (
             <SecurityTable events={page.entries} />

@@ -31,7 +31,11 @@ export const setDisabledAction = validatedAction(setDisabledSchema, 'users.manag
 export const resetPasswordAction = validatedAction(resetPasswordSchema, 'users.manage', async ({ ctx, input }) => {
   const { name, password, endedSessions } = await resetUserPassword({ ctx, input });
   const ended = endedSessions === 1 ? 'their session was ended' : `their ${endedSessions} sessions were ended`;
-  return { ok: true as const, message: `New password set for ${name}; ${endedSessions ? ended : 'they were not signed in'}.`, data: { name, password } };
+  return {
+    ok: true as const,
+    message: `New password set for ${name}; ${endedSessions ? ended : 'they were not signed in'}.`,
+    data: { name, password },
+  };
 });
 
 export const unlockUserAction = validatedAction(unlockUserSchema, 'users.manage', async ({ ctx, input }) => {

@@ -7,7 +7,13 @@ import { UsersTable } from '@/components/users/users-table';
 import { getDb } from '@/db/client';
 import { requirePermission, userActor } from '@/server/auth/session';
 import { listUsers } from '@/server/services/users';
-import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction, unlockUserAction } from './actions';
+import {
+  changeRoleAction,
+  createUserAction,
+  resetPasswordAction,
+  setDisabledAction,
+  unlockUserAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Users' };
 

@@ -25,15 +25,14 @@ import { getCustomerKpis, getCustomerProfile } from '@/server/queries/customer-p
 import { getCustomerTimeline } from '@/server/queries/customer-timeline';
 import { listAssignableUsers, listCustomerTasks } from '@/server/queries/tasks';
 import { customerPath } from '@/server/revalidate-work';
+import { parseId } from '@/lib/validation/ids';
 
 type CustomerPageProps = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-function customerIdOf(value: string): number | null {
-  return /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null;
-}
+const customerIdOf = (value: string) => parseId(value, 'bigint');
 
 // Once per request: the title and the page read the same header row.
 const loadProfile = cache(async (customerId: number) => {

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { DRILLDOWN_METRICS, type DrilldownMetric } from '@/lib/metrics/movements';
+import { recordId } from '@/lib/validation/ids';
 import { validatedAction } from '@/server/action';
 import { getKpiDrilldown, type KpiDrilldownPage } from '@/server/services/kpis';
 
@@ -14,7 +15,7 @@ const filterValue = z.string().max(200).optional();
 const nextPageSchema = z.object({
   metric: z.enum(DRILLDOWN_METRICS as [DrilldownMetric, ...DrilldownMetric[]]),
   month: z.string().max(16),
-  cursor: z.number().int().positive(),
+  cursor: recordId('customer', 'bigint'),
   filters: z.object({ segment: filterValue, plan: filterValue, country: filterValue, owner: filterValue, loyaltyTier: filterValue }).default({}),
 });
 
