@@ -1,6 +1,6 @@
 import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 
-const ADMIN_PAGES = ['/admin/users', '/admin/audit'];
+const ADMIN_PAGES = ['/admin/users', '/admin/audit', '/admin/security'];
 
 for (const role of ['exec', 'csm'] as const) {
   test(`the ${role} gets the 403 page on the admin pages`, async ({ page, signInAs }) => {

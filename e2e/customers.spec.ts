@@ -1,6 +1,7 @@
 import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 import { LoginPage } from './pages/login-page';
 import { CustomersPage } from './pages/customers-page';
+import { captureServerAction, replayServerAction } from './server-actions';
 
 const money = (text: string) => Number(text.replace(/[^0-9.]/g, ''));
 
@@ -64,7 +65,9 @@ test('a lead assigns 50 customers to another owner in one action', async ({ page
   await customers.selectAllOnPage();
   await expect(customers.bulkActions).toContainText('50 customers selected');
   const dialog = await customers.startAssigningOwner('Noor Nasser (csm2@holdfast.demo)');
-  await expect(dialog.getByRole('checkbox', { name: 'Move the previous owners’ open tasks on these accounts too' })).toBeChecked();
+  await expect(
+    dialog.getByRole('checkbox', { name: 'Move the previous owners’ open tasks on these accounts too' }),
+  ).toBeChecked();
   await dialog.getByRole('button', { name: 'Assign owner' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Noor Nasser now owns' })).toBeVisible();
@@ -74,9 +77,11 @@ test('a lead assigns 50 customers to another owner in one action', async ({ page
   expect(new Set(await customers.columnValues('Owner'))).toEqual(new Set(['Noor Nasser']));
 });
 
-type CapturedAction = { url: string; headers: Record<string, string>; body: Buffer };
-
-test('an executive has no bulk-assign controls, and the assign action refuses them on the server', async ({ page, browser, signInAs }) => {
+test('an executive has no bulk-assign controls, and the assign action refuses them on the server', async ({
+  page,
+  browser,
+  signInAs,
+}) => {
   await signInAs('exec');
   const customers = new CustomersPage(page);
   await customers.goto('?sort=name');
@@ -103,28 +108,11 @@ test('an executive has no bulk-assign controls, and the assign action refuses th
     const ownerBefore = (await leadList.columnValues('Owner'))[0];
     await leadList.rows.first().getByRole('checkbox').check();
     const dialog = await leadList.startAssigningOwner('Leo Lead (lead@holdfast.demo)');
-    const captured = new Promise<CapturedAction>((resolve) => {
-      void leadPage.route('**/customers**', async (route) => {
-        const request = route.request();
-        const headers = await request.allHeaders();
-        if (request.method() !== 'POST' || !headers['next-action']) return route.continue();
-        resolve({ url: request.url(), headers, body: request.postDataBuffer() ?? Buffer.alloc(0) });
-        await route.abort();
-      });
-    });
-    await dialog.getByRole('button', { name: 'Assign owner' }).click();
-    const action = await captured;
+    const action = await captureServerAction(leadPage, '**/customers**', () =>
+      dialog.getByRole('button', { name: 'Assign owner' }).click(),
+    );
 
-    const response = await page.context().request.post(action.url, {
-      headers: {
-        'next-action': action.headers['next-action'],
-        'content-type': action.headers['content-type'],
-        accept: action.headers['accept'] ?? 'text/x-component',
-        ...(action.headers['next-router-state-tree'] ? { 'next-router-state-tree': action.headers['next-router-state-tree'] } : {}),
-        origin: new URL(action.url).origin,
-      },
-      data: action.body,
-    });
+    const response = await replayServerAction(page.context().request, action);
     expect(await response.text()).toContain('You do not have permission to do that.');
 
     await customers.goto('?sort=name');

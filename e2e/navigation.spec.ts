@@ -2,7 +2,7 @@ import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 import { AppShell } from './pages/app-shell';
 
 const EXPECTED = {
-  admin: ['Overview', 'Customers', 'My work', 'Team', 'KPIs', 'Imports', 'Users', 'Audit log'],
+  admin: ['Overview', 'Customers', 'My work', 'Team', 'KPIs', 'Imports', 'Users', 'Audit log', 'Security log'],
   lead: ['Overview', 'Customers', 'My work', 'Team', 'KPIs', 'Imports'],
   csm: ['Overview', 'Customers', 'My work', 'KPIs'],
   exec: ['Overview', 'Customers', 'KPIs'],

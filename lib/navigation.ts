@@ -2,7 +2,8 @@ import { can, type Permission, type Subject } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 
 /** Icon names, mapped to components by the shell, so that this config stays plain data that can cross to the client. */
-export type NavIcon = 'overview' | 'customers' | 'myWork' | 'team' | 'kpis' | 'imports' | 'users' | 'audit';
+export type NavIcon =
+  'overview' | 'customers' | 'myWork' | 'team' | 'kpis' | 'imports' | 'users' | 'audit' | 'security';
 
 export type NavItem = {
   label: string;
@@ -33,6 +34,7 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { label: 'Users', href: '/admin/users', icon: 'users', permission: 'users.manage' },
       { label: 'Audit log', href: '/admin/audit', icon: 'audit', permission: 'audit.read' },
+      { label: 'Security log', href: '/admin/security', icon: 'security', permission: 'security.read' },
     ],
   },
 ];

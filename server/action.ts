@@ -3,11 +3,15 @@ import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { fieldErrorsOf } from '@/lib/validation/field-errors';
-import { getSessionUser, userActor } from './auth/session';
+import { recordRefusal } from './auth/refusals';
+import { getSessionUser, userActor, type SessionUser } from './auth/session';
 import type { ServiceContext } from './context';
 import { ForbiddenError, UnauthenticatedError, ValidationError, toActionResult, type ActionResult } from './errors';
 
-type Handler<S extends z.ZodType, T> = (args: { ctx: ServiceContext; input: z.infer<S> }) => Promise<ActionResult<T> | T | void>;
+type Handler<S extends z.ZodType, T> = (args: {
+  ctx: ServiceContext;
+  input: z.infer<S>;
+}) => Promise<ActionResult<T> | T | void>;
 
 function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -19,7 +23,9 @@ function formDataToObject(formData: FormData): Record<string, unknown> {
 }
 
 function isActionResult<T>(value: unknown): value is ActionResult<T> {
-  return typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean';
+  return (
+    typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean'
+  );
 }
 
 /**
@@ -33,8 +39,9 @@ export function validatedAction<S extends z.ZodType, T = undefined>(
   handler: Handler<S, T>,
 ) {
   return async (_prev: ActionResult<T> | null, payload: FormData | z.input<S>): Promise<ActionResult<T>> => {
+    let user: SessionUser | null = null;
     try {
-      const user = await getSessionUser();
+      user = await getSessionUser();
       if (!user) throw new UnauthenticatedError();
       // Scoped permissions pass here for a role that may hold them somewhere; the service checks the resource.
       if (!can(user, permission)) throw new ForbiddenError(permission);
@@ -45,6 +52,7 @@ export function validatedAction<S extends z.ZodType, T = undefined>(
       if (isActionResult<T>(result)) return result;
       return { ok: true, data: result === undefined ? undefined : (result as T) };
     } catch (error) {
+      await recordRefusal(error, user, 'action');
       return toActionResult(error);
     }
   };

@@ -5,7 +5,7 @@ import { ForbiddenError } from './errors';
 
 /** Who is acting: a signed-in user, or the system (CLI, seed, background jobs) which holds every permission. */
 export type Actor =
-  | { kind: 'user'; id: number; role: Role; email: string; name: string }
+  | { kind: 'user'; id: number; role: Role; email: string; name: string; sessionId?: string }
   | { kind: 'system'; label: string };
 
 /** Runs a task after the response has been sent. */

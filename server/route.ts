@@ -2,7 +2,8 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db/client';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { getSessionUser, userActor } from './auth/session';
+import { recordRefusal } from './auth/refusals';
+import { getSessionUser, userActor, type SessionUser } from './auth/session';
 import type { ServiceContext } from './context';
 import { ForbiddenError, UnauthenticatedError, toHttpError } from './errors';
 
@@ -36,12 +37,18 @@ export function assertSameOrigin(request: Request): void {
  */
 export function permittedRoute<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    let user: SessionUser | null = null;
     try {
-      const user = await getSessionUser();
+      user = await getSessionUser();
       if (!user) throw new UnauthenticatedError();
       if (!can(user, permission)) throw new ForbiddenError(permission);
-      return await handler({ ctx: { db: await getDb(), actor: userActor(user) }, request, params: await context.params });
+      return await handler({
+        ctx: { db: await getDb(), actor: userActor(user) },
+        request,
+        params: await context.params,
+      });
     } catch (error) {
+      await recordRefusal(error, user, { route: request });
       const { status, body } = toHttpError(error);
       return NextResponse.json(body, { status, headers: NO_STORE });
     }

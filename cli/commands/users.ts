@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { Command } from 'commander';
+import { generatePassword } from '@/lib/auth/password';
 import { createUserSchema } from '@/lib/validation/users';
 import { systemActor } from '@/server/context';
 import { ValidationError } from '@/server/errors';
@@ -21,12 +21,14 @@ export function registerUserCommands(program: Command): void {
     .action((options: { email: string; name: string; role: string; password?: string; json?: boolean }) =>
       withDatabase(async (handle) => {
         const generated = options.password === undefined;
-        const password = options.password ?? crypto.randomBytes(12).toString('base64url');
+        const password = options.password ?? generatePassword();
         const parsed = createUserSchema.safeParse({ ...options, password });
         if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
         const user = await createUser({ ctx: { db: handle.db, actor: systemActor('cli') }, input: parsed.data });
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ id: user.id, email: user.email, name: user.name, role: user.role, ...(generated ? { password } : {}) })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ id: user.id, email: user.email, name: user.name, role: user.role, ...(generated ? { password } : {}) })}\n`,
+          );
         } else {
           info(`Created ${user.role} ${user.email} (id ${user.id}).`);
           if (generated) info(`Password: ${password}`);

@@ -1,7 +1,5 @@
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { DateRangeFields, FilterButtons } from '@/components/forms/log-filter-fields';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@/lib/audit/catalog';
 import type { AuditFilter } from '@/lib/validation/audit';
@@ -12,7 +10,11 @@ type AuditFiltersProps = { filter: AuditFilter; actors: AuditActorDTO[] };
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function AuditFilters({ filter, actors }: AuditFiltersProps) {
   return (
-    <form method="get" action="/admin/audit" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end">
+    <form
+      method="get"
+      action="/admin/audit"
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end"
+    >
       <Field name="actor" label="Actor">
         {(control) => (
           <Select {...control} defaultValue={filter.actor === undefined ? '' : String(filter.actor)}>
@@ -50,18 +52,8 @@ export function AuditFilters({ filter, actors }: AuditFiltersProps) {
           </Select>
         )}
       </Field>
-      <Field name="from" label="From">
-        {(control) => <Input {...control} type="date" defaultValue={filter.from ?? ''} />}
-      </Field>
-      <Field name="to" label="To">
-        {(control) => <Input {...control} type="date" defaultValue={filter.to ?? ''} />}
-      </Field>
-      <div className="flex items-center gap-2">
-        <Button type="submit">Apply</Button>
-        <Button asChild variant="ghost">
-          <Link href="/admin/audit">Clear</Link>
-        </Button>
-      </div>
+      <DateRangeFields from={filter.from} to={filter.to} />
+      <FilterButtons clearHref="/admin/audit" />
     </form>
   );
 }

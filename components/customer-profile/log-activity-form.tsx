@@ -1,6 +1,5 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { logActivityAction } from '@/app/(app)/customers/[id]/actions';
 import { FormResult } from '@/components/forms/form-result';
 import { useFormAction } from '@/components/forms/use-form-action';
@@ -13,14 +12,10 @@ import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS } from '@/lib/work/catalog';
 
 /** Log a call, email, meeting or note on the customer; it lands at the top of the timeline. */
 export function LogActivityForm({ customerId }: { customerId: number }) {
-  const { state, pending, formProps } = useFormAction(logActivityAction);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { state, pending, formProps } = useFormAction(logActivityAction, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
   return (
-    <form ref={formRef} {...formProps} noValidate className="space-y-4" aria-label="Log an activity">
+    <form {...formProps} noValidate className="space-y-4" aria-label="Log an activity">
       <input type="hidden" name="customerId" value={customerId} />
       <fieldset>
         <legend className="text-sm font-medium text-zinc-800">Kind</legend>

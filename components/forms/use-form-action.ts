@@ -1,6 +1,6 @@
 'use client';
 
-import { startTransition, useActionState, type FormEvent } from 'react';
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
 import type { ActionResult } from '@/server/errors';
 
 type FormAction<T> = (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
@@ -8,14 +8,19 @@ type FormAction<T> = (prev: ActionResult<T> | null, formData: FormData) => Promi
 /**
  * useActionState for a server action built with validatedAction. With JavaScript the form is submitted from
  * onSubmit so that React does not reset it afterwards: a refused form keeps what the user typed. Without
- * JavaScript, `action` still posts it.
+ * JavaScript, `action` still posts it. `resetOnSuccess` empties the form once the action succeeded (ready for the
+ * next entry, or so that a password does not stay in it).
  */
-export function useFormAction<T>(action: FormAction<T>) {
+export function useFormAction<T>(action: FormAction<T>, { resetOnSuccess = false } = {}) {
   const [state, dispatch, pending] = useActionState(action, null);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (resetOnSuccess && state?.ok) ref.current?.reset();
+  }, [resetOnSuccess, state]);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(formData));
   }
-  return { state, pending, formProps: { action: dispatch, onSubmit } };
+  return { state, pending, formProps: { ref, action: dispatch, onSubmit } };
 }

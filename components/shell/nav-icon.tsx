@@ -1,4 +1,15 @@
-import { Building2, ChartNoAxesCombined, FileUp, LayoutDashboard, ListTodo, ScrollText, Users, UsersRound, type LucideIcon } from 'lucide-react';
+import {
+  Building2,
+  ChartNoAxesCombined,
+  FileUp,
+  LayoutDashboard,
+  ListTodo,
+  ScrollText,
+  ShieldAlert,
+  Users,
+  UsersRound,
+  type LucideIcon,
+} from 'lucide-react';
 import type { NavIcon as NavIconName } from '@/lib/navigation';
 
 const ICONS: Record<NavIconName, LucideIcon> = {
@@ -10,6 +21,7 @@ const ICONS: Record<NavIconName, LucideIcon> = {
   team: UsersRound,
   users: Users,
   audit: ScrollText,
+  security: ShieldAlert,
 };
 
 export function NavIcon({ name, className }: { name: NavIconName; className?: string }) {

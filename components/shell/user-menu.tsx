@@ -1,8 +1,12 @@
 'use client';
 
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { ChevronDown, LogOut } from 'lucide-react';
+import { ChevronDown, KeyRound, LogOut } from 'lucide-react';
+import Link from 'next/link';
 import { signOut } from 'next-auth/react';
+
+const ITEM_CLASSES =
+  'flex cursor-pointer items-center gap-2 rounded px-3 py-2 text-zinc-800 outline-none data-highlighted:bg-zinc-100 data-highlighted:text-zinc-900';
 
 type UserMenuProps = { name: string; email: string; roleLabel: string };
 
@@ -22,7 +26,10 @@ export function UserMenu({ name, email, roleLabel }: UserMenuProps) {
         aria-label={`Account menu for ${name}`}
         className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-700 data-[state=open]:bg-zinc-100"
       >
-        <span aria-hidden className="grid size-7 place-items-center rounded-full bg-accent-100 text-xs font-semibold text-accent-900">
+        <span
+          aria-hidden
+          className="grid size-7 place-items-center rounded-full bg-accent-100 text-xs font-semibold text-accent-900"
+        >
           {initials(name)}
         </span>
         <span className="hidden max-w-40 truncate font-medium sm:inline">{name}</span>
@@ -40,10 +47,13 @@ export function UserMenu({ name, email, roleLabel }: UserMenuProps) {
             <span className="mt-1 block text-xs text-zinc-600">{roleLabel}</span>
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200" />
-          <DropdownMenu.Item
-            onSelect={() => signOut({ callbackUrl: '/login' })}
-            className="flex cursor-pointer items-center gap-2 rounded px-3 py-2 text-zinc-800 outline-none data-highlighted:bg-zinc-100 data-highlighted:text-zinc-900"
-          >
+          <DropdownMenu.Item asChild className={ITEM_CLASSES}>
+            <Link href="/account/password">
+              <KeyRound aria-hidden className="size-4 text-zinc-500" />
+              Change password
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item onSelect={() => signOut({ callbackUrl: '/login' })} className={ITEM_CLASSES}>
             <LogOut aria-hidden className="size-4 text-zinc-500" />
             Sign out
           </DropdownMenu.Item>

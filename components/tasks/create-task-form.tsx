@@ -1,6 +1,5 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { createTaskAction } from '@/app/(app)/my-work/actions';
 import { FormResult } from '@/components/forms/form-result';
 import { useFormAction } from '@/components/forms/use-form-action';
@@ -17,14 +16,10 @@ type CreateTaskFormProps = {
 };
 
 export function CreateTaskForm({ customerId, assignees, ownerId }: CreateTaskFormProps) {
-  const { state, pending, formProps } = useFormAction(createTaskAction);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { state, pending, formProps } = useFormAction(createTaskAction, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
   return (
-    <form ref={formRef} {...formProps} noValidate className="space-y-4" aria-label="New task">
+    <form {...formProps} noValidate className="space-y-4" aria-label="New task">
       <input type="hidden" name="customerId" value={customerId} />
       <TaskFields idPrefix="new-task" errors={errors} />
       {assignees && (

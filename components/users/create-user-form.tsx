@@ -1,6 +1,5 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { FormResult } from '@/components/forms/form-result';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { Button } from '@/components/ui/button';
@@ -11,17 +10,11 @@ import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import type { createUserAction } from '@/app/(app)/admin/users/actions';
 
 export function CreateUserForm({ action }: { action: typeof createUserAction }) {
-  const { state, pending, formProps } = useFormAction(action);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { state, pending, formProps } = useFormAction(action, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
 
-  // Clear the fields once the user exists, ready for the next one; a refused form keeps its values.
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
-
   return (
-    <form ref={formRef} {...formProps} noValidate className="space-y-4">
+    <form {...formProps} noValidate className="space-y-4">
       <FormResult state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="name" label="Name" errors={errors?.name}>
@@ -41,7 +34,12 @@ export function CreateUserForm({ action }: { action: typeof createUserAction }) 
             </Select>
           )}
         </Field>
-        <Field name="password" label="Password" hint="At least 10 characters. Share it with the person privately." errors={errors?.password}>
+        <Field
+          name="password"
+          label="Password"
+          hint="At least 10 characters. Share it with the person privately."
+          errors={errors?.password}
+        >
           {(control) => <Input {...control} type="password" autoComplete="new-password" />}
         </Field>
       </div>

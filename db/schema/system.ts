@@ -104,3 +104,32 @@ export const metricSnapshots = pgTable(
   },
   (t) => [primaryKey({ columns: [t.metric, t.dimension, t.month] })],
 );
+
+/**
+ * Sign-ins, failed and refused sign-ins, lockouts, sign-outs and refused requests, for admins to read (Admin →
+ * Security log). Kept for HOLDFAST_SECURITY_LOG_DAYS (default 90); each write deletes a batch of older rows.
+ */
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    // lib/auth/security-events.ts lists the kinds
+    kind: text('kind').notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    // The account named: a failed sign-in may name one that does not exist
+    email: text('email'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    // What was refused: the permission asked for, and where (a route, the page a server action was sent from)
+    permission: text('permission'),
+    target: text('target'),
+    detail: text('detail'),
+  },
+  (t) => [
+    index('security_events_time_idx').on(t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('security_events_kind_idx').on(t.kind, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('security_events_user_idx').on(t.userId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('security_events_ip_idx').on(t.ip, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+  ],
+);

@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import { hashPassword } from '@/lib/auth/password';
+import { generatePassword, hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 
 /** The demo team. The first four are the ones the browser tests sign in as (e2e/users.ts); keep them in step. */
@@ -22,12 +21,13 @@ export type DemoLogin = { key: DemoUserKey; email: string; name: string; role: R
 
 /** One shared password when given (tests and e2e), otherwise a random one per user. */
 export function demoLogins(password?: string): DemoLogin[] {
-  return DEMO_USERS.map((user) => ({ ...user, password: password ?? crypto.randomBytes(12).toString('base64url') }));
+  return DEMO_USERS.map((user) => ({ ...user, password: password ?? generatePassword() }));
 }
 
 /** bcrypt costs ~250 ms per hash: hash each distinct password once. */
 export async function hashLogins(logins: readonly DemoLogin[]): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
-  for (const password of new Set(logins.map((login) => login.password))) hashes.set(password, await hashPassword(password));
+  for (const password of new Set(logins.map((login) => login.password)))
+    hashes.set(password, await hashPassword(password));
   return hashes;
 }

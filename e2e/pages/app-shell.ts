@@ -14,13 +14,24 @@ export class AppShell {
   }
 
   async openUserMenu(name: string) {
-    await this.page.getByRole('button', { name: new RegExp(name) }).click();
-    return this.page.getByRole('menu');
+    const menu = this.page.getByRole('menu');
+    // A click that lands before the page has hydrated is lost on a busy machine: click again until it opens.
+    await expect(async () => {
+      if (!(await menu.isVisible())) await this.page.getByRole('button', { name: new RegExp(name) }).click();
+      await expect(menu).toBeVisible({ timeout: 2_000 });
+    }).toPass();
+    return menu;
   }
 
   async signOut(name: string) {
     const menu = await this.openUserMenu(name);
     await menu.getByRole('menuitem', { name: 'Sign out' }).click();
     await expect(this.page).toHaveURL(/\/login/);
+  }
+
+  async openChangePassword(name: string) {
+    const menu = await this.openUserMenu(name);
+    await menu.getByRole('menuitem', { name: 'Change password' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Change password' })).toBeVisible();
   }
 }

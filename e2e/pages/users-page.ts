@@ -38,4 +38,21 @@ export class UsersPage {
     await row.getByRole('button', { name: disabled ? 'Disable' : 'Enable' }).click();
     await expect(row.getByRole('status')).toContainText(disabled ? 'is disabled' : 'is enabled');
   }
+
+  /** Resets a user's password to a generated one and returns it, as the dialog shows it once. */
+  async resetPassword(email: string): Promise<string> {
+    await this.row(email).getByRole('button', { name: 'Reset password' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Set new password' }).click();
+    const revealed = this.page.getByRole('dialog', { name: /New password for/ });
+    const password = await revealed.getByLabel('Password').inputValue();
+    await revealed.getByRole('button', { name: 'Done' }).click();
+    return password;
+  }
+
+  async unlock(email: string) {
+    const row = this.row(email);
+    await row.getByRole('button', { name: 'Unlock' }).click();
+    await expect(row.getByRole('status')).toContainText('can sign in again');
+  }
 }

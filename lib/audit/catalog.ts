@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = {
   'user.changeRole': 'Changed role',
   'user.disable': 'Disabled user',
   'user.enable': 'Enabled user',
+  'user.changePassword': 'Changed own password',
+  'user.resetPassword': 'Reset password',
+  'user.unlock': 'Unlocked sign-in',
   'seed.run': 'Loaded demo data',
   'import.run': 'Imported a file',
   'import.batch': 'Imported a batch of a file',
@@ -57,7 +60,9 @@ export function auditEntitySubject(before: unknown, after: unknown): string | nu
   for (const snapshot of [after, before]) {
     if (snapshot && typeof snapshot === 'object' && !Array.isArray(snapshot)) {
       const { name, email, title, filename } = snapshot as Record<string, unknown>;
-      const parts = [name ?? title ?? filename, email].filter((v): v is string => typeof v === 'string' && v.length > 0);
+      const parts = [name ?? title ?? filename, email].filter(
+        (v): v is string => typeof v === 'string' && v.length > 0,
+      );
       if (parts.length) return parts.length === 2 ? `${parts[0]} (${parts[1]})` : parts[0];
     }
   }

@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'settings.manage',
   'apiKeys.manage',
   'audit.read',
+  'security.read',
   'customers.erase',
   'customers.exportPersonalData',
   // admin and lead
@@ -27,6 +28,8 @@ export const PERMISSIONS = [
   // every role
   'customers.read',
   'kpis.read',
+  // one's own password is one's own, an executive's too
+  'account.changePassword',
   // scoped: admin and lead on every account, a CSM on accounts they own or tasks assigned to them
   'activities.write',
   'tasks.write',
@@ -43,10 +46,11 @@ const ADMIN_ONLY = new Set<Permission>([
   'settings.manage',
   'apiKeys.manage',
   'audit.read',
+  'security.read',
   'customers.erase',
   'customers.exportPersonalData',
 ]);
-const EVERY_ROLE = new Set<Permission>(['customers.read', 'kpis.read']);
+const EVERY_ROLE = new Set<Permission>(['customers.read', 'kpis.read', 'account.changePassword']);
 const SCOPED = new Set<Permission>(['activities.write', 'tasks.write', 'customers.updateContact']);
 /** Not scoped to accounts, but every role that works accounts holds it. */
 const EVERY_WORKER = new Set<Permission>(['views.save']);

@@ -23,11 +23,11 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)~(\d{1,15})$/;
 
-function encodeCursor(cursor: AuditCursor): string {
+export function encodeCursor(cursor: AuditCursor): string {
   return `${cursor.createdAt}~${cursor.id}`;
 }
 
-function decodeCursor(value: string): AuditCursor | undefined {
+export function decodeCursor(value: string): AuditCursor | undefined {
   const match = CURSOR.exec(value);
   const id = match && parseId(match[2], 'bigint');
   if (!match || !id || !isInstant(match[1])) return undefined;
@@ -38,7 +38,8 @@ function decodeCursor(value: string): AuditCursor | undefined {
 const param = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, safeText().max(80).optional());
 
 // Each field falls back to "not filtered" on its own, so that one bad parameter never breaks the page.
-const lenient = <T extends z.ZodType<unknown, string>>(schema: T) => param.pipe(schema.optional()).catch(undefined);
+export const lenient = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  param.pipe(schema.optional()).catch(undefined);
 
 const day = calendarDaySchema;
 
@@ -65,7 +66,10 @@ export function parseAuditQuery(searchParams: SearchParams): AuditQuery {
 }
 
 /** The search string for a filter and an optional page position, in the parameter names the parser reads. */
-export function auditSearchString(filter: AuditFilter, page?: { after: AuditCursor } | { before: AuditCursor }): string {
+export function auditSearchString(
+  filter: AuditFilter,
+  page?: { after: AuditCursor } | { before: AuditCursor },
+): string {
   const params = new URLSearchParams();
   if (filter.actor !== undefined) params.set('actor', String(filter.actor));
   if (filter.entityType) params.set('entity', filter.entityType);

@@ -1,65 +1,52 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
-import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
-import { signInSchema } from '@/lib/validation/users';
-import { clearFailures, lockedForMinutes, recordFailure, throttleKeys } from './throttle';
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-export const INVALID_CREDENTIALS = 'Wrong email or password.';
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  const real = headers?.['x-real-ip'];
-  return first || (Array.isArray(real) ? real[0] : real) || null;
-}
+import { sameOriginUrl } from '@/lib/safe-redirect';
+import { recordSecurityEvent, requestOrigin } from '../security-log';
+import { encodeSessionToken } from './session-token';
+import { revokeSession, SESSION_MAX_AGE_SECONDS } from './sessions';
+import { signInWithPassword } from './sign-in';
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS, encode: encodeSessionToken },
   pages: { signIn: '/login' },
   providers: [
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials, req) {
-        const parsed = signInSchema.safeParse(credentials ?? {});
-        if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
-        const { email, password } = parsed.data;
-        const db = await getDb();
-        const keys = throttleKeys(email, clientIp(req?.headers));
-        const minutes = await lockedForMinutes(db, keys);
-        if (minutes > 0) {
-          throw new Error(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-        }
-        const [user] = await db.select().from(users).where(eq(users.email, email));
-        // Unknown and disabled accounts run the same bcrypt work as known ones, so timing does not reveal which exist.
-        const ok = user && !user.disabledAt ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
-        if (!ok || !user) {
-          await recordFailure(db, keys);
-          throw new Error(INVALID_CREDENTIALS);
-        }
-        await clearFailures(db, email);
-        await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role };
-      },
+      authorize: (credentials, req) => signInWithPassword(credentials, req?.headers),
     }),
   ],
   callbacks: {
+    // Every redirect the sign-in server answers with (callbackUrl of sign-in and sign-out) stays on this origin.
+    redirect: ({ url, baseUrl }) => sameOriginUrl(url, baseUrl),
     jwt({ token, user }) {
+      // Only at sign-in; afterwards the token is re-signed as it is, so the session's end never moves.
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sid = user.sessionId;
+        token.sessionExpiresAt = user.sessionExpiresAt;
       }
       return token;
     },
-    session({ session, token }) {
-      session.user = { id: token.uid, role: token.role, name: token.name ?? '', email: token.email ?? '' };
-      return session;
+    session({ token }) {
+      return {
+        user: { id: token.uid, role: token.role, name: token.name ?? '', email: token.email ?? '' },
+        expires: new Date(token.sessionExpiresAt * 1000).toISOString(),
+      };
+    },
+  },
+  events: {
+    // The copy of the cookie in this browser is deleted by next-auth; any other copy stops working here.
+    async signOut({ token }) {
+      if (!token?.sid) return;
+      const db = await getDb();
+      await revokeSession(db, token.sid);
+      const { ip, userAgent } = await requestOrigin();
+      await recordSecurityEvent(db, { kind: 'signOut', userId: Number(token.uid), email: token.email, ip, userAgent });
     },
   },
 };

@@ -1,11 +1,13 @@
 import 'server-only';
 import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
-import { users } from '@/db/schema';
+import { loginThrottle, users } from '@/db/schema';
 import type { Executor } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import type { ChangeRoleInput, CreateUserInput, SetDisabledInput } from '@/lib/validation/users';
 import { writeAudit } from '../audit';
+import { revokeUserSessions } from '../auth/sessions';
+import { accountKeyOf } from '../auth/throttle';
 import { assertCan, type ServiceContext } from '../context';
 import { ConflictError, NotFoundError, RuleError } from '../errors';
 
@@ -51,10 +53,23 @@ function auditView(user: UserDTO) {
   return { email: user.email, name: user.name, role: user.role, disabled: user.disabled };
 }
 
-export async function listUsers({ ctx }: { ctx: ServiceContext }): Promise<UserDTO[]> {
+/** A row of Admin → Users: also until when the account is locked out of signing in (null: it is not). */
+export type UserListDTO = UserDTO & { lockedUntil: Date | null };
+
+export async function listUsers({ ctx }: { ctx: ServiceContext }): Promise<UserListDTO[]> {
   assertCan(ctx.actor, 'users.manage');
-  const rows = await ctx.db.select(userColumns).from(users).orderBy(asc(users.name), asc(users.id));
-  return rows.map(toDTO);
+  const rows = await ctx.db
+    .select({
+      ...userColumns,
+      lockedUntil:
+        sql<Date | null>`case when ${loginThrottle.lockedUntil} > now() then ${loginThrottle.lockedUntil} end`.mapWith(
+          loginThrottle.lockedUntil,
+        ),
+    })
+    .from(users)
+    .leftJoin(loginThrottle, eq(loginThrottle.key, accountKeyOf(users.email)))
+    .orderBy(asc(users.name), asc(users.id));
+  return rows.map(({ lockedUntil, ...row }) => ({ ...toDTO(row), lockedUntil }));
 }
 
 export async function createUser({ ctx, input }: { ctx: ServiceContext; input: CreateUserInput }): Promise<UserDTO> {
@@ -68,7 +83,12 @@ export async function createUser({ ctx, input }: { ctx: ServiceContext; input: C
       .values({ email: input.email, name: input.name, role: input.role, passwordHash })
       .returning(userColumns);
     const user = toDTO(row);
-    await writeAudit(tx, ctx.actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: auditView(user) });
+    await writeAudit(tx, ctx.actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: auditView(user),
+    });
     return user;
   });
 }
@@ -90,14 +110,25 @@ async function assertAnotherActiveAdmin(tx: Executor, userId: number, field: str
   if (others.length === 0) throw new RuleError(message, field);
 }
 
-export async function changeUserRole({ ctx, input }: { ctx: ServiceContext; input: ChangeRoleInput }): Promise<UserDTO> {
+export async function changeUserRole({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ChangeRoleInput;
+}): Promise<UserDTO> {
   assertCan(ctx.actor, 'users.manage');
   return ctx.db.transaction(async (tx) => {
     const before = await lockUser(tx, input.userId);
     if (before.version !== input.version) throw new ConflictError();
     if (before.role === input.role) return before;
     if (before.role === 'admin' && !before.disabled)
-      await assertAnotherActiveAdmin(tx, before.id, 'role', 'This is the last active admin; make someone else an admin first.');
+      await assertAnotherActiveAdmin(
+        tx,
+        before.id,
+        'role',
+        'This is the last active admin; make someone else an admin first.',
+      );
     const [row] = await tx
       .update(users)
       .set({ role: input.role, version: sql`${users.version} + 1`, updatedAt: new Date() })
@@ -115,7 +146,13 @@ export async function changeUserRole({ ctx, input }: { ctx: ServiceContext; inpu
   });
 }
 
-export async function setUserDisabled({ ctx, input }: { ctx: ServiceContext; input: SetDisabledInput }): Promise<UserDTO> {
+export async function setUserDisabled({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: SetDisabledInput;
+}): Promise<UserDTO> {
   assertCan(ctx.actor, 'users.manage');
   return ctx.db.transaction(async (tx) => {
     const before = await lockUser(tx, input.userId);
@@ -124,13 +161,24 @@ export async function setUserDisabled({ ctx, input }: { ctx: ServiceContext; inp
     if (input.disabled && ctx.actor.kind === 'user' && ctx.actor.id === before.id)
       throw new RuleError('You cannot disable your own account; ask another admin.', 'disabled');
     if (input.disabled && before.role === 'admin')
-      await assertAnotherActiveAdmin(tx, before.id, 'disabled', 'This is the last active admin and cannot be disabled.');
+      await assertAnotherActiveAdmin(
+        tx,
+        before.id,
+        'disabled',
+        'This is the last active admin and cannot be disabled.',
+      );
     const [row] = await tx
       .update(users)
-      .set({ disabledAt: input.disabled ? new Date() : null, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .set({
+        disabledAt: input.disabled ? new Date() : null,
+        version: sql`${users.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, input.userId))
       .returning(userColumns);
     const after = toDTO(row);
+    // Signed-in copies of a disabled account end now; enabling it again does not bring them back.
+    if (input.disabled) await revokeUserSessions(tx, after.id);
     await writeAudit(tx, ctx.actor, {
       action: input.disabled ? 'user.disable' : 'user.enable',
       entityType: 'user',

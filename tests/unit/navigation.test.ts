@@ -9,7 +9,7 @@ describe('navigation', () => {
     expect(labels('admin')).toEqual([
       [null, ['Overview', 'Customers', 'My work', 'Team', 'KPIs']],
       ['Data', ['Imports']],
-      ['Admin', ['Users', 'Audit log']],
+      ['Admin', ['Users', 'Audit log', 'Security log']],
     ]);
   });
 

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { ScrollText } from 'lucide-react';
 import { AuditFilters } from '@/components/audit/audit-filters';
-import { AuditPagination } from '@/components/audit/audit-pagination';
 import { AuditTable } from '@/components/audit/audit-table';
+import { LogPagination } from '@/components/data-table/log-pagination';
 import { Card, CardContent } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -41,7 +41,10 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         </Card>
         <Card>
           {page.entries.length === 0 ? (
-            <EmptyState icon={ScrollText} title={filtered || paged ? 'No entries match these filters' : 'No audit entries yet'}>
+            <EmptyState
+              icon={ScrollText}
+              title={filtered || paged ? 'No entries match these filters' : 'No audit entries yet'}
+            >
               {filtered || paged
                 ? 'Widen the date range or clear a filter to see more.'
                 : 'Changes to users and, later, to customers and settings are recorded here as they happen.'}
@@ -50,7 +53,13 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
             <AuditTable entries={page.entries} />
           )}
           {(page.entries.length > 0 || paged) && (
-            <AuditPagination filter={filter} newer={page.newer} older={page.older} paged={paged} />
+            <LogPagination
+              label="Audit log pages"
+              newestHref={`/admin/audit${auditSearchString(filter)}`}
+              previousHref={page.newer ? `/admin/audit${auditSearchString(filter, { before: page.newer })}` : null}
+              nextHref={page.older ? `/admin/audit${auditSearchString(filter, { after: page.older })}` : null}
+              paged={paged}
+            />
           )}
         </Card>
       </div>

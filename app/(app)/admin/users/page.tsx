@@ -7,7 +7,13 @@ import { UsersTable } from '@/components/users/users-table';
 import { getDb } from '@/db/client';
 import { requirePermission, userActor } from '@/server/auth/session';
 import { listUsers } from '@/server/services/users';
-import { changeRoleAction, createUserAction, setDisabledAction } from './actions';
+import {
+  changeRoleAction,
+  createUserAction,
+  resetPasswordAction,
+  setDisabledAction,
+  unlockUserAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -37,7 +43,14 @@ export default async function UsersPage() {
             <CardTitle>All users</CardTitle>
           </CardHeader>
           {/* Never empty: the admin reading it is a user. */}
-          <UsersTable users={users} currentUserId={user.id} changeRole={changeRoleAction} setDisabled={setDisabledAction} />
+          <UsersTable
+            users={users}
+            currentUserId={user.id}
+            changeRole={changeRoleAction}
+            setDisabled={setDisabledAction}
+            resetPassword={resetPasswordAction}
+            unlock={unlockUserAction}
+          />
         </Card>
       </div>
     </>

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { customerFilterSchema } from '@/lib/validation/customer-filters';
 import { parseCustomerListQuery, searchParamsOf } from '@/lib/validation/customer-list';
+import { recordRefusal } from '@/server/auth/refusals';
 import { getSessionUser, userActor } from '@/server/auth/session';
 import { ForbiddenError, toHttpError, UnauthenticatedError, ValidationError } from '@/server/errors';
 import { resolveListFilter } from '@/server/services/customer-list';
@@ -47,6 +48,7 @@ export async function GET(request: NextRequest) {
       },
     });
   } catch (error) {
+    await recordRefusal(error, await getSessionUser().catch(() => null), { route: request });
     const { status, body } = toHttpError(error);
     return Response.json(body, { status });
   }
