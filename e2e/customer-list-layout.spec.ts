@@ -15,3 +15,20 @@ test('at 1,440 px only the customer table scrolls sideways, never the page', asy
   const scroller = await customers.tableScroller();
   expect(scroller.scrollWidth).toBeGreaterThan(scroller.clientWidth);
 });
+
+test('the Columns dialog hides an unticked column and keeps the others in order', async ({ page, signInAs }) => {
+  await signInAs('lead');
+  const customers = new CustomersPage(page);
+  await customers.goto('?owner=any');
+  await expect(customers.columnHeader('Company')).toBeVisible();
+
+  const dialog = await customers.openColumns();
+  await dialog.getByRole('checkbox', { name: 'Company', exact: true }).uncheck();
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/cols=name%2Cowner%2C|cols=name,owner,/);
+
+  await expect(customers.columnHeader('Company')).toHaveCount(0);
+  const headers = await customers.headerLabels();
+  expect(headers).not.toContain('company');
+  expect(headers.slice(0, 4)).toEqual(['', 'name', 'owner', 'stage']);
+});
