@@ -2,7 +2,9 @@
 
 import { Download } from 'lucide-react';
 import { useState } from 'react';
+import { DataCards } from '@/components/data-table/data-cards';
 import { DataTable } from '@/components/data-table/data-table';
+import { SELECT_COLUMN_ID } from '@/components/data-table/selection-column';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonVariants } from '@/components/ui/button';
@@ -30,7 +32,7 @@ type CustomerTableProps = {
   bulkLimit: number;
 };
 
-const SELECT_COLUMN = ['select'];
+const SELECT_COLUMN = [SELECT_COLUMN_ID];
 
 /** The customer list: sortable headers, row selection, and the bulk actions the signed-in user may take. */
 export function CustomerTable({ rows, query, visible, total, can, people, bulkLimit }: CustomerTableProps) {
@@ -110,7 +112,9 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
           </div>
         </div>
       )}
-      <DataTable table={table} caption="Customers" sortHref={sortHref} />
+      {/* Cards below the md breakpoint, where a dozen columns would leave a sliver of table. */}
+      <DataTable table={table} caption="Customers" sortHref={sortHref} className="hidden md:block" />
+      <DataCards table={table} caption="Customers" sortHref={sortHref} className="md:hidden" />
     </>
   );
 }
