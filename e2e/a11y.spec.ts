@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { test, expect, DEMO_USERS, E2E_PASSWORD } from './fixtures';
 import { SCANNED_PAGES, type Visitor } from './a11y/scanned-pages';
-import { wcagViolations } from './a11y/axe';
+import { accessibilityProblems } from './a11y/scan';
 import { LoginPage } from './pages/login-page';
 
 type StorageState = Awaited<ReturnType<Awaited<ReturnType<Browser['newContext']>>['storageState']>>;
@@ -37,7 +37,7 @@ for (const scanned of SCANNED_PAGES) {
         await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
         await page.waitForLoadState('networkidle');
         await scanned.open?.(page);
-        expect(await wcagViolations(page)).toEqual([]);
+        expect(await accessibilityProblems(page)).toEqual([]);
       } finally {
         await context.close();
       }
