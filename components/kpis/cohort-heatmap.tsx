@@ -79,7 +79,13 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
       {labels.length === 0 ? (
         <p className="py-8 text-center text-sm text-zinc-600">No cohorts in these months.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // Focusable, so that keyboard users can scroll the wider-than-the-card matrix sideways with the arrow keys.
+        <div
+          role="region"
+          aria-label="Cohort retention table (scrolls sideways)"
+          tabIndex={0}
+          className="relative overflow-x-auto rounded-sm focus-visible:outline-2 focus-visible:outline-accent-700"
+        >
           <table className="border-separate border-spacing-0.5 text-[11px] tabular-nums [&_td]:rounded-sm [&_td]:px-1 [&_td]:py-1 [&_td]:text-center">
             <caption className="sr-only">
               {view === 'logo' ? 'Share of each cohort still active' : 'Revenue of each cohort against its first month'}, by months since the cohort
