@@ -36,7 +36,11 @@ const SELECT_COLUMN = [SELECT_COLUMN_ID];
 
 /** The customer list: sortable headers, row selection, and the bulk actions the signed-in user may take. */
 export function CustomerTable({ rows, query, visible, total, can, people, bulkLimit }: CustomerTableProps) {
+  // Another list (sorted, searched, paged) starts with nothing selected. Reset in place rather than by remounting the
+  // table, which would take the focus away from the sort header or link the user just pressed.
+  const listKey = customerListSearch(query);
   const table = useServerTable({
+    listKey,
     columns: CUSTOMER_TABLE_COLUMNS,
     data: rows,
     getRowId: (row) => String(row.id),
@@ -47,6 +51,12 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
   });
   const [allMatching, setAllMatching] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [shownList, setShownList] = useState(listKey);
+  if (shownList !== listKey) {
+    setShownList(listKey);
+    setAllMatching(false);
+    setMessage(null);
+  }
   const selected = table.getSelectedRowModel().rows.map((row) => row.original);
   const listSearch = viewStateSearch(query);
   const pageSelected = rows.length > 0 && selected.length === rows.length;

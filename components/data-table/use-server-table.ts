@@ -16,6 +16,8 @@ type ServerTableOptions<TData extends RowData> = {
   /** Columns shown whatever `visible` says (e.g. the selection checkbox). */
   alwaysVisible?: string[];
   selectable: boolean;
+  /** Which list the rows are (e.g. its URL search): the selection is cleared when it changes. */
+  listKey?: string;
 };
 
 const NONE: string[] = [];
@@ -28,8 +30,13 @@ function columnIdOf<TData extends RowData>(column: ColumnDef<ServerTableFeatures
 }
 
 /** A TanStack table whose sort, visible columns and column order come from the URL; row selection is local. */
-export function useServerTable<TData extends RowData>({ columns, data, getRowId, sort, visible, alwaysVisible = NONE, selectable }: ServerTableOptions<TData>) {
+export function useServerTable<TData extends RowData>({ columns, data, getRowId, sort, visible, alwaysVisible = NONE, selectable, listKey }: ServerTableOptions<TData>) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [selectionList, setSelectionList] = useState(listKey);
+  if (selectionList !== listKey) {
+    setSelectionList(listKey);
+    setRowSelection({});
+  }
   const sorting = useMemo(() => [{ id: sort.column, desc: sort.dir === 'desc' }], [sort.column, sort.dir]);
   const columnOrder = useMemo(() => [...alwaysVisible, ...visible], [alwaysVisible, visible]);
   const columnVisibility = useMemo(() => {

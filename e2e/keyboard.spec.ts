@@ -1,0 +1,13 @@
+import { test, expect } from './fixtures';
+import { CustomersPage } from './pages/customers-page';
+
+test('sorting the customer list from the keyboard keeps focus on the column header', async ({ page, signInAs }) => {
+  await signInAs('lead');
+  const customers = new CustomersPage(page);
+  await customers.goto('?owner=any');
+  const sortLink = customers.columnHeader('MRR').getByRole('link');
+  await sortLink.focus();
+  await page.keyboard.press('Enter');
+  await expect(customers.columnHeader('MRR')).toHaveAttribute('aria-sort', 'descending');
+  await expect(customers.columnHeader('MRR').getByRole('link')).toBeFocused();
+});
