@@ -11,3 +11,16 @@ test('sorting the customer list from the keyboard keeps focus on the column head
   await expect(customers.columnHeader('MRR')).toHaveAttribute('aria-sort', 'descending');
   await expect(customers.columnHeader('MRR').getByRole('link')).toBeFocused();
 });
+
+test('a search keeps focus in the search field', async ({ page, signInAs }) => {
+  await signInAs('lead');
+  const customers = new CustomersPage(page);
+  await customers.goto('?owner=any');
+  const search = customers.filters.getByLabel('Search');
+  await search.fill('inc');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=inc/);
+  await expect(customers.chip('“inc”')).toBeVisible();
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('inc');
+});
