@@ -24,3 +24,16 @@ test('a search keeps focus in the search field', async ({ page, signInAs }) => {
   await expect(search).toBeFocused();
   await expect(search).toHaveValue('inc');
 });
+
+test('a refused dialog submit moves focus to the field in error', async ({ page, signInAs }) => {
+  await signInAs('lead');
+  const customers = new CustomersPage(page);
+  await customers.goto('?owner=any');
+  await customers.rows.first().getByRole('checkbox').check();
+  await customers.bulkActions.getByRole('button', { name: 'Assign owner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Assign owner' });
+  await dialog.getByRole('button', { name: 'Assign owner' }).click();
+  const owner = dialog.getByLabel('New owner');
+  await expect(owner).toHaveAttribute('aria-invalid', 'true');
+  await expect(owner).toBeFocused();
+});
