@@ -25,6 +25,27 @@ test('a search keeps focus in the search field', async ({ page, signInAs }) => {
   await expect(search).toHaveValue('inc');
 });
 
+test('the count of matching customers is announced when a search changes it', async ({ page, signInAs }) => {
+  await signInAs('lead');
+  const customers = new CustomersPage(page);
+  await customers.goto('?owner=any');
+  const count = page.getByRole('status').filter({ hasText: /^Showing \d+ of / });
+  await expect(count).toHaveText('Showing 50 of 300 customers');
+  await customers.search('inc');
+  await expect(count).toHaveText(/^Showing \d+ of \d+ customers?$/);
+  await expect(count).not.toHaveText('Showing 50 of 300 customers');
+});
+
+test('selecting customers announces how many are selected', async ({ page, signInAs }) => {
+  await signInAs('exec');
+  const customers = new CustomersPage(page);
+  await customers.goto('?owner=any');
+  await customers.rows.nth(0).getByRole('checkbox').check();
+  await expect(page.getByRole('status').filter({ hasText: /^1 customer selected$/ })).toHaveCount(1);
+  await customers.rows.nth(1).getByRole('checkbox').check();
+  await expect(page.getByRole('status').filter({ hasText: /^2 customers selected$/ })).toHaveCount(1);
+});
+
 test('a refused dialog submit moves focus to the field in error', async ({ page, signInAs }) => {
   await signInAs('lead');
   const customers = new CustomersPage(page);
@@ -36,4 +57,12 @@ test('a refused dialog submit moves focus to the field in error', async ({ page,
   const owner = dialog.getByLabel('New owner');
   await expect(owner).toHaveAttribute('aria-invalid', 'true');
   await expect(owner).toBeFocused();
+});
+
+test('selecting tasks to reassign announces how many are selected', async ({ page, signInAs }) => {
+  await signInAs('lead');
+  await page.goto('/team');
+  const form = page.getByRole('form', { name: /^Reassign tasks of / });
+  await form.getByRole('checkbox', { name: /^Select “/ }).first().check();
+  await expect(page.getByRole('status').filter({ hasText: /^1 task selected$/ })).toHaveCount(1);
 });

@@ -7,6 +7,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import { SELECT_COLUMN_ID } from '@/components/data-table/selection-column';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { Alert } from '@/components/ui/alert';
+import { LiveStatus } from '@/components/ui/live-status';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { firstDirection, type CustomerColumn } from '@/lib/customers/list-columns';
 import { formatApproximateCount, formatCount } from '@/lib/format';
@@ -70,6 +71,13 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
     ? `/customers/export${listSearch}`
     : `/customers/export${listSearch}${listSearch ? '&' : '?'}ids=${selected.map((c) => c.id).join(',')}`;
   const tooManyForBulk = allMatching && (!total.exact || total.value > bulkLimit);
+  const selectedText = allMatching
+    ? `All ${matching} matching customers are selected.`
+    : selected.length === 1
+      ? '1 customer selected'
+      : selected.length > 1
+        ? `${formatCount(selected.length)} customers selected`
+        : '';
 
   function sortHref(columnId: string): string {
     const column = columnId as CustomerColumn;
@@ -85,6 +93,7 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
 
   return (
     <>
+      <LiveStatus>{selectedText}</LiveStatus>
       {message && (
         <Alert tone="success" className="mx-4 mt-4">
           {message}
@@ -93,11 +102,7 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
       {selected.length > 0 && (
         <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center justify-between gap-3 border-b border-accent-200 bg-accent-50 px-4 py-2.5 text-sm">
           <p className="text-zinc-800">
-            {allMatching ? (
-              <strong>All {matching} matching customers are selected.</strong>
-            ) : (
-              <strong>{selected.length === 1 ? '1 customer selected' : `${formatCount(selected.length)} customers selected`}</strong>
-            )}{' '}
+            <strong>{selectedText}</strong>{' '}
             {pageSelected && moreThanPage && !allMatching && (
               <Button variant="ghost" size="sm" className="text-accent-800" onClick={() => setAllMatching(true)}>
                 Select all {matching} matching
