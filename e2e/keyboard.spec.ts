@@ -30,10 +30,10 @@ test('the count of matching customers is announced when a search changes it', as
   const customers = new CustomersPage(page);
   await customers.goto('?owner=any');
   const count = page.getByRole('status').filter({ hasText: /^Showing \d+ of / });
-  await expect(count).toHaveText('Showing 50 of 300 customers');
+  const before = await count.innerText();
   await customers.search('inc');
-  await expect(count).toHaveText(/^Showing \d+ of \d+ customers?$/);
-  await expect(count).not.toHaveText('Showing 50 of 300 customers');
+  await expect(count).toHaveText(/^Showing \d+ of (about )?[\d,]+ customers?$/);
+  await expect(count).not.toHaveText(before);
 });
 
 test('selecting customers announces how many are selected', async ({ page, signInAs }) => {
