@@ -2,10 +2,13 @@
 
 import { Download } from 'lucide-react';
 import { useState } from 'react';
+import { DataCards } from '@/components/data-table/data-cards';
 import { DataTable } from '@/components/data-table/data-table';
+import { SELECT_COLUMN_ID } from '@/components/data-table/selection-column';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonVariants } from '@/components/ui/button';
+import { LiveStatus } from '@/components/ui/live-status';
 import { firstDirection, type CustomerColumn } from '@/lib/customers/list-columns';
 import { formatApproximateCount, formatCount } from '@/lib/format';
 import { customerListSearch, viewStateSearch, type CustomerListQuery } from '@/lib/validation/customer-list';
@@ -30,11 +33,15 @@ type CustomerTableProps = {
   bulkLimit: number;
 };
 
-const SELECT_COLUMN = ['select'];
+const SELECT_COLUMN = [SELECT_COLUMN_ID];
 
 /** The customer list: sortable headers, row selection, and the bulk actions the signed-in user may take. */
 export function CustomerTable({ rows, query, visible, total, can, people, bulkLimit }: CustomerTableProps) {
+  // Another list (sorted, searched, paged) starts with nothing selected. Reset in place rather than by remounting the
+  // table, which would take the focus away from the sort header or link the user just pressed.
+  const listKey = customerListSearch(query);
   const table = useServerTable({
+    listKey,
     columns: CUSTOMER_TABLE_COLUMNS,
     data: rows,
     getRowId: (row) => String(row.id),
@@ -45,6 +52,12 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
   });
   const [allMatching, setAllMatching] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [shownList, setShownList] = useState(listKey);
+  if (shownList !== listKey) {
+    setShownList(listKey);
+    setAllMatching(false);
+    setMessage(null);
+  }
   const selected = table.getSelectedRowModel().rows.map((row) => row.original);
   const listSearch = viewStateSearch(query);
   const pageSelected = rows.length > 0 && selected.length === rows.length;
@@ -58,6 +71,13 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
     ? `/customers/export${listSearch}`
     : `/customers/export${listSearch}${listSearch ? '&' : '?'}ids=${selected.map((c) => c.id).join(',')}`;
   const tooManyForBulk = allMatching && (!total.exact || total.value > bulkLimit);
+  const selectedText = allMatching
+    ? `All ${matching} matching customers are selected.`
+    : selected.length === 1
+      ? '1 customer selected'
+      : selected.length > 1
+        ? `${formatCount(selected.length)} customers selected`
+        : '';
 
   function sortHref(columnId: string): string {
     const column = columnId as CustomerColumn;
@@ -73,6 +93,7 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
 
   return (
     <>
+      <LiveStatus>{selectedText}</LiveStatus>
       {message && (
         <Alert tone="success" className="mx-4 mt-4">
           {message}
@@ -81,11 +102,7 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
       {selected.length > 0 && (
         <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center justify-between gap-3 border-b border-accent-200 bg-accent-50 px-4 py-2.5 text-sm">
           <p className="text-zinc-800">
-            {allMatching ? (
-              <strong>All {matching} matching customers are selected.</strong>
-            ) : (
-              <strong>{selected.length === 1 ? '1 customer selected' : `${formatCount(selected.length)} customers selected`}</strong>
-            )}{' '}
+            <strong>{selectedText}</strong>{' '}
             {pageSelected && moreThanPage && !allMatching && (
               <Button variant="ghost" size="sm" className="text-accent-800" onClick={() => setAllMatching(true)}>
                 Select all {matching} matching
@@ -110,7 +127,9 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
           </div>
         </div>
       )}
-      <DataTable table={table} caption="Customers" sortHref={sortHref} />
+      {/* Cards below the md breakpoint, where a dozen columns would leave a sliver of table. */}
+      <DataTable table={table} caption="Customers" sortHref={sortHref} className="hidden md:block" />
+      <DataCards table={table} caption="Customers" sortHref={sortHref} className="md:hidden" />
     </>
   );
 }

@@ -12,6 +12,7 @@ type DataTableProps<TData extends RowData> = {
   caption: string;
   /** The URL that sorts by a column (the server sorts); null where a column cannot be sorted. */
   sortHref: (columnId: string) => string | null;
+  className?: string;
 };
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
@@ -20,9 +21,11 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 const stickyClasses = (left: string) => cn('sticky z-10', left);
 
 /** Renders a server-driven table: header links sort, cells render through the column factory's definitions. */
-export function DataTable<TData extends RowData>({ table, caption, sortHref }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({ table, caption, sortHref, className }: DataTableProps<TData>) {
   return (
-    <div className="overflow-x-auto">
+    // `relative` makes the scroller the containing block of the screen-reader-only (absolute) texts in the cells:
+    // otherwise they escape its clipping and widen the whole page to the table's width.
+    <div className={cn('relative overflow-x-auto', className)}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600">

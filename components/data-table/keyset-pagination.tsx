@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LiveStatus } from '@/components/ui/live-status';
 import { PrevNextLinks } from './prev-next-links';
 
 type KeysetPaginationProps = {
@@ -16,7 +17,8 @@ export function KeysetPagination({ label, summary, previousHref, nextHref, first
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 text-sm">
       <p className="text-zinc-600">
-        {summary}
+        {/* Announced when a search, filter or page changes the count. */}
+        <LiveStatus visible>{summary}</LiveStatus>
         {firstHref && (
           <>
             {' · '}

@@ -16,7 +16,7 @@ export function ChurnTypes({ doc, link }: { doc: KpiDocument; link: DrilldownLin
     { key: 'involuntary', label: 'Involuntary', count: 'involuntary_churned_customers', rate: 'involuntary_churn_rate', value: involuntary, color: 'bg-amber-500', hint: 'Failed payment or card expiry: recoverable by dunning.' },
   ] as const;
   return (
-    <ChartCard id="churn-types" title="Voluntary vs involuntary churn" description="Churned customers (C) of the period by churn type.">
+    <ChartCard id="churn-types-of-period" title="Voluntary vs involuntary churn" description="Churned customers (C) of the period by churn type.">
       <div className="flex h-3 overflow-hidden rounded-full bg-zinc-100" aria-hidden>
         {total > 0 && parts.map((p) => <div key={p.key} className={p.color} style={{ width: `${(p.value / total) * 100}%` }} />)}
       </div>

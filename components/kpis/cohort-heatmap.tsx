@@ -27,20 +27,22 @@ const FORMULAS: Record<CohortView, FormulaInfo> = {
 };
 
 /**
- * Ten depths of teal by share (revenue cells above 100% stay at the deepest). Whole classes, listed literally so that
- * Tailwind generates them; a class per cell keeps the 600-cell table light compared with inline styles.
+ * Ten depths of teal by share (revenue cells above 100% stay at the deepest), each with a text colour that keeps its
+ * 11 px numbers at 4.5:1 or more (WCAG AA): dark text up to 75% teal (5.3:1 there), then white on solid accent-700
+ * (5.4:1) and accent-800. Whole classes, listed literally so that Tailwind generates them; a class per cell keeps the
+ * 600-cell table light compared with inline styles.
  */
 const DEPTHS = [
-  'bg-accent-700/5',
-  'bg-accent-700/15',
-  'bg-accent-700/25',
-  'bg-accent-700/35',
-  'bg-accent-700/45',
-  'bg-accent-700/55 text-white',
-  'bg-accent-700/65 text-white',
-  'bg-accent-700/75 text-white',
-  'bg-accent-700/85 text-white',
-  'bg-accent-700/95 text-white',
+  'bg-accent-700/5 text-zinc-900',
+  'bg-accent-700/15 text-zinc-900',
+  'bg-accent-700/25 text-zinc-900',
+  'bg-accent-700/35 text-zinc-900',
+  'bg-accent-700/45 text-zinc-900',
+  'bg-accent-700/55 text-zinc-900',
+  'bg-accent-700/65 text-zinc-900',
+  'bg-accent-700/75 text-zinc-900',
+  'bg-accent-700 text-white',
+  'bg-accent-800 text-white',
 ];
 const depthOf = (value: number) => DEPTHS[Math.min(9, Math.max(0, Math.floor(value * 10 - 0.0001)))];
 
@@ -77,7 +79,13 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
       {labels.length === 0 ? (
         <p className="py-8 text-center text-sm text-zinc-600">No cohorts in these months.</p>
       ) : (
-        <div className="relative overflow-x-auto">
+        // Focusable, so that keyboard users can scroll the wider-than-the-card matrix sideways with the arrow keys.
+        <div
+          role="region"
+          aria-label="Cohort retention table (scrolls sideways)"
+          tabIndex={0}
+          className="relative overflow-x-auto rounded-sm focus-visible:outline-2 focus-visible:outline-accent-700"
+        >
           <table className="border-separate border-spacing-0.5 text-[11px] tabular-nums [&_td]:rounded-sm [&_td]:px-1 [&_td]:py-1 [&_td]:text-center">
             <caption className="sr-only">
               {view === 'logo' ? 'Share of each cohort still active' : 'Revenue of each cohort against its first month'}, by months since the cohort
@@ -109,7 +117,7 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
                   {Array.from({ length: width }, (_, k) => {
                     const value = matrix[label][k];
                     return value === undefined || value === null ? (
-                      <td key={k} className="bg-zinc-50 text-zinc-400">
+                      <td key={k} className="bg-zinc-50 text-zinc-600">
                         {value === null ? '—' : ''}
                       </td>
                     ) : (

@@ -52,8 +52,9 @@ export function TrendChart({ data, series, kind, currency, references = [], href
         contentStyle={{ borderRadius: 8, borderColor: '#e4e4e7', fontSize: 12 }}
       />
       {series.length > 1 && <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />}
+      {/* The dashed line carries the reference's colour; its label is text, in the axis grey (7.7:1 on white). */}
       {references.map((ref) => (
-        <ReferenceLine key={ref.label} y={ref.y} stroke={ref.color} strokeDasharray="4 4" label={{ value: ref.label, position: 'insideTopRight', fontSize: 10, fill: ref.color }} />
+        <ReferenceLine key={ref.label} y={ref.y} stroke={ref.color} strokeDasharray="4 4" label={{ value: ref.label, position: 'insideTopRight', fontSize: 10, fill: '#52525b' }} />
       ))}
       {series.map((s) =>
         s.type === 'bar' ? (

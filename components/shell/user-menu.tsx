@@ -1,7 +1,7 @@
 'use client';
 
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { ChevronDown, KeyRound, LogOut } from 'lucide-react';
+import { ChevronDown, KeyRound, LogOut, UserRound } from 'lucide-react';
 import Link from 'next/link';
 import { signOut } from 'next-auth/react';
 
@@ -10,15 +10,10 @@ const ITEM_CLASSES =
 
 type UserMenuProps = { name: string; email: string; roleLabel: string };
 
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('');
-}
-
+/**
+ * The button's name contains all the text it shows (WCAG 2.5.3, so that speech input can say it): the person's name,
+ * and an icon rather than initials, which the name would not contain.
+ */
 export function UserMenu({ name, email, roleLabel }: UserMenuProps) {
   return (
     <DropdownMenu.Root>
@@ -26,11 +21,8 @@ export function UserMenu({ name, email, roleLabel }: UserMenuProps) {
         aria-label={`Account menu for ${name}`}
         className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-700 data-[state=open]:bg-zinc-100"
       >
-        <span
-          aria-hidden
-          className="grid size-7 place-items-center rounded-full bg-accent-100 text-xs font-semibold text-accent-900"
-        >
-          {initials(name)}
+        <span aria-hidden className="grid size-7 place-items-center rounded-full bg-accent-100 text-accent-900">
+          <UserRound className="size-4" />
         </span>
         <span className="hidden max-w-40 truncate font-medium sm:inline">{name}</span>
         <ChevronDown aria-hidden className="size-4 text-zinc-500" />

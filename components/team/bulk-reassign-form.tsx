@@ -7,9 +7,11 @@ import { FormResult } from '@/components/forms/form-result';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { LiveStatus } from '@/components/ui/live-status';
 import { Select } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
 import { cn } from '@/lib/cn';
+import { formatCount } from '@/lib/format';
 import { PRIORITY_LABELS, type Priority } from '@/lib/work/catalog';
 
 export type ReassignableTask = {
@@ -46,6 +48,7 @@ export function BulkReassignForm({ tasks, assignees, memberName }: BulkReassignF
 
   return (
     <form {...formProps} noValidate aria-label={`Reassign tasks of ${memberName}`}>
+      <LiveStatus>{selected.size === 0 ? '' : selected.size === 1 ? '1 task selected' : `${formatCount(selected.size)} tasks selected`}</LiveStatus>
       <div className="flex flex-col gap-3 border-b border-zinc-200 px-5 py-4 sm:flex-row sm:items-end sm:justify-between">
         <div className="space-y-1">
           <label htmlFor="bulk-assignee" className="block text-sm font-medium text-zinc-800">

@@ -4,7 +4,8 @@ import { cn } from '@/lib/cn';
 /** A table that scrolls sideways inside its card on narrow screens instead of widening the page. */
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto">
+    // `relative` keeps absolutely positioned (screen-reader-only) cell texts inside the scroller's clipping.
+    <div className="relative overflow-x-auto">
       <table className={cn('w-full border-collapse text-left text-sm', className)} {...props} />
     </div>
   );

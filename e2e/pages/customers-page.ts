@@ -17,13 +17,38 @@ export class CustomersPage {
     return this.table.locator('tbody tr');
   }
 
+  /** On small screens the rows are cards. */
+  get cards(): Locator {
+    return this.page.getByRole('list', { name: 'Customers' }).getByRole('listitem');
+  }
+
+  /** How wide the whole document is: more than the window means the page itself scrolls sideways. */
+  async pageScrollWidth(): Promise<number> {
+    return this.page.evaluate(() => document.scrollingElement!.scrollWidth);
+  }
+
+  /** The box the table scrolls in. */
+  async tableScroller(): Promise<{ scrollWidth: number; clientWidth: number }> {
+    return this.table.evaluate((table) => ({ scrollWidth: table.parentElement!.scrollWidth, clientWidth: table.parentElement!.clientWidth }));
+  }
+
+  /** The column headers in order, lower case, without the sort hints screen readers get. */
+  async headerLabels(): Promise<string[]> {
+    return (await this.table.locator('thead th').allInnerTexts()).map((t) => t.split(',')[0].trim().toLowerCase());
+  }
+
+  async openColumns(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Columns' }).click();
+    return this.page.getByRole('dialog', { name: 'Columns' });
+  }
+
   get filters(): Locator {
     return this.page.getByRole('search', { name: 'Filter customers' });
   }
 
   /** The text of every cell of a column on this page, found by its header. */
   async columnValues(header: string): Promise<string[]> {
-    const headers = (await this.table.locator('thead th').allInnerTexts()).map((t) => t.trim().toLowerCase());
+    const headers = await this.headerLabels();
     const index = headers.findIndex((h) => h.startsWith(header.toLowerCase()));
     if (index < 0) throw new Error(`no column ${header} in ${headers.join(', ')}`);
     return (await this.rows.locator(`td:nth-child(${index + 1})`).allInnerTexts()).map((t) => t.trim());

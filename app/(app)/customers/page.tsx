@@ -146,7 +146,6 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
             )
           ) : (
             <CustomerTable
-              key={customerListSearch(query)}
               rows={page.rows}
               query={query}
               visible={visible}
