@@ -8,6 +8,10 @@ export type BenchOptions = {
   /** Rows of the generated import files. */
   importCustomers: number;
   importEvents: number;
+  /** Port of the production server the HTTP section starts. */
+  httpPort: number;
+  /** Seconds of each load test. */
+  loadSeconds: number;
 };
 
 export type BenchContext = {

@@ -22,8 +22,9 @@ import { elapsedMs } from './timing';
 
 const REFERENCE_DB = 'holdfast_bench';
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
-const REFERENCE: BenchOptions = { customers: 1_000_000, importCustomers: 200_000, importEvents: 1_000_000 };
-const SMALL: BenchOptions = { customers: 20_000, importCustomers: 20_000, importEvents: 200_000 };
+type Volume = Pick<BenchOptions, 'customers' | 'importCustomers' | 'importEvents' | 'loadSeconds'>;
+const REFERENCE: Volume = { customers: 1_000_000, importCustomers: 200_000, importEvents: 1_000_000, loadSeconds: 10 };
+const SMALL: Volume = { customers: 20_000, importCustomers: 20_000, importEvents: 200_000, loadSeconds: 5 };
 
 const count = (text: string) => {
   const n = Number(text.replace(/_/g, ''));
@@ -44,13 +45,14 @@ const program = new Command('bench')
   .option('--import-events <n>', 'rows of the events file to import (default 1,000,000)', count)
   .option('--rebuild', 'seed the reference database again even when its volume matches')
   .option('--reference-db <name>', `name of the reference database (default ${REFERENCE_DB}; another name keeps a checkout's schema changes to itself)`, databaseName)
+  .option('--http-port <n>', 'port of the production server the HTTP section starts (default 3307)', count)
   .option('--only <text>', 'run only the sections whose title contains this text (case-insensitive)')
   .option('--out <dir>', 'where the report goes', path.join(projectRoot(), 'bench', 'results'))
   .parse();
-const flags = program.opts<{ small?: boolean; customers?: number; importEvents?: number; rebuild?: boolean; referenceDb?: string; only?: string; out: string }>();
+const flags = program.opts<{ small?: boolean; customers?: number; importEvents?: number; httpPort?: number; rebuild?: boolean; referenceDb?: string; only?: string; out: string }>();
 const sections = SECTIONS.filter((section) => !flags.only || section.title.toLowerCase().includes(flags.only.toLowerCase()));
 const base = flags.small ? SMALL : REFERENCE;
-const options: BenchOptions = { ...base, customers: flags.customers ?? base.customers, importEvents: flags.importEvents ?? base.importEvents };
+const options: BenchOptions = { ...base, customers: flags.customers ?? base.customers, importEvents: flags.importEvents ?? base.importEvents, httpPort: flags.httpPort ?? 3307 };
 // Each volume has its own database, so that a quick run never replaces the (slow to build) reference one.
 const referenceDb = flags.referenceDb ?? (options.customers === REFERENCE.customers ? REFERENCE_DB : `${REFERENCE_DB}_${options.customers}`);
 const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER;
