@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { queryRows } from '@/db/rows';
 
-/** Held shared by every transaction that appends to metric_changes (its triggers, migration 0011) until it ends. */
+/** Held shared until its transaction ends by every statement that may append to metric_changes (migration 0011). */
 export const CHANGE_LOG_LOCK = 7_326_412;
 
 const ATTEMPTS = 20;
