@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { openDatabase, type DatabaseHandle, type OpenOptions } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { queryRows } from '@/db/rows';
 
@@ -11,7 +11,8 @@ export function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
-async function admin<T>(base: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `run` on a client of the server of `base` (CREATE/DROP/COMMENT ON DATABASE). */
+export async function admin<T>(base: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: base });
   await client.connect();
   try {
@@ -26,18 +27,18 @@ export async function databaseExists(base: string, name: string): Promise<boolea
 }
 
 /** Drops and creates `name`, migrates it, and opens it. Bench databases only: names are code-defined. */
-export async function freshDatabase(base: string, name: string): Promise<DatabaseHandle> {
+export async function freshDatabase(base: string, name: string, open: OpenOptions = {}): Promise<DatabaseHandle> {
   await admin(base, async (client) => {
     await client.query(`drop database if exists ${name} with (force)`);
     await client.query(`create database ${name}`);
   });
-  const handle = await openDatabase({ driver: 'postgres', url: databaseUrl(base, name) });
+  const handle = await openDatabase({ driver: 'postgres', url: databaseUrl(base, name) }, open);
   await migrateDatabase(handle);
   return handle;
 }
 
-export async function openExisting(base: string, name: string): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ driver: 'postgres', url: databaseUrl(base, name) });
+export async function openExisting(base: string, name: string, open: OpenOptions = {}): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ driver: 'postgres', url: databaseUrl(base, name) }, open);
   await migrateDatabase(handle);
   return handle;
 }

@@ -5,6 +5,10 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema';
 import { databaseConfigFromEnv, type DatabaseConfig } from './config';
 import { acquireDataDirLock } from './data-dir-lock';
+import { recordingClient, statementLogFromEnv, type StatementSink } from './statement-log';
+
+/** Session settings of every app connection. JIT compilation made the analytics queries slower, never faster. */
+export const POSTGRES_SESSION_OPTIONS = '-c jit=off';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -18,14 +22,20 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
-export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+export type OpenOptions = {
+  /** PostgreSQL only: receives every statement sent (default: HOLDFAST_SQL_LOG's file, when set). */
+  onStatement?: StatementSink;
+};
+
+export async function openDatabase(config: DatabaseConfig, { onStatement = statementLogFromEnv() }: OpenOptions = {}): Promise<DatabaseHandle> {
   if (config.driver === 'postgres') {
-    const [{ Pool }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
-    // 2 cores: throughput drops with more active connections (docs/speed-targets.md).
-    const pool = new Pool({
+    const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+    // 2 cores: throughput drops with more active connections.
+    const pool = new pg.Pool({
       connectionString: config.url,
       max: Number(process.env.HOLDFAST_POOL_SIZE ?? 4),
-      options: '-c jit=off',
+      options: POSTGRES_SESSION_OPTIONS,
+      Client: onStatement ? recordingClient(pg.Client, onStatement) : pg.Client,
     });
     pool.on('error', (error) => console.error('[db] idle client error:', error.message));
     const db = drizzle({ client: pool, schema }) as unknown as Database;

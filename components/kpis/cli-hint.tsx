@@ -1,5 +1,6 @@
 import { Terminal } from 'lucide-react';
 import { formatDateTime } from '@/lib/format';
+import { freshnessText } from '@/lib/metrics/freshness';
 import { cliRange, monthLabel } from '@/lib/metrics/period';
 import type { KpiDocument } from '@/lib/metrics/document';
 import { parseMonth, type Month } from '@/lib/metrics/months';
@@ -15,7 +16,7 @@ export function kpisCommand(range: { from: Month; to: Month }, filters: KpiFilte
 }
 
 /** Where the numbers come from: how fresh the rollups are, and the CLI call that prints the same figures. */
-export function DataFreshness({ doc, range, filters }: { doc: KpiDocument; range: { from: Month; to: Month }; filters: KpiFilters }) {
+export function DataFreshness({ doc, range, filters, now }: { doc: KpiDocument; range: { from: Month; to: Month }; filters: KpiFilters; now: Date }) {
   const throughMonth = doc.rollup.through ? parseMonth(doc.rollup.through)! : null;
   const through = throughMonth === null ? null : monthLabel(throughMonth);
   // A month begun since the last refresh is computed after the response; until then its figures are unknown.
@@ -25,7 +26,14 @@ export function DataFreshness({ doc, range, filters }: { doc: KpiDocument; range
       <summary className="inline-flex items-center gap-1.5">
         <Terminal aria-hidden className="size-3.5" />
         {through ? `Data through ${through}` : 'No data yet'}
-        {doc.rollup.refreshed_at && `, refreshed ${formatDateTime(new Date(doc.rollup.refreshed_at))}`}
+        {doc.rollup.refreshed_at && (
+          <>
+            {' · '}
+            <time dateTime={doc.rollup.refreshed_at} title={formatDateTime(new Date(doc.rollup.refreshed_at))}>
+              {freshnessText(doc.rollup, now)}
+            </time>
+          </>
+        )}
         {catchingUp && ' — later months are being computed; reload in a minute'}
       </summary>
       <p className="mt-2">The command line prints the same numbers (its “total” row is this period):</p>

@@ -120,10 +120,13 @@ export const customerActivation = pgTable('customer_activation', {
 
 /**
  * Customers whose KPI inputs changed since the last refresh, and from which month: appended by triggers on customers,
- * subscriptions, orders and feedback (migration 0007), taken by the next refresh. Append-only, without keys, so that
- * writers never wait for a refresh.
+ * subscriptions, orders and feedback (migrations 0007, 0012), taken by the next refresh. Append-only, without keys,
+ * so that writers never wait for a refresh. The id's sequence counts every change ever logged: compared with the
+ * state's applied_change it says whether (and how much) the rollups lag without reading this table, whose deleted
+ * rows a server without autovacuum keeps.
  */
 export const metricChanges = pgTable('metric_changes', {
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
   customerId: bigint('customer_id', { mode: 'number' }).notNull(),
   fromMonth: integer('from_month').notNull(),
 });
@@ -258,6 +261,8 @@ export const metricRollupState = pgTable(
     /** The most used currency of subscriptions and orders: the unit KPI money is reported in. */
     currency: char('currency', { length: 3 }).notNull(),
     refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
+    /** Every change-log id up to this one is in the rollups (metric_changes_id_seq beyond it: changes pending). */
+    appliedChange: bigint('applied_change', { mode: 'number' }).notNull().default(0),
   },
   (t) => [check('metric_rollup_state_single_row', sql`${t.id} = 1`)],
 );

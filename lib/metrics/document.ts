@@ -24,8 +24,11 @@ export type KpiDocument = {
   settings: { gross_margin: number; inactivity_window_days: number | null; churn_thresholds: ChurnThresholds };
   /** The filters the numbers are for (none = the whole workspace). */
   filters: Record<string, string | undefined>;
-  /** Last month the rollups cover, and when they were refreshed; later months are null. */
-  rollup: { through: string | null; refreshed_at: string | null };
+  /**
+   * Last month the rollups cover, when they were refreshed, and how many changes logged since then are not in them yet
+   * (one customer's rows of one write; a refresh is applying them); later months are null.
+   */
+  rollup: { through: string | null; refreshed_at: string | null; pending_changes: number };
 };
 
 export type KpiSource = {
@@ -34,6 +37,8 @@ export type KpiSource = {
   /** Last month computed; months after it (or all, when null) are unknown rather than empty. */
   through: Month | null;
   refreshedAt: Date | null;
+  /** Changes logged since the last refresh (default 0). */
+  pendingChanges?: number;
   /** Inputs of the months up to `to` (any missing month had nothing in it); earlier months feed LTV and to-date counts. */
   history: ReadonlyMap<Month, MonthInputs>;
   /** Cells of the cohorts from..to. */
@@ -78,7 +83,7 @@ export function buildKpiDocument(source: KpiSource): KpiDocument {
     totals,
     settings: { gross_margin: source.grossMargin, inactivity_window_days: source.windowDays, churn_thresholds: source.churnThresholds },
     filters: Object.fromEntries(Object.entries(source.filters).filter(([, value]) => value !== undefined)),
-    rollup: { through: source.through === null ? null : formatMonth(source.through), refreshed_at: source.refreshedAt?.toISOString() ?? null },
+    rollup: { through: source.through === null ? null : formatMonth(source.through), refreshed_at: source.refreshedAt?.toISOString() ?? null, pending_changes: source.pendingChanges ?? 0 },
   };
 }
 

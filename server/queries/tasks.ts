@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { customers, tasks, users } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
 import { ASSIGNABLE_ROLES } from '@/lib/work/catalog';
@@ -109,32 +109,36 @@ export type TeamMemberLoad = {
   urgent: number;
 };
 
-/** Per person who can hold work: open, overdue, due-today and high/urgent task counts (leads and admins). */
+type LoadCounts = Pick<TeamMemberLoad, 'open' | 'overdue' | 'dueToday' | 'urgent'>;
+const NO_LOAD: LoadCounts = { open: 0, overdue: 0, dueToday: 0, urgent: 0 };
+
+/**
+ * Per person who can hold work: open, overdue, due-today and high/urgent task counts (leads and admins). One pass
+ * over the open tasks, grouped by assignee, read from tasks_assignee_open_due_idx alone (it holds every column the
+ * counts need); the people come from the users table.
+ */
 export async function getTeamLoad({ ctx, now = new Date() }: { ctx: ServiceContext; now?: Date }): Promise<TeamMemberLoad[]> {
   assertCan(ctx.actor, 'tasks.assign');
   const at = now.toISOString();
   const endOfDay = endOfUtcDay(now).toISOString();
-  const counts = {
-    open: count(tasks.id),
-    overdue: sql<number>`count(${tasks.id}) filter (where ${tasks.dueAt} < ${at}::timestamptz)`.mapWith(Number),
-    dueToday: sql<number>`count(${tasks.id}) filter (where ${tasks.dueAt} >= ${at}::timestamptz and ${tasks.dueAt} < ${endOfDay}::timestamptz)`.mapWith(Number),
-    urgent: sql<number>`count(${tasks.id}) filter (where ${tasks.priority} in ('high', 'urgent'))`.mapWith(Number),
-  };
-  const [people, [unassigned]] = await Promise.all([
+  const [load, people] = await Promise.all([
     ctx.db
-      .select({ userId: users.id, name: users.name, role: users.role, ...counts })
-      .from(users)
-      .leftJoin(tasks, and(eq(tasks.assigneeId, users.id), eq(tasks.status, 'open')))
-      .where(and(isNull(users.disabledAt), inArray(users.role, [...ASSIGNABLE_ROLES])))
-      .groupBy(users.id)
-      .orderBy(asc(users.name), asc(users.id)),
-    ctx.db
-      .select(counts)
+      .select({
+        assigneeId: tasks.assigneeId,
+        open: sql<number>`count(*)`.mapWith(Number),
+        overdue: sql<number>`count(*) filter (where ${tasks.dueAt} < ${at}::timestamptz)`.mapWith(Number),
+        dueToday: sql<number>`count(*) filter (where ${tasks.dueAt} >= ${at}::timestamptz and ${tasks.dueAt} < ${endOfDay}::timestamptz)`.mapWith(Number),
+        urgent: sql<number>`count(*) filter (where ${tasks.priority} in ('high', 'urgent'))`.mapWith(Number),
+      })
       .from(tasks)
-      .where(and(isNull(tasks.assigneeId), eq(tasks.status, 'open'))),
+      .where(eq(tasks.status, 'open'))
+      .groupBy(tasks.assigneeId),
+    assignableUsers(ctx),
   ]);
-  const rows: TeamMemberLoad[] = people;
-  if (unassigned.open > 0) rows.push({ userId: null, name: 'Unassigned', role: null, ...unassigned });
+  const byAssignee = new Map(load.map(({ assigneeId, ...counts }) => [assigneeId, counts]));
+  const rows: TeamMemberLoad[] = people.map((person) => ({ userId: person.id, name: person.name, role: person.role, ...(byAssignee.get(person.id) ?? NO_LOAD) }));
+  const unassigned = byAssignee.get(null);
+  if (unassigned) rows.push({ userId: null, name: 'Unassigned', role: null, ...unassigned });
   return rows;
 }
 
@@ -152,6 +156,10 @@ export type AssignableUser = { id: number; name: string; role: Role };
 /** Who can own accounts and hold tasks, for owner and assignee choices. */
 export async function listAssignableUsers({ ctx }: { ctx: ServiceContext }): Promise<AssignableUser[]> {
   assertCan(ctx.actor, 'customers.read');
+  return assignableUsers(ctx);
+}
+
+function assignableUsers(ctx: ServiceContext): Promise<AssignableUser[]> {
   return ctx.db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)

@@ -5,6 +5,7 @@ import { readKpiInputs } from '@/db/queries/metrics/read';
 import { ensureRollupsCurrent } from '@/db/queries/metrics/refresh';
 import { readMetricsSettings } from '@/db/queries/metrics/settings';
 import { readRollupState } from '@/db/queries/metrics/state';
+import { lastLoggedChange } from '@/db/queries/metrics/watermark';
 import { buildKpiDocument, type KpiDocument } from '@/lib/metrics/document';
 import { drilldownMonths, formatDrilldownCursor, type DrilldownCursor } from '@/lib/metrics/drilldowns';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
@@ -40,8 +41,9 @@ async function dimensionsOf(ctx: ServiceContext, filters: KpiFilters) {
 
 /**
  * The KPI document of months from..to (default: the last 24 complete months and the current one), for the whole
- * workspace or the customers matching the filters. Read from the monthly rollups, which are extended first when a
- * new month has begun.
+ * workspace or the customers matching the filters. Read from the monthly rollups as they are: when they lag (changes
+ * pending, a new month begun), a page's read schedules the refresh after its response and the document says so
+ * (`rollup.pending_changes`, `rollup.through`); other callers refresh first.
  */
 export async function getKpis({
   ctx,
@@ -62,9 +64,10 @@ export async function getKpis({
   const dimensions = await dimensionsOf(ctx, query.filters);
 
   if (!rollupsChecked) await ensureRollupsCurrent(ctx.db, now, ctx.background);
-  const [settings, state, inputs] = await Promise.all([
+  const [settings, state, logged, inputs] = await Promise.all([
     readMetricsSettings(ctx.db),
     readRollupState(ctx.db),
+    lastLoggedChange(ctx.db),
     readKpiInputs(ctx.db, { from, to, dimensions }),
   ]);
   return buildKpiDocument({
@@ -72,6 +75,7 @@ export async function getKpis({
     to,
     through: state?.throughMonth ?? null,
     refreshedAt: state?.refreshedAt ?? null,
+    pendingChanges: Math.max(0, logged - (state?.appliedChange ?? 0)),
     history: inputs.history,
     cohortCells: inputs.cohortCells,
     currency: state?.currency ?? 'USD',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/rows';
 import { customerFilterWhere } from '@/db/queries/customer-filters';
+import { countMatching } from '@/db/queries/customer-list/count';
 import { listOwners, listTiers, distinctValues } from '@/db/queries/customer-list/options';
 import { keysetPage } from '@/db/queries/customer-list/pager';
 import { sortParts, type SortContext } from '@/db/queries/customer-list/sorts';
@@ -78,12 +79,20 @@ async function expectedIds(column: CustomerColumn, dir: 'asc' | 'desc', where: S
 
 type Walk = { pages: number[][]; previous: (ListPage | null)[] };
 
+/** The matching ids the count hands the pager (sorted outright), or null (the pager walks the sort's index). */
+async function matchesOf(where: SQL | undefined, sorted: boolean): Promise<string | null> {
+  if (!sorted) return null;
+  const [row] = await queryRows<{ ids: string }>(handle.db, sql`select array(select ${customers.id} from ${customers} where ${where ?? sql`true`})::text as ids`);
+  return row.ids;
+}
+
 async function walkForwards(column: CustomerColumn, dir: 'asc' | 'desc', where: SQL | undefined, smallSet: boolean, size: number): Promise<Walk> {
   const parts = sortParts(column, context);
   const walk: Walk = { pages: [], previous: [] };
+  const matches = await matchesOf(where, smallSet);
   let page: ListPage | undefined;
   for (let i = 0; i < 100; i++) {
-    const result = await keysetPage(parts, { db: handle.db, where, direction: dir, size, smallSet }, page);
+    const result = await keysetPage(parts, { db: handle.db, where, direction: dir, size, matches }, page);
     walk.pages.push(result.rows.map((r) => r.row.id));
     walk.previous.push(result.previous ? { before: result.previous } : null);
     if (!result.next) return walk;
@@ -108,7 +117,7 @@ describe('keyset paging', () => {
       // Back from the last page: each "previous" is exactly the page before it.
       const parts = sortParts(column, context);
       for (let i = walk.pages.length - 1; i > 0; i--) {
-        const back = await keysetPage(parts, { db: handle.db, where: undefined, direction: dir, size: 37, smallSet }, walk.previous[i]!);
+        const back = await keysetPage(parts, { db: handle.db, where: undefined, direction: dir, size: 37, matches: await matchesOf(undefined, smallSet) }, walk.previous[i]!);
         expect(back.rows.map((r) => r.row.id)).toEqual(walk.pages[i - 1]);
         expect(back.previous === null).toBe(i === 1);
       }
@@ -132,7 +141,7 @@ describe('keyset paging', () => {
 
   it('treats a cursor that does not fit the sort as the first page', async () => {
     const parts = sortParts('mrr', context);
-    const args = { db: handle.db, where: undefined, direction: 'asc' as const, size: 10, smallSet: false };
+    const args = { db: handle.db, where: undefined, direction: 'asc' as const, size: 10, matches: null };
     const first = await keysetPage(parts, args);
     for (const bad of [{ part: 0, key: ['abc', '1'] }, { part: 5, key: ['1', '1'] }, { part: 0, key: ['1'] }, { part: 1, key: ['x'] }]) {
       expect((await keysetPage(parts, args, { after: bad })).rows.map((r) => r.row.id)).toEqual(first.rows.map((r) => r.row.id));
@@ -220,6 +229,28 @@ describe('filters', () => {
     const result = await listCustomers({ ctx: lead, query: { filter: { owner: 'any', segment: 'b2c' }, sort: { column: 'name', dir: 'asc' }, size: 25 }, options });
     expect(result.total).toEqual({ value: facts.filter((c) => c.segment === 'b2c').length, exact: true });
     expect(result.rows).toHaveLength(25);
+  });
+
+  it('counts a search from one read of its matches, and pages read from those matches are the sorted matches', async () => {
+    const fragment = 'e';
+    const expected = facts.filter((c) => [c.name, c.email, c.company].some((v) => v?.toLowerCase().includes(fragment))).map((c) => c.id);
+    expect(expected.length).toBeGreaterThan(7);
+    const where = customerFilterWhere({ q: fragment });
+    const { total, ids } = await countMatching(handle.db, where);
+    expect(total).toEqual({ value: expected.length, exact: true });
+    expect(ids!.slice(1, -1).split(',').map(Number).sort((a, b) => a - b)).toEqual(expected);
+    for (const [column, dir] of SORTS) {
+      const parts = sortParts(column, context);
+      const pages: number[] = [];
+      let page: ListPage | undefined;
+      for (;;) {
+        const result = await keysetPage(parts, { db: handle.db, where, direction: dir, size: 7, matches: ids }, page);
+        pages.push(...result.rows.map((r) => r.row.id));
+        if (!result.next) break;
+        page = { after: result.next };
+      }
+      expect(pages, `${column} ${dir}`).toEqual(await expectedIds(column, dir, where));
+    }
   });
 
   it("shows each row's owner and tier by name and its current risk score", async () => {

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, feedback, orders, settings, subscriptions, users } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { parseUtcDate } from '@/db/seed/time';
-import { refreshRollups } from '@/db/queries/metrics/refresh';
+import { refreshRollups, rollupsBehind } from '@/db/queries/metrics/refresh';
+import { queryRows } from '@/db/rows';
 import { parseMonth } from '@/lib/metrics/months';
 import { METRICS_SETTINGS_KEY, metricsSettingsSchema } from '@/lib/metrics/settings';
 import { systemActor, type ServiceContext } from '@/server/context';
@@ -86,6 +87,50 @@ describe('refreshRollups', () => {
     expect(incremental.customerMonths.some((row) => Number(row.customer_id) === gone.id)).toBe(false);
     await refreshRollups(handle.db, { full: true, now: NOW });
     expect(incremental).toEqual(await rollupRows(handle.db));
+  });
+
+  it('empties the change log once applied, so that its deleted rows do not pile up, and tells the lag from the log sequence', async () => {
+    const edited = [await payingCustomer(5), await payingCustomer(6), await payingCustomer(7)];
+    for (const c of edited) await handle.db.insert(subscriptions).values({ customerId: c.id, effectiveAt: new Date('2026-06-18T06:00:00Z'), mrrCents: c.mrrCents + 100 });
+    expect(await rollupsBehind(handle.db, NOW)).toMatchObject({ rollover: false, pendingChanges: 3, changes: true });
+    await refreshRollups(handle.db, { now: NOW });
+    expect(await rollupsBehind(handle.db, NOW)).toMatchObject({ pendingChanges: 0, changes: false });
+    const [log] = await queryRows<{ rows: number; bytes: number }>(handle.db, sql`select (select count(*) from metric_changes)::int as rows, pg_relation_size('metric_changes')::int as bytes`);
+    expect(log).toEqual({ rows: 0, bytes: 0 });
+  });
+
+  it('never reports the rollups current while a change whose transaction was open during a refresh is missing from them', async () => {
+    const customer = await payingCustomer(9);
+    let refreshing: Promise<unknown> = Promise.resolve();
+    await handle.db.transaction(async (tx) => {
+      await tx.insert(subscriptions).values({ customerId: customer.id, effectiveAt: new Date('2026-06-19T07:00:00Z'), mrrCents: customer.mrrCents + 500 });
+      // On PostgreSQL the refresh runs beside this open transaction; the embedded database queues it until the commit.
+      refreshing = refreshRollups(handle.db, { now: NOW });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await refreshing;
+    const incremental = await rollupRows(handle.db);
+    const lag = await rollupsBehind(handle.db, NOW);
+    await refreshRollups(handle.db, { now: NOW });
+    const caughtUp = await rollupRows(handle.db);
+    await refreshRollups(handle.db, { full: true, now: NOW });
+    const rebuilt = await rollupRows(handle.db);
+    expect(caughtUp).toEqual(rebuilt);
+    if (lag.pendingChanges === 0) expect(incremental).toEqual(rebuilt);
+  });
+
+  it('leaves no lasting lag after a write that rolled back', async () => {
+    const customer = await payingCustomer(8);
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await tx.insert(subscriptions).values({ customerId: customer.id, effectiveAt: new Date('2026-06-18T07:00:00Z'), mrrCents: 1 });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    const full = await rollupRows(handle.db);
+    await refreshRollups(handle.db, { now: NOW });
+    expect(await rollupsBehind(handle.db, NOW)).toMatchObject({ pendingChanges: 0 });
+    expect(await rollupRows(handle.db)).toEqual(full);
   });
 
   it('counts a customer whose owner changed under the new owner from the current month on, and under the old one before', async () => {

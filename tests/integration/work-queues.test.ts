@@ -71,6 +71,18 @@ describe('team view', () => {
     expect(load.some((row) => row.role === 'exec')).toBe(false);
   });
 
+  it('lists everyone who can hold work, those without open tasks at zero, in name order, and leaves out disabled people', async () => {
+    const idle = await makeUser(handle.db, 'lead', { name: 'Aaron Idle' });
+    const gone = await makeUser(handle.db, 'csm', { name: 'Gone', disabledAt: new Date() });
+    await makeTask(handle.db, { customerId, assigneeId: gone.id, title: 'Left behind', dueAt: hours(-2) });
+    const load = await getTeamLoad({ ctx: ctx(as.lead), now: NOW });
+    expect(load.find((row) => row.userId === idle.id)).toEqual({ userId: idle.id, name: 'Aaron Idle', role: 'lead', open: 0, overdue: 0, dueToday: 0, urgent: 0 });
+    expect(load.some((row) => row.userId === gone.id)).toBe(false);
+    const people = load.filter((row) => row.userId !== null);
+    expect(people.map((row) => row.name)).toEqual([...people.map((row) => row.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(load.at(-1)).toMatchObject({ userId: null, open: 1 });
+  });
+
   it("lists one person's open tasks or the unassigned ones", async () => {
     expect((await listTeamTasks({ ctx: ctx(as.lead), assigneeId: ids.otherCsm })).map((t) => t.id)).toEqual([taskIds.theirs]);
     expect((await listTeamTasks({ ctx: ctx(as.lead), assigneeId: null })).map((t) => t.id)).toEqual([taskIds.unassigned]);

@@ -61,7 +61,7 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
           }
         />
         <div className="flex flex-col items-end gap-1">
-          <DataFreshness doc={current} range={period} filters={filters} />
+          <DataFreshness doc={current} range={period} filters={filters} now={now} />
           <KpiDownload range={period} filters={filters} />
         </div>
       </div>

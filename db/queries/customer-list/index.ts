@@ -14,9 +14,6 @@ export type { SortContext } from './sorts';
 
 export type CustomerPageRequest = { filter: CustomerFilter; sort: CustomerSort; page?: ListPage; size: number; context: SortContext };
 
-/** Up to this many matching customers, a page is read by sorting the matches rather than walking the sort's index. */
-export const SMALL_SET = 2_000;
-
 export type CustomerPage = {
   rows: (Omit<PositionedRow, 'row'> & { row: ListRow })[];
   next: KeysetCursor | null;
@@ -26,12 +23,12 @@ export type CustomerPage = {
 
 /**
  * One page of customers matching the filter in the chosen order, with how many match in all. The count comes first
- * because it decides the plan: a small exact total is sorted outright, anything larger walks the sort's index.
+ * because it decides the plan: an exact total comes with the matching ids, which are sorted outright; anything
+ * larger walks the sort's index.
  */
 export async function queryCustomerPage(db: Executor, request: CustomerPageRequest): Promise<CustomerPage> {
   const where = customerFilterWhere(request.filter);
-  const total = await countMatching(db, where);
-  const smallSet = total.exact && total.value <= SMALL_SET;
-  const page = await keysetPage(sortParts(request.sort.column, request.context), { db, where, direction: request.sort.dir, size: request.size, smallSet }, request.page);
+  const { total, ids } = await countMatching(db, where);
+  const page = await keysetPage(sortParts(request.sort.column, request.context), { db, where, direction: request.sort.dir, size: request.size, matches: ids }, request.page);
   return { ...page, rows: await withSideFacts(db, page.rows), total };
 }

@@ -1,14 +1,12 @@
-import type { SQL } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
 import type { KeysetCursor, ListPage } from '@/lib/validation/customer-list';
 import { flip } from './keys';
-import type { SortPart } from './parts';
+import type { PartArgs, SortPart } from './parts';
 import type { CustomerRow } from './rows';
 
 export type PositionedRow = { row: CustomerRow; cursor: KeysetCursor };
 export type KeysetPageResult = { rows: PositionedRow[]; next: KeysetCursor | null; previous: KeysetCursor | null };
 
-type PagerArgs = { db: Executor; where: SQL | undefined; direction: 'asc' | 'desc'; size: number; smallSet: boolean };
+type PagerArgs = Pick<PartArgs, 'db' | 'where' | 'direction' | 'matches'> & { size: number };
 
 /** A cursor that no longer fits the sort (another sort's link, a hand-edited URL) means the first page. */
 function usable(parts: SortPart[], cursor: KeysetCursor | undefined): KeysetCursor | undefined {
@@ -22,7 +20,7 @@ async function collect(parts: SortPart[], args: PagerArgs, start: KeysetCursor |
   const direction = backwards ? flip(args.direction) : args.direction;
   for (let part = start?.part ?? (backwards ? parts.length - 1 : 0); part >= 0 && part < parts.length && out.length < limit; part += step) {
     const from = start && part === start.part ? start.key : null;
-    const rows = await parts[part].rows({ db: args.db, where: args.where, from, direction, limit: limit - out.length, smallSet: args.smallSet });
+    const rows = await parts[part].rows({ db: args.db, where: args.where, from, direction, limit: limit - out.length, matches: args.matches });
     out.push(...rows.map(({ row, key }) => ({ row, cursor: { part, key } })));
   }
   return out;

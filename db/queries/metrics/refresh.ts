@@ -22,6 +22,7 @@ import { writeActivation, writeFeedbackMonths } from './facts';
 import { CHANGED, dropChanges, inPart, prepareScope, takeChanges } from './scope';
 import { readMetricsSettings } from './settings';
 import { firstDataMonth, mainCurrency, medianInterPurchaseSeconds, readRollupState, writeRollupState } from './state';
+import { compactChangeLog, lastLoggedChange, settledWatermark } from './watermark';
 
 export type RefreshOptions = {
   /** Return null at once, doing nothing, when another refresh is running (it or the next one will catch up). */
@@ -55,7 +56,7 @@ const REFRESH_LOCK = 7_326_411;
  * Brings the KPI rollups up to date in one transaction (readers see the old or the new numbers, never a mix).
  *
  * Incremental by default: the customers the change log names (triggers append them on every write to customers,
- * subscriptions, orders and feedback) are recomputed from the first month that changed for them, every customer
+ * subscriptions, orders and feedback; the log is emptied once taken) are recomputed from the first month that changed for them, every customer
  * from `from` or from the last month refreshed when a month has begun since, and the rollups move by the difference.
  * It rebuilds everything instead when asked to, on the first run, when older data arrived than the rollups hold, or
  * when the inactivity window W must change (a new setting, or a full run recomputing the median inter-purchase
@@ -67,6 +68,12 @@ const REFRESH_LOCK = 7_326_411;
 export async function refreshRollups(db: Database, options: RefreshOptions & { skipIfBusy: true }): Promise<RefreshSummary | null>;
 export async function refreshRollups(db: Database, options?: RefreshOptions): Promise<RefreshSummary>;
 export async function refreshRollups(db: Database, options: RefreshOptions = {}): Promise<RefreshSummary | null> {
+  const summary = await refreshInTransaction(db, options);
+  if (summary) await compactChangeLog(db);
+  return summary;
+}
+
+async function refreshInTransaction(db: Database, options: RefreshOptions): Promise<RefreshSummary | null> {
   const through = monthOf((options.now ?? new Date()).getTime());
   return db.transaction(async (tx) => {
     if (options.skipIfBusy) {
@@ -76,6 +83,8 @@ export async function refreshRollups(db: Database, options: RefreshOptions = {})
       await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
     }
     const step = timer(options.onStep);
+    // Read before the change log is taken: every change up to it is committed and so taken below.
+    const watermark = await settledWatermark(tx);
     const [settings, state, first] = [await readMetricsSettings(tx), await readRollupState(tx), await firstDataMonth(tx)];
 
     // Data before (or no longer in) the first month the rollups hold moves every month's history.
@@ -98,7 +107,8 @@ export async function refreshRollups(db: Database, options: RefreshOptions = {})
     if (plan.all) await tx.execute(sql`analyze customer_months, customer_feedback_months, customer_activation`);
     step('statistics');
 
-    await writeRollupState(tx, { firstMonth: first, throughMonth: through, windowDays, windowFromSetting: override !== null, currency, refreshedAt: new Date() });
+    const appliedChange = watermark ?? state?.appliedChange ?? 0;
+    await writeRollupState(tx, { firstMonth: first, throughMonth: through, windowDays, windowFromSetting: override !== null, currency, refreshedAt: new Date(), appliedChange });
     return { full, from: plan.all?.from ?? null, through, windowDays, changedCustomers: plan.changedCustomers };
   });
 }
@@ -185,29 +195,31 @@ function timer(onStep: RefreshOptions['onStep']): (step: string) => void {
   };
 }
 
-/** Whether the rollups lag: a month has begun since the last refresh, or the change log holds customers. */
-export async function rollupsBehind(db: Executor, now = new Date()): Promise<{ rollover: boolean; changes: boolean }> {
-  const [state, [log]] = await Promise.all([
-    readRollupState(db),
-    queryRows<{ any: boolean }>(db, sql`select exists (select 1 from metric_changes) as any`),
-  ]);
-  return { rollover: !state || state.throughMonth < monthOf(now.getTime()), changes: Boolean(log.any) };
+export type RollupLag = {
+  /** A month has begun since the last refresh (or there was none). */
+  rollover: boolean;
+  /** Changes logged since the last refresh recorded how far it got (0: none); a change is one customer's rows of one statement. */
+  pendingChanges: number;
+};
+
+/**
+ * How far the rollups lag, from the state row and the change log's sequence: the same small cost whatever the log
+ * holds, so every KPI read can ask.
+ */
+export async function rollupsBehind(db: Executor, now = new Date()): Promise<RollupLag & { changes: boolean }> {
+  const [state, logged] = await Promise.all([readRollupState(db), lastLoggedChange(db)]);
+  const pendingChanges = Math.max(0, logged - (state?.appliedChange ?? 0));
+  return { rollover: !state || state.throughMonth < monthOf(now.getTime()), pendingChanges, changes: pendingChanges > 0 };
 }
 
 /**
  * Makes sure the rollups are current before a read. Without `background` it refreshes and waits (CLI, tests). With it
- * (a page), changes since the last refresh are applied at once unless a refresh is already running (their cost
- * follows the customers changed), while a new month or a first build, whose cost follows the whole workspace, runs
- * after the response: until it is done the page shows the months computed so far, and later months as unknown.
+ * (a page), nothing waits: a refresh runs after the response, unless one is running already (it, or the next read's,
+ * catches up), and the page shows the rollups as they are, saying how fresh they are and what is being applied.
  */
 export async function ensureRollupsCurrent(db: Database, now = new Date(), background?: (task: () => Promise<unknown>) => void): Promise<void> {
   const behind = await rollupsBehind(db, now);
   if (!behind.rollover && !behind.changes) return;
-  if (!background) {
-    await refreshRollups(db, { now });
-  } else if (behind.rollover) {
-    background(() => refreshRollups(db, { now, skipIfBusy: true }).catch((error) => console.error('KPI rollup refresh failed:', error)));
-  } else {
-    await refreshRollups(db, { now, skipIfBusy: true });
-  }
+  if (!background) await refreshRollups(db, { now });
+  else background(() => refreshRollups(db, { now, skipIfBusy: true }).catch((error) => console.error('KPI rollup refresh failed:', error)));
 }
