@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 
 /** A port nothing listens on now, asked of the system (this file is read synchronously). */
 function freePort(): string {
-  const probe = "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })";
+  const probe =
+    "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })";
   return execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
 }
 

@@ -23,7 +23,10 @@ export async function admin<T>(base: string, run: (client: pg.Client) => Promise
 }
 
 export async function databaseExists(base: string, name: string): Promise<boolean> {
-  return admin(base, async (client) => (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
+  return admin(
+    base,
+    async (client) => (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1,
+  );
 }
 
 /** Drops and creates `name`, migrates it, and opens it. Bench databases only: names are code-defined. */
@@ -47,7 +50,10 @@ export async function openExisting(base: string, name: string, open: OpenOptions
 export async function tableCounts(handle: DatabaseHandle, tables: readonly string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
+    const [row] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from ${sql.identifier(table)}`,
+    );
     counts[table] = row.n;
   }
   return counts;

@@ -51,7 +51,11 @@ export async function replay(client: pg.Client, statements: readonly Statement[]
 }
 
 /** Runs `a` and `b` alternately, `runs` times each after one warm-up of each: load that comes and goes hits both. */
-export async function timePaired(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Timings, Timings]> {
+export async function timePaired(
+  runs: number,
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<[Timings, Timings]> {
   await a();
   await b();
   const [as, bs]: [number[], number[]] = [[], []];
@@ -73,7 +77,12 @@ export type AgainstFloor = { runs: number; stat?: 'median' | 'p95'; target?: Tar
  * a bare connection, timed the same way and interleaved with it. Several variants (e.g. one per sampled customer)
  * are run in turn, each against its own statements.
  */
-export async function againstFloor(tools: FloorTools, name: string, run: Run | Run[], options: AgainstFloor): Promise<Figure> {
+export async function againstFloor(
+  tools: FloorTools,
+  name: string,
+  run: Run | Run[],
+  options: AgainstFloor,
+): Promise<Figure> {
   const variants = Array.isArray(run) ? run : [run];
   const captured: Statement[][] = [];
   for (const variant of variants) captured.push(await tools.recorder.capture(variant));
@@ -89,7 +98,12 @@ export async function againstFloor(tools: FloorTools, name: string, run: Run | R
 }
 
 /** A time figure as one statistic (median or p95) of its runs beside the floor's; the other statistic goes in the note. */
-export function timeFigure(name: string, t: Timings, floor: { name: string; timings: Timings }, options: Omit<AgainstFloor, 'runs'> = {}): Figure {
+export function timeFigure(
+  name: string,
+  t: Timings,
+  floor: { name: string; timings: Timings },
+  options: Omit<AgainstFloor, 'runs'> = {},
+): Figure {
   const stat = options.stat ?? 'median';
   const other = stat === 'median' ? 'p95' : 'median';
   return {
@@ -100,6 +114,11 @@ export function timeFigure(name: string, t: Timings, floor: { name: string; timi
     ratio: t[stat] / floor.timings[stat],
     target: options.target,
     trivial: options.trivial,
-    note: [`${stat} of ${t.runs} runs, ${other} ${t[other].toFixed(2)} ms (floor ${floor.timings[other].toFixed(2)} ms)`, options.note].filter(Boolean).join('; '),
+    note: [
+      `${stat} of ${t.runs} runs, ${other} ${t[other].toFixed(2)} ms (floor ${floor.timings[other].toFixed(2)} ms)`,
+      options.note,
+    ]
+      .filter(Boolean)
+      .join('; '),
   };
 }

@@ -35,26 +35,52 @@ const count = (text: string) => {
 // Database names go into CREATE/DROP DATABASE as identifiers: plain lower-case names only, short enough that the
 // run's other databases (the name plus a suffix such as _import) stay within PostgreSQL's 63 characters.
 const databaseName = (text: string) => {
-  if (!/^[a-z_][a-z0-9_]{0,55}$/.test(text)) throw new InvalidArgumentError('Use lower-case letters, digits and underscores.');
+  if (!/^[a-z_][a-z0-9_]{0,55}$/.test(text))
+    throw new InvalidArgumentError('Use lower-case letters, digits and underscores.');
   return text;
 };
 
 const program = new Command('bench')
-  .option('--small', `a quick run: ${SMALL.customers.toLocaleString('en-US')} customers, ${SMALL.importEvents.toLocaleString('en-US')} events to import`)
+  .option(
+    '--small',
+    `a quick run: ${SMALL.customers.toLocaleString('en-US')} customers, ${SMALL.importEvents.toLocaleString('en-US')} events to import`,
+  )
   .option('--customers <n>', 'customers of the reference database (default 1,000,000)', count)
   .option('--import-events <n>', 'rows of the events file to import (default 1,000,000)', count)
   .option('--rebuild', 'seed the reference database again even when its volume matches')
-  .option('--reference-db <name>', `name of the reference database (default ${REFERENCE_DB}; another name keeps a checkout's schema changes to itself)`, databaseName)
+  .option(
+    '--reference-db <name>',
+    `name of the reference database (default ${REFERENCE_DB}; another name keeps a checkout's schema changes to itself)`,
+    databaseName,
+  )
   .option('--http-port <n>', 'port of the production server the HTTP section starts (default 3307)', count)
   .option('--only <text>', 'run only the sections whose title contains this text (case-insensitive)')
   .option('--out <dir>', 'where the report goes', path.join(projectRoot(), 'bench', 'results'))
   .parse();
-const flags = program.opts<{ small?: boolean; customers?: number; importEvents?: number; httpPort?: number; rebuild?: boolean; referenceDb?: string; only?: string; out: string }>();
-const sections = SECTIONS.filter((section) => !flags.only || section.title.toLowerCase().includes(flags.only.toLowerCase()));
+const flags = program.opts<{
+  small?: boolean;
+  customers?: number;
+  importEvents?: number;
+  httpPort?: number;
+  rebuild?: boolean;
+  referenceDb?: string;
+  only?: string;
+  out: string;
+}>();
+const sections = SECTIONS.filter(
+  (section) => !flags.only || section.title.toLowerCase().includes(flags.only.toLowerCase()),
+);
 const base = flags.small ? SMALL : REFERENCE;
-const options: BenchOptions = { ...base, customers: flags.customers ?? base.customers, importEvents: flags.importEvents ?? base.importEvents, httpPort: flags.httpPort ?? 3307 };
+const options: BenchOptions = {
+  ...base,
+  customers: flags.customers ?? base.customers,
+  importEvents: flags.importEvents ?? base.importEvents,
+  httpPort: flags.httpPort ?? 3307,
+};
 // Each volume has its own database, so that a quick run never replaces the (slow to build) reference one.
-const referenceDb = flags.referenceDb ?? (options.customers === REFERENCE.customers ? REFERENCE_DB : `${REFERENCE_DB}_${options.customers}`);
+const referenceDb =
+  flags.referenceDb ??
+  (options.customers === REFERENCE.customers ? REFERENCE_DB : `${REFERENCE_DB}_${options.customers}`);
 const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER;
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -69,14 +95,25 @@ async function referenceDatabase(): Promise<{ handle: BenchContext['reference'];
       log(`Reusing ${referenceDb} (${wanted.customers.toLocaleString('en-US')} customers, seed ${wanted.seed}).`);
       return { handle: await openExisting(serverUrl, referenceDb, open), built: null };
     }
-    log(stamp ? `${referenceDb} was built from ${stamp.customers.toLocaleString('en-US')} customers of seed ${stamp.seed}: rebuilding.` : `${referenceDb} carries no seed stamp: rebuilding.`);
+    log(
+      stamp
+        ? `${referenceDb} was built from ${stamp.customers.toLocaleString('en-US')} customers of seed ${stamp.seed}: rebuilding.`
+        : `${referenceDb} carries no seed stamp: rebuilding.`,
+    );
   }
   log(`Building ${referenceDb} with ${options.customers.toLocaleString('en-US')} customers ...`);
   const handle = await freshDatabase(serverUrl, referenceDb, open);
-  const bar = new SingleBar({ format: 'seed [{bar}] {percentage}% | {value}/{total} customers | {duration_formatted}' });
+  const bar = new SingleBar({
+    format: 'seed [{bar}] {percentage}% | {value}/{total} customers | {duration_formatted}',
+  });
   bar.start(options.customers, 0);
   const seedMs = await elapsedMs(() =>
-    seedDatabase(handle.db, { customers: options.customers, seed: 1, asOf: Date.now() - (Date.now() % 86_400_000), onProgress: (done) => bar.update(done) }),
+    seedDatabase(handle.db, {
+      customers: options.customers,
+      seed: 1,
+      asOf: Date.now() - (Date.now() % 86_400_000),
+      onProgress: (done) => bar.update(done),
+    }),
   ).finally(() => bar.stop());
   const rollupMs = await elapsedMs(() => refreshRollups(handle.db, { full: true }));
   // What autovacuum does on a production server after a bulk load (this machine's runs with it off): visibility
@@ -93,7 +130,12 @@ async function referenceDatabase(): Promise<{ handle: BenchContext['reference'];
         `Built in this run from seed ${wanted.seed} (a hash of db/seed); later runs reuse the database while its volume and seed match, and rebuild it when either changed.`,
       ],
       figures: [
-        { name: 'seed (generate + COPY + index rebuild)', value: seedMs / 1000, unit: 's', note: `${Math.round(rows / (seedMs / 1000)).toLocaleString('en-US')} rows/s over ${rows.toLocaleString('en-US')} rows` },
+        {
+          name: 'seed (generate + COPY + index rebuild)',
+          value: seedMs / 1000,
+          unit: 's',
+          note: `${Math.round(rows / (seedMs / 1000)).toLocaleString('en-US')} rows/s over ${rows.toLocaleString('en-US')} rows`,
+        },
         { name: 'KPI rollups, full build', value: rollupMs / 1000, unit: 's' },
         { name: 'VACUUM ANALYZE of the whole database', value: vacuumMs / 1000, unit: 's' },
       ],
@@ -140,14 +182,18 @@ try {
       // One section's failure must not cost the others' figures: it is named in the report, and the run exits 1.
       failures++;
       out.failed = error instanceof Error ? error.message : String(error);
-      log(`Section "${section.title}" failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(
+        `Section "${section.title}" failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
     out.load!.after = loadAverage();
     write();
   }
   write();
   process.stdout.write(toMarkdown(report));
-  log(`\nReport written to ${path.relative(process.cwd(), flags.out) || flags.out}/report.{md,json}${failures ? ` (${failures} section(s) failed)` : ''}`);
+  log(
+    `\nReport written to ${path.relative(process.cwd(), flags.out) || flags.out}/report.{md,json}${failures ? ` (${failures} section(s) failed)` : ''}`,
+  );
 } finally {
   await bare.end();
   await handle.close();

@@ -15,12 +15,20 @@ export type ReferenceStamp = { customers: number; seed: string };
 export function seedSourceHash(root = projectRoot()): string {
   const dir = path.join(root, 'db', 'seed');
   const hash = createHash('sha256');
-  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
-  for (const file of files) hash.update(`${file}\0`).update(fs.readFileSync(path.join(dir, file))).update('\0');
+  const files = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort();
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(fs.readFileSync(path.join(dir, file)))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
-export const sameStamp = (a: ReferenceStamp | null, b: ReferenceStamp) => a !== null && a.customers === b.customers && a.seed === b.seed;
+export const sameStamp = (a: ReferenceStamp | null, b: ReferenceStamp) =>
+  a !== null && a.customers === b.customers && a.seed === b.seed;
 
 // The stamp is the database's comment: it lives and dies with the database and needs no table in the app's schema.
 export async function readStamp(client: pg.Client, database: string): Promise<ReferenceStamp | null> {
@@ -30,7 +38,9 @@ export async function readStamp(client: pg.Client, database: string): Promise<Re
   );
   try {
     const parsed = JSON.parse(rows[0]?.comment ?? 'null') as Partial<ReferenceStamp> | null;
-    return parsed && typeof parsed.customers === 'number' && typeof parsed.seed === 'string' ? { customers: parsed.customers, seed: parsed.seed } : null;
+    return parsed && typeof parsed.customers === 'number' && typeof parsed.seed === 'string'
+      ? { customers: parsed.customers, seed: parsed.seed }
+      : null;
   } catch {
     return null;
   }

@@ -49,12 +49,19 @@ export type Report = {
 };
 
 const number = (value: number | null, unit: string) =>
-  value === null ? '—' : `${value.toLocaleString('en-US', { maximumFractionDigits: value < 10 ? 2 : value < 1000 ? 1 : 0 })} ${unit}`;
+  value === null
+    ? '—'
+    : `${value.toLocaleString('en-US', { maximumFractionDigits: value < 10 ? 2 : value < 1000 ? 1 : 0 })} ${unit}`;
 
 const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 
 /** The figures of a report that fail or were not measured, by section: what its summary names. */
-export function tally(report: Report): { pass: number; fail: string[]; notMeasured: string[]; failedSections: string[] } {
+export function tally(report: Report): {
+  pass: number;
+  fail: string[];
+  notMeasured: string[];
+  failedSections: string[];
+} {
   const result = { pass: 0, fail: [] as string[], notMeasured: [] as string[], failedSections: [] as string[] };
   for (const section of report.sections) {
     if (section.failed) result.failedSections.push(section.title);
@@ -69,7 +76,12 @@ export function tally(report: Report): { pass: number; fail: string[]; notMeasur
 }
 
 export function toMarkdown(report: Report): string {
-  const lines = [`# Holdfast bench report`, '', `Generated ${report.generatedAt}${report.seconds ? `; the run took ${Math.round(report.seconds / 60)} min` : ''}.`, ''];
+  const lines = [
+    `# Holdfast bench report`,
+    '',
+    `Generated ${report.generatedAt}${report.seconds ? `; the run took ${Math.round(report.seconds / 60)} min` : ''}.`,
+    '',
+  ];
   const t = tally(report);
   lines.push(
     '## Summary',
@@ -92,11 +104,16 @@ export function toMarkdown(report: Report): string {
   lines.push('', '## PostgreSQL settings', '');
   for (const [key, value] of Object.entries(report.postgres)) lines.push(`- ${key}: ${value}`);
   lines.push('', '## Data volume', '', '| table | rows |', '|---|---:|');
-  for (const [table, rows] of Object.entries(report.volume)) lines.push(`| ${table} | ${rows.toLocaleString('en-US')} |`);
+  for (const [table, rows] of Object.entries(report.volume))
+    lines.push(`| ${table} | ${rows.toLocaleString('en-US')} |`);
   for (const section of report.sections) {
     lines.push('', `## ${section.title}`, '');
     if (section.failed) lines.push(`**This section stopped with an error:** ${section.failed}`, '');
-    if (section.load) lines.push(`Load average (1 / 5 / 15 min): ${loads(section.load.before)} at the start, ${loads(section.load.after)} at the end.`, '');
+    if (section.load)
+      lines.push(
+        `Load average (1 / 5 / 15 min): ${loads(section.load.before)} at the start, ${loads(section.load.after)} at the end.`,
+        '',
+      );
     for (const note of section.notes) lines.push(note, '');
     if (!section.figures.length) continue;
     lines.push('| figure | value | floor | × floor | target | result | note |', '|---|---:|---|---:|---|---|---|');
@@ -104,7 +121,9 @@ export function toMarkdown(report: Report): string {
       const reference = f.reference ? `${f.reference.name}: ${number(f.reference.value, f.reference.unit)}` : '';
       const ratio = f.ratio === undefined || f.ratio === null ? '' : `${f.ratio.toFixed(2)}x`;
       const note = [f.trivial ? `not measured: ${f.trivial}` : '', f.note ?? ''].filter(Boolean).join('; ');
-      lines.push(`| ${f.name} | ${number(f.value, f.unit)} | ${reference} | ${ratio} | ${f.target?.label ?? ''} | ${verdict(f)} | ${note} |`);
+      lines.push(
+        `| ${f.name} | ${number(f.value, f.unit)} | ${reference} | ${ratio} | ${f.target?.label ?? ''} | ${verdict(f)} | ${note} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -9,7 +9,9 @@ import { registerUserCommands } from './commands/users';
 import { registerSeedCommand } from './commands/seed';
 
 const program = new Command('holdfast')
-  .description('Holdfast customer retention workspace: command line.\nUses PostgreSQL when DATABASE_URL is set, otherwise the embedded database under .holdfast/pglite (HOLDFAST_DATA_DIR).')
+  .description(
+    'Holdfast customer retention workspace: command line.\nUses PostgreSQL when DATABASE_URL is set, otherwise the embedded database under .holdfast/pglite (HOLDFAST_DATA_DIR).',
+  )
   .version(packageJson.version, '-V, --version', 'print the version of Holdfast')
   .showHelpAfterError()
   .configureHelp({ showGlobalOptions: true });

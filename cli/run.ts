@@ -19,7 +19,8 @@ export async function withDatabase(run: (handle: DatabaseHandle) => Promise<void
   } catch (error) {
     process.exitCode = 1;
     if (error instanceof ValidationError) {
-      for (const [field, messages] of Object.entries(error.fieldErrors)) info(`error: --${field}: ${messages.join(' ')}`);
+      for (const [field, messages] of Object.entries(error.fieldErrors))
+        info(`error: --${field}: ${messages.join(' ')}`);
     } else if (error instanceof DataDirLockedError || error instanceof DomainError || error instanceof CliError) {
       info(`error: ${error.message}`);
     } else {

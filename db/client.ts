@@ -27,7 +27,10 @@ export type OpenOptions = {
   onStatement?: StatementSink;
 };
 
-export async function openDatabase(config: DatabaseConfig, { onStatement = statementLogFromEnv() }: OpenOptions = {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  { onStatement = statementLogFromEnv() }: OpenOptions = {},
+): Promise<DatabaseHandle> {
   if (config.driver === 'postgres') {
     const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     // 2 cores: throughput drops with more active connections.

@@ -18,7 +18,8 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 
 /** Where a config points, for messages and /api/health; never includes a password. */
 export function describeDatabase(config: DatabaseConfig): string {
-  if (config.driver === 'pglite') return config.dataDir ? `embedded PGlite at ${config.dataDir}` : 'embedded PGlite in memory';
+  if (config.driver === 'pglite')
+    return config.dataDir ? `embedded PGlite at ${config.dataDir}` : 'embedded PGlite in memory';
   try {
     const u = new URL(config.url);
     return `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`;

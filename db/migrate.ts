@@ -10,7 +10,10 @@ export function migrationsFolder(): string {
 }
 
 /** Applies the migrations not applied yet; `folder` lets a test stop at an older schema. */
-export async function migrateDatabase(handle: DatabaseHandle, migrationsFolderPath = migrationsFolder()): Promise<void> {
+export async function migrateDatabase(
+  handle: DatabaseHandle,
+  migrationsFolderPath = migrationsFolder(),
+): Promise<void> {
   if (handle.config.driver === 'postgres') {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     await migrate(handle.db as never, { migrationsFolder: migrationsFolderPath });

@@ -17,7 +17,11 @@ export function recordingClient(Client: typeof pg.Client, sink: StatementSink): 
     const [config, values] = args as [string | { text?: string; values?: unknown[] } | null, unknown];
     const text = typeof config === 'string' ? config : config?.text;
     if (typeof text === 'string') {
-      const params = Array.isArray(values) ? values : typeof config === 'object' && Array.isArray(config?.values) ? config.values : [];
+      const params = Array.isArray(values)
+        ? values
+        : typeof config === 'object' && Array.isArray(config?.values)
+          ? config.values
+          : [];
       sink({ text, values: params });
     }
     return send.apply(this, args);

@@ -26,10 +26,15 @@ async function sessionOf(browser: Browser, who: Visitor): Promise<StorageState |
 
 for (const scanned of SCANNED_PAGES) {
   for (const who of scanned.as) {
-    test(`no WCAG 2.1 AA violations: ${scanned.name}, as ${who === 'visitor' ? 'a signed-out visitor' : `the ${who}`}`, async ({ browser }) => {
+    test(`no WCAG 2.1 AA violations: ${scanned.name}, as ${who === 'visitor' ? 'a signed-out visitor' : `the ${who}`}`, async ({
+      browser,
+    }) => {
       // The KPI pages render dozens of charts on two shared cores.
       test.slow();
-      const context = await browser.newContext({ storageState: await sessionOf(browser, who), viewport: scanned.viewport });
+      const context = await browser.newContext({
+        storageState: await sessionOf(browser, who),
+        viewport: scanned.viewport,
+      });
       try {
         const page = await context.newPage();
         const path = typeof scanned.path === 'string' ? scanned.path : await scanned.path(page);

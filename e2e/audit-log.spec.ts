@@ -3,7 +3,9 @@ import { AuditPage } from './pages/audit-page';
 
 test('malformed audit filters fall back to the unfiltered log instead of failing', async ({ page, signInAs }) => {
   await signInAs('admin');
-  const response = await page.goto('/admin/audit?actor=1%20or%201%3D1&entity=nope&from=2025-02-30&after=junk&before=%27');
+  const response = await page.goto(
+    '/admin/audit?actor=1%20or%201%3D1&entity=nope&from=2025-02-30&after=junk&before=%27',
+  );
   expect(response?.status()).toBe(200);
   const audit = new AuditPage(page);
   await expect(audit.entries('seed.run')).toHaveCount(1);

@@ -2,7 +2,8 @@ import { test, expect } from './fixtures';
 import { CustomersPage } from './pages/customers-page';
 
 // Every column, so that the table is wider than any window.
-const ALL_COLUMNS = '?owner=any&cols=name,company,owner,stage,mrr,risk,lastActivity,segment,plan,country,loyalty,acquiredAt';
+const ALL_COLUMNS =
+  '?owner=any&cols=name,company,owner,stage,mrr,risk,lastActivity,segment,plan,country,loyalty,acquiredAt';
 
 test('at 1,440 px only the customer table scrolls sideways, never the page', async ({ page, signInAs }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -33,7 +34,10 @@ test('the Columns dialog hides an unticked column and keeps the others in order'
   expect(headers.slice(0, 4)).toEqual(['', 'name', 'owner', 'stage']);
 });
 
-test('at 390 px the list is a column of cards that link to profiles and can be selected for bulk actions', async ({ page, signInAs }) => {
+test('at 390 px the list is a column of cards that link to profiles and can be selected for bulk actions', async ({
+  page,
+  signInAs,
+}) => {
   await signInAs('lead');
   await page.setViewportSize({ width: 390, height: 844 });
   const customers = new CustomersPage(page);

@@ -5,7 +5,10 @@ import { test, expect, DEMO_USERS } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { ImportsPage } from './pages/imports-page';
 
-test('a lead imports Telco-shaped customers: mapping, preview, live progress, counts and history', async ({ page, signInAs }, testInfo) => {
+test('a lead imports Telco-shaped customers: mapping, preview, live progress, counts and history', async ({
+  page,
+  signInAs,
+}, testInfo) => {
   test.setTimeout(120_000);
   const file = testInfo.outputPath('telco-customer-churn.csv');
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -42,7 +45,9 @@ test('a lead imports Telco-shaped customers: mapping, preview, live progress, co
   await expect(imports.count('Rejected')).toHaveText('0');
   // Churned customers still carry their last monthly charge: kept, and said so with a count.
   const churned = rows.filter((r) => r.Churn === 'Yes').length;
-  await expect(page.getByRole('region', { name: 'Warnings' })).toContainText(`${churned.toLocaleString('en-US')} churned customers have an MRR above 0`);
+  await expect(page.getByRole('region', { name: 'Warnings' })).toContainText(
+    `${churned.toLocaleString('en-US')} churned customers have an MRR above 0`,
+  );
 
   const row = imports.historyRow('telco-customer-churn.csv');
   await expect(row).toHaveCount(1);
@@ -61,7 +66,10 @@ for (const role of ['csm', 'exec'] as const) {
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
 
-    const upload = await page.request.post('/api/imports/uploads', { data: 'id\nA\n', headers: { 'content-type': 'text/csv', 'x-filename': 'sneaky.csv' } });
+    const upload = await page.request.post('/api/imports/uploads', {
+      data: 'id\nA\n',
+      headers: { 'content-type': 'text/csv', 'x-filename': 'sneaky.csv' },
+    });
     expect(upload.status()).toBe(403);
     expect(await upload.json()).toEqual({ error: 'You do not have permission to do that.' });
   });

@@ -63,6 +63,9 @@ test('selecting tasks to reassign announces how many are selected', async ({ pag
   await signInAs('lead');
   await page.goto('/team');
   const form = page.getByRole('form', { name: /^Reassign tasks of / });
-  await form.getByRole('checkbox', { name: /^Select “/ }).first().check();
+  await form
+    .getByRole('checkbox', { name: /^Select “/ })
+    .first()
+    .check();
   await expect(page.getByRole('status').filter({ hasText: /^1 task selected$/ })).toHaveCount(1);
 });

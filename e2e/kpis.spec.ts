@@ -3,7 +3,10 @@ import { KpiDrilldownPage } from './pages/kpi-drilldown-page';
 import { KpisPage } from './pages/kpis-page';
 import { ThresholdsPage } from './pages/thresholds-page';
 
-test('an executive lands on the KPIs, changes the period and segment, reads a formula and opens the customers behind it', async ({ page, signInAs }) => {
+test('an executive lands on the KPIs, changes the period and segment, reads a formula and opens the customers behind it', async ({
+  page,
+  signInAs,
+}) => {
   // Five renders of the heaviest page (charts, cohorts, 60 formulas) on two shared cores: more than the default budget.
   test.slow();
   await signInAs('exec');
@@ -87,16 +90,23 @@ test('an admin changes a segment’s thresholds, with field errors first', async
   const thresholds = new ThresholdsPage(page);
   await thresholds.goto();
   await thresholds.fill('B2B enterprise', { target: '6', watch: '4' });
-  await expect(thresholds.form('B2B enterprise').getByText('The watch limit must be at or above the on-target limit.')).toBeVisible();
+  await expect(
+    thresholds.form('B2B enterprise').getByText('The watch limit must be at or above the on-target limit.'),
+  ).toBeVisible();
   await expect(thresholds.form('B2B enterprise').getByLabel('Watch up to (%)')).toHaveAttribute('aria-invalid', 'true');
 
   await thresholds.fill('B2B enterprise', { target: '4', watch: '6' });
-  await expect(page.getByRole('status').filter({ hasText: 'Churn thresholds of segment b2b_enterprise' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Churn thresholds of segment b2b_enterprise' }),
+  ).toBeVisible();
   await page.reload();
   await expect(thresholds.form('B2B enterprise').getByLabel('On target up to (%)')).toHaveValue('4');
 });
 
-test('on a 390 px phone the KPI page does not scroll sideways, and its cards show money compact', async ({ page, signInAs }) => {
+test('on a 390 px phone the KPI page does not scroll sideways, and its cards show money compact', async ({
+  page,
+  signInAs,
+}) => {
   test.slow();
   await signInAs('exec');
   // After signing in: on a phone the main navigation the sign-in waits for is behind the menu button.

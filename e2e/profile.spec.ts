@@ -2,7 +2,10 @@ import { test, expect } from './fixtures';
 import { CustomerProfilePage } from './pages/customer-profile-page';
 import { MyWorkPage } from './pages/my-work-page';
 
-test('a CSM opens one of their customers, logs a call, and completes a task from My work', async ({ page, signInAs }) => {
+test('a CSM opens one of their customers, logs a call, and completes a task from My work', async ({
+  page,
+  signInAs,
+}) => {
   await signInAs('csm');
   const myWork = new MyWorkPage(page);
   await myWork.goto();
@@ -28,9 +31,13 @@ test('a CSM opens one of their customers, logs a call, and completes a task from
   // The completed task now shows on the account as closed, with its outcome.
   await profile.goto(task.customerHref);
   await page.getByText(/^Recently closed/).click();
-  await expect(page.getByRole('list', { name: 'Recently closed tasks' }).getByRole('listitem').filter({ hasText: task.title }).first()).toContainText(
-    'Outcome: Walked them through activation',
-  );
+  await expect(
+    page
+      .getByRole('list', { name: 'Recently closed tasks' })
+      .getByRole('listitem')
+      .filter({ hasText: task.title })
+      .first(),
+  ).toContainText('Outcome: Walked them through activation');
 });
 
 test('an executive reads a profile with no write controls, and has no work queues', async ({ page, signInAs }) => {

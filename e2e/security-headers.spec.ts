@@ -26,7 +26,10 @@ function expectDocumentPolicy(policy: string, what: string) {
   expect(scripts, `script-src of ${what}`).not.toContain('unsafe-inline');
 }
 
-test('pages, route handlers, static files and the 403 and 404 pages carry the security headers', async ({ page, signInAs }) => {
+test('pages, route handlers, static files and the 403 and 404 pages carry the security headers', async ({
+  page,
+  signInAs,
+}) => {
   const login = await page.request.get('/login');
   expectDocumentPolicy(expectSecurityHeaders(login, '/login'), '/login');
   const asset = (await login.text()).match(/\/_next\/static\/[^"]+\.js/)?.[0];
@@ -95,7 +98,18 @@ async function watchViolations(page: Page) {
   return violations;
 }
 
-const MAIN_PAGES = ['/', '/customers', '/customers/1', '/my-work', '/team', '/kpis', '/kpis/thresholds', '/imports', '/admin/users', '/admin/audit'];
+const MAIN_PAGES = [
+  '/',
+  '/customers',
+  '/customers/1',
+  '/my-work',
+  '/team',
+  '/kpis',
+  '/kpis/thresholds',
+  '/imports',
+  '/admin/users',
+  '/admin/audit',
+];
 
 test('no page logs a Content-Security-Policy violation', async ({ page, signInAs }) => {
   test.setTimeout(120_000);

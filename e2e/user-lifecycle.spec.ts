@@ -5,9 +5,18 @@ import { UsersPage } from './pages/users-page';
 
 test.describe.configure({ mode: 'serial' });
 
-const newCsm = { name: 'Nia Newcomer', email: `nia.${Date.now()}@holdfast.demo`, role: 'csm' as const, password: 'nia-first-password' };
+const newCsm = {
+  name: 'Nia Newcomer',
+  email: `nia.${Date.now()}@holdfast.demo`,
+  role: 'csm' as const,
+  password: 'nia-first-password',
+};
 
-test('an admin creates a CSM who can then sign in and sees the CSM navigation', async ({ page, signInAs, loginPage }) => {
+test('an admin creates a CSM who can then sign in and sees the CSM navigation', async ({
+  page,
+  signInAs,
+  loginPage,
+}) => {
   await signInAs('admin');
   const users = new UsersPage(page);
   await users.goto();

@@ -69,9 +69,19 @@ const compactFormats = new Map<string, Intl.NumberFormat>();
 export function formatCompactMoney(cents: number, currency: string): string {
   const exact = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
   const units = cents / 10 ** (exact.resolvedOptions().maximumFractionDigits ?? 2);
-  if (Math.abs(units) < 10_000) return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(units);
+  if (Math.abs(units) < 10_000)
+    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(units);
   let format = compactFormats.get(currency);
-  if (!format) compactFormats.set(currency, (format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 })));
+  if (!format)
+    compactFormats.set(
+      currency,
+      (format = new Intl.NumberFormat(LOCALE, {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        maximumSignificantDigits: 3,
+      })),
+    );
   return format.format(units);
 }
 
@@ -79,7 +89,12 @@ export function formatDateTime(value: Date): string {
   return `${dateTimeFormat.format(value)} UTC`;
 }
 
-const dateFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+const dateFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
 
 /** A calendar day in UTC, e.g. "Mar 3, 2026". */
 export function formatDate(value: Date): string {

@@ -41,7 +41,9 @@ function printLogins(database) {
 const secret = ensureSecret();
 await holdfast(['db', 'migrate']);
 await holdfast(['seed', '--if-empty']);
-const { database } = JSON.parse(await capture(process.execPath, [path.join(root, 'bin', 'holdfast.mjs'), 'db', 'status', '--json']));
+const { database } = JSON.parse(
+  await capture(process.execPath, [path.join(root, 'bin', 'holdfast.mjs'), 'db', 'status', '--json']),
+);
 if (!buildIsCurrent()) {
   console.log('Building the app (once; later runs reuse the build) ...');
   await run(process.execPath, [nextBin(), 'build']);

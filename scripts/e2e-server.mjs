@@ -6,10 +6,19 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dropPostgresDatabase, freshPostgresDatabase, holdfast, nextBin, postgresReachable, root, run } from './lib.mjs';
+import {
+  dropPostgresDatabase,
+  freshPostgresDatabase,
+  holdfast,
+  nextBin,
+  postgresReachable,
+  root,
+  run,
+} from './lib.mjs';
 
 const { E2E_PORT: port, E2E_DB_NAME: dbName } = process.env;
-if (!port || !dbName) throw new Error('E2E_PORT or E2E_DB_NAME is not set: start the end-to-end tests with `npx playwright test`');
+if (!port || !dbName)
+  throw new Error('E2E_PORT or E2E_DB_NAME is not set: start the end-to-end tests with `npx playwright test`');
 if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) throw new Error(`E2E_DB_NAME must be a plain lower-case name, not ${dbName}`);
 const password = process.env.E2E_PASSWORD ?? 'e2e-demo-password';
 const env = {};

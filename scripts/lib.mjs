@@ -14,7 +14,8 @@ export function run(command, args, { env = {}, allowFailure = false } = {}) {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       const status = code ?? (signal ? 1 : 0);
-      if (status !== 0 && !allowFailure) reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? status}`));
+      if (status !== 0 && !allowFailure)
+        reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? status}`));
       else resolve(status);
     });
   });
@@ -23,11 +24,17 @@ export function run(command, args, { env = {}, allowFailure = false } = {}) {
 /** Runs a command and resolves with its stdout (stderr passes through); rejects on a non-zero exit. */
 export function capture(command, args, { env = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 

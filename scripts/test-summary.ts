@@ -35,7 +35,12 @@ function empty(): SuiteResult {
 
 function firstLine(text: string | undefined): string {
   // Reports keep the terminal's colour codes.
-  return (text ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n')[0] ?? '';
+  return (
+    (text ?? '')
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .trim()
+      .split('\n')[0] ?? ''
+  );
 }
 
 function plural(count: number, word: string): string {
@@ -79,7 +84,9 @@ export function fromVitest(report: VitestReport | null, root: string): SuiteResu
 function playwrightTests(suite: PlaywrightSuite, titles: string[]): { title: string; test: PlaywrightTest }[] {
   const inner = suite.file && titles.length === 0 ? [suite.file] : [...titles, suite.title];
   return [
-    ...(suite.specs ?? []).flatMap((spec) => (spec.tests ?? []).map((test) => ({ title: [...inner, spec.title].join(' › '), test }))),
+    ...(suite.specs ?? []).flatMap((spec) =>
+      (spec.tests ?? []).map((test) => ({ title: [...inner, spec.title].join(' › '), test })),
+    ),
     ...(suite.suites ?? []).flatMap((child) => playwrightTests(child, inner)),
   ];
 }
@@ -112,7 +119,8 @@ export function fromPlaywright(report: PlaywrightReport | null): SuiteResult {
       }
     }
   }
-  for (const [file, count] of unrunByFile) result.problems.push(`${file}: ${plural(count, 'test')} did not run after an earlier failure`);
+  for (const [file, count] of unrunByFile)
+    result.problems.push(`${file}: ${plural(count, 'test')} did not run after an earlier failure`);
   if (result.passed + result.failed + result.skipped === 0) {
     result.failed = 1;
     result.problems.push('no test ran');
@@ -123,7 +131,11 @@ export function fromPlaywright(report: PlaywrightReport | null): SuiteResult {
 /** A runner that exited non-zero fails its suite even when its report shows no failure (an error outside any test). */
 export function withExitStatus(result: SuiteResult, status: number): SuiteResult {
   if (status === 0 || result.failed > 0) return result;
-  return { ...result, failed: 1, problems: [...result.problems, `exited with status ${status} though no test failed (see its output above)`] };
+  return {
+    ...result,
+    failed: 1,
+    problems: [...result.problems, `exited with status ${status} though no test failed (see its output above)`],
+  };
 }
 
 export function countsLine({ passed, failed, skipped }: Pick<SuiteResult, 'passed' | 'failed' | 'skipped'>): string {

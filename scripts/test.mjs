@@ -37,7 +37,15 @@ async function vitest(name, project, env) {
   const out = path.join(outDir, `${name.replace(/\W+/g, '-')}.json`);
   const status = await run(
     process.execPath,
-    [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    [
+      path.join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
     { env, allowFailure: true },
   );
   record(name, fromVitest(readJson(out), root), status);
@@ -59,13 +67,16 @@ if (pg.ok) {
   console.error(`\nPostgreSQL at ${pgUrl} is not reachable: ${pg.reason}`);
   record('integration (PostgreSQL)', notRun(`PostgreSQL at ${pgUrl} is not reachable: ${pg.reason}`), 1);
 } else {
-  console.log(`\n=== integration (PostgreSQL) === skipped: no server at ${pgUrl} (${pg.reason}). Set DATABASE_URL to run it.`);
+  console.log(
+    `\n=== integration (PostgreSQL) === skipped: no server at ${pgUrl} (${pg.reason}). Set DATABASE_URL to run it.`,
+  );
   summary.push('  integration (PostgreSQL): skipped (no PostgreSQL reachable)');
 }
 
 console.log('\n=== end-to-end (Chromium) ===');
 if (!chromiumPath()) {
-  const message = 'Chromium not found at /usr/bin/chromium (set CHROMIUM_PATH). Install it with `apt-get install -y chromium`.';
+  const message =
+    'Chromium not found at /usr/bin/chromium (set CHROMIUM_PATH). Install it with `apt-get install -y chromium`.';
   if (ci) {
     console.error(message);
     record('end-to-end', notRun(message), 1);
@@ -80,10 +91,14 @@ if (!chromiumPath()) {
   } else {
     const out = path.join(outDir, 'e2e.json');
     const env = { PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_DATABASE_URL: pg.ok ? pgUrl : '' };
-    const status = await run(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json'], {
-      env,
-      allowFailure: true,
-    });
+    const status = await run(
+      process.execPath,
+      [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--reporter=list,json'],
+      {
+        env,
+        allowFailure: true,
+      },
+    );
     record('end-to-end', fromPlaywright(readJson(out)), status);
   }
 }

@@ -42,7 +42,9 @@ export class NotFoundError extends DomainError {
 
 /** Optimistic-concurrency conflict: someone else changed the record since it was loaded. */
 export class ConflictError extends DomainError {
-  constructor(message = 'Someone else changed this record while you were editing. Reload to see their change, then try again.') {
+  constructor(
+    message = 'Someone else changed this record while you were editing. Reload to see their change, then try again.',
+  ) {
     super(message);
   }
 }
@@ -61,8 +63,7 @@ export class RuleError extends DomainError {
 export class TooLargeError extends DomainError {}
 
 export type ActionResult<T = undefined> =
-  | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+  { ok: true; message?: string; data?: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 const GENERIC = 'Something went wrong on our side. Nothing was changed; please try again.';
 
@@ -73,7 +74,11 @@ function uniqueViolation(error: unknown): boolean {
 export function toActionResult(error: unknown): ActionResult<never> {
   if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof RuleError)
-    return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined };
+    return {
+      ok: false,
+      message: error.message,
+      fieldErrors: error.field ? { [error.field]: [error.message] } : undefined,
+    };
   if (error instanceof DomainError) return { ok: false, message: error.message };
   if (uniqueViolation(error)) return { ok: false, message: 'A record with the same unique value already exists.' };
   console.error('[action] unexpected error', error);
@@ -81,14 +86,16 @@ export function toActionResult(error: unknown): ActionResult<never> {
 }
 
 export function toHttpError(error: unknown): { status: number; body: { error: string; fieldErrors?: FieldErrors } } {
-  if (error instanceof ValidationError) return { status: 400, body: { error: error.message, fieldErrors: error.fieldErrors } };
+  if (error instanceof ValidationError)
+    return { status: 400, body: { error: error.message, fieldErrors: error.fieldErrors } };
   if (error instanceof UnauthenticatedError) return { status: 401, body: { error: error.message } };
   if (error instanceof ForbiddenError) return { status: 403, body: { error: error.message } };
   if (error instanceof NotFoundError) return { status: 404, body: { error: error.message } };
   if (error instanceof ConflictError) return { status: 409, body: { error: error.message } };
   if (error instanceof RuleError) return { status: 422, body: { error: error.message } };
   if (error instanceof TooLargeError) return { status: 413, body: { error: error.message } };
-  if (uniqueViolation(error)) return { status: 409, body: { error: 'A record with the same unique value already exists.' } };
+  if (uniqueViolation(error))
+    return { status: 409, body: { error: 'A record with the same unique value already exists.' } };
   console.error('[api] unexpected error', error);
   return { status: 500, body: { error: GENERIC } };
 }

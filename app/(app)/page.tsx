@@ -20,7 +20,10 @@ export default async function OverviewPage() {
 
   return (
     <>
-      <PageHeader title="Overview" description={`Welcome back, ${user.name}. The workspace at a glance, counted from the data as it is now.`} />
+      <PageHeader
+        title="Overview"
+        description={`Welcome back, ${user.name}. The workspace at a glance, counted from the data as it is now.`}
+      />
       <section aria-labelledby="my-work-heading" className="mb-8">
         <h2 id="my-work-heading" className="mb-3 text-sm font-semibold text-zinc-700">
           Your work
@@ -29,7 +32,9 @@ export default async function OverviewPage() {
           <StatCard
             label="Your open tasks"
             value={formatCount(myTasks.open)}
-            detail={myTasks.open === 0 ? 'Nothing assigned to you right now.' : `${formatCount(myTasks.overdue)} overdue`}
+            detail={
+              myTasks.open === 0 ? 'Nothing assigned to you right now.' : `${formatCount(myTasks.overdue)} overdue`
+            }
           />
         </dl>
       </section>
@@ -53,14 +58,26 @@ export default async function OverviewPage() {
         ) : (
           <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <StatCard label="Customers" value={formatCount(summary.customers)} detail="All customers on record" />
-            <StatCard label="Active" value={formatCount(summary.active)} detail="No churn date, today. The KPI page counts customers paying at a month end." />
-            <StatCard label="Churned in the last 30 days" value={formatCount(summary.churnedLast30Days)} detail="By churn date" />
+            <StatCard
+              label="Active"
+              value={formatCount(summary.active)}
+              detail="No churn date, today. The KPI page counts customers paying at a month end."
+            />
+            <StatCard
+              label="Churned in the last 30 days"
+              value={formatCount(summary.churnedLast30Days)}
+              detail="By churn date"
+            />
             <StatCard
               label="Current MRR"
               value={
                 summary.mrr.length === 0
                   ? formatMoney(0, 'USD')
-                  : summary.mrr.map((m) => <span key={m.currency} className="block">{formatMoney(m.cents, m.currency)}</span>)
+                  : summary.mrr.map((m) => (
+                      <span key={m.currency} className="block">
+                        {formatMoney(m.cents, m.currency)}
+                      </span>
+                    ))
               }
               detail={`${summary.mrr.length > 1 ? 'Per currency, not converted' : 'Sum of current monthly recurring revenue'}, today; the KPI page shows month ends.`}
             />

@@ -29,6 +29,10 @@ export class ChunkSizes {
 
   async shipped(html: string): Promise<Shipped> {
     const sizes = await Promise.all(scriptSources(html).map((src) => this.size(src)));
-    return { chunks: sizes.length, bytes: sizes.reduce((a, s) => a + s.bytes, 0), gzipBytes: sizes.reduce((a, s) => a + s.gzipBytes, 0) };
+    return {
+      chunks: sizes.length,
+      bytes: sizes.reduce((a, s) => a + s.bytes, 0),
+      gzipBytes: sizes.reduce((a, s) => a + s.gzipBytes, 0),
+    };
   }
 }

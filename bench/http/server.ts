@@ -4,13 +4,25 @@ import path from 'node:path';
 import { projectRoot } from '@/lib/project-root';
 
 /** What `next build` reads: a build older than any of these is stale. */
-const SOURCES = ['app', 'components', 'lib', 'server', 'db', 'proxy.ts', 'next.config.mjs', 'package.json', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'server',
+  'db',
+  'proxy.ts',
+  'next.config.mjs',
+  'package.json',
+  'postcss.config.mjs',
+];
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });
   if (!stat) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
 }
 
 /** Reuses the production build when it is newer than every source file, otherwise runs `next build`. */
@@ -20,7 +32,10 @@ export function ensureBuild(log: (message: string) => void): 'reused' | 'built' 
   const built = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (built > Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))))) return 'reused';
   log('next build ...');
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) throw new Error('next build failed');
   return 'built';
 }
@@ -28,7 +43,17 @@ export function ensureBuild(log: (message: string) => void): 'reused' | 'built' 
 export type RunningServer = { base: string; pid: number; stop: () => Promise<void> };
 
 /** `next start` on `port` against `databaseUrl` (`nodeArgs`: flags for its Node process); resolves once /api/health answers. */
-export async function startServer({ port, databaseUrl, sqlLog, nodeArgs = [] }: { port: number; databaseUrl: string; sqlLog?: string; nodeArgs?: string[] }): Promise<RunningServer> {
+export async function startServer({
+  port,
+  databaseUrl,
+  sqlLog,
+  nodeArgs = [],
+}: {
+  port: number;
+  databaseUrl: string;
+  sqlLog?: string;
+  nodeArgs?: string[];
+}): Promise<RunningServer> {
   const root = projectRoot();
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -43,11 +68,15 @@ export async function startServer({ port, databaseUrl, sqlLog, nodeArgs = [] }: 
   if (sqlLog) env.HOLDFAST_SQL_LOG = sqlLog;
   // Node runs Next's own entry point, so that the pid is the server's (for its CPU time) and Node flags (--cpu-prof) apply.
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, next, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
@@ -56,7 +85,10 @@ export async function startServer({ port, databaseUrl, sqlLog, nodeArgs = [] }: 
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { base, pid: child.pid!, stop };
     if (Date.now() > deadline) {
       await stop();

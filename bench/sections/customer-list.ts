@@ -30,7 +30,7 @@ async function cursorAt(db: Database, request: CustomerPageRequest, depth: numbe
   const parts = sortParts(request.sort.column, request.context);
   const args = { db, where: customerFilterWhere(request.filter), direction: request.sort.dir, matches: null };
   let cursor: KeysetCursor | null = null;
-  for (let walked = 0; walked < depth; ) {
+  for (let walked = 0; walked < depth;) {
     const size = Math.min(JUMP, depth - walked);
     const page = await keysetPage(parts, { ...args, size }, cursor ? { after: cursor } : undefined);
     if (!page.next) return cursor;
@@ -48,7 +48,10 @@ async function filterCases(db: Database, context: SortContext): Promise<[string,
     distinctValues(db, customers.country),
   ]);
   const [attribute] = await sampleAttributeKeys(db, 50).then((keys) => keys.filter((k) => k.type === 'number'));
-  const [{ mrr }] = await queryRows<{ mrr: number }>(db, sql`select percentile_disc(0.9) within group (order by mrr_cents)::int as mrr from customers tablesample system (1)`);
+  const [{ mrr }] = await queryRows<{ mrr: number }>(
+    db,
+    sql`select percentile_disc(0.9) within group (order by mrr_cents)::int as mrr from customers tablesample system (1)`,
+  );
   const cases: [string, CustomerFilter][] = [
     [`segment = ${segments.at(-1)}`, { segment: segments.at(-1) }],
     [`plan = ${plans[0]}`, { plan: plans[0] }],
@@ -57,18 +60,31 @@ async function filterCases(db: Database, context: SortContext): Promise<[string,
     ['owner = nobody', { owner: 'none' }],
     ['lifecycle stage = at_risk', { stage: 'at_risk' }],
     ['risk band = critical', { riskBand: 'critical' }],
-    [`loyalty tier = ${context.tierKeysByRank.at(-1) ?? 'gold'}`, { loyaltyTier: context.tierKeysByRank.at(-1) ?? 'gold' }],
+    [
+      `loyalty tier = ${context.tierKeysByRank.at(-1) ?? 'gold'}`,
+      { loyaltyTier: context.tierKeysByRank.at(-1) ?? 'gold' },
+    ],
     ['churned', { status: 'churned' }],
     ['active', { status: 'active' }],
     ['MRR >= 90th percentile', { mrrMin: mrr ?? 0 }],
     ['MRR range', { mrrMin: 1_000, mrrMax: 10_000 }],
-    ['last activity in the last 30 days', { activeAfter: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) }],
+    [
+      'last activity in the last 30 days',
+      { activeAfter: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) },
+    ],
     ['no activity in 90 days', { inactiveDays: 90 }],
-    ['attribute text is (acquisition_channel = referral)', { attributes: [{ key: 'acquisition_channel', op: 'is', value: 'referral' }] }],
+    [
+      'attribute text is (acquisition_channel = referral)',
+      { attributes: [{ key: 'acquisition_channel', op: 'is', value: 'referral' }] },
+    ],
     ['search "smith" (name, email, company)', { q: 'smith' }],
     ['search a rare word', { q: 'zzqx' }],
   ];
-  if (attribute) cases.push([`attribute number >= (${attribute.key} >= 100)`, { attributes: [{ key: attribute.key, op: 'gte', value: 100 }] }]);
+  if (attribute)
+    cases.push([
+      `attribute number >= (${attribute.key} >= 100)`,
+      { attributes: [{ key: attribute.key, op: 'gte', value: 100 }] },
+    ]);
   return cases;
 }
 
@@ -83,14 +99,19 @@ export const customerListSection: BenchSection = {
     const db = ctx.reference.db;
     const [owners, tiers] = await Promise.all([listOwners(db), listTiers(db)]);
     const context: SortContext = { ownerIdsByName: owners.map((o) => o.id), tierKeysByRank: tiers.map((t) => t.key) };
-    const [{ n, scored }] = await queryRows<{ n: number; scored: number }>(db, sql`select (select count(*) from customers)::int as n, (select count(*) from risk_scores)::int as scored`);
+    const [{ n, scored }] = await queryRows<{ n: number; scored: number }>(
+      db,
+      sql`select (select count(*) from customers)::int as n, (select count(*) from risk_scores)::int as scored`,
+    );
     out.notes.push(
       `${n.toLocaleString('en-US')} customers, ${scored.toLocaleString('en-US')} with a risk score. Each figure is the p95 of ${RUNS} runs after one warm-up (warm cache), timing one page of ${PAGE} plus its total through the app's query code; its floor is the statements that code sent, replayed on a bare connection in the same order, interleaved run for run.`,
       'Deep pages start from a keyset cursor in the middle of the result (at most 500,000 rows in), reached by walking pages as a user would.',
     );
     const figures = out.figures;
     const timed = (name: string, run: () => Promise<unknown>, trivial?: string) =>
-      againstFloor(ctx.floor, name, run, { runs: RUNS, stat: 'p95', target: TARGET, trivial }).then((f) => figures.push(f));
+      againstFloor(ctx.floor, name, run, { runs: RUNS, stat: 'p95', target: TARGET, trivial }).then((f) =>
+        figures.push(f),
+      );
 
     async function measureAt(label: string, request: CustomerPageRequest, depth: number) {
       const cursor = await cursorAt(db, request, depth);
@@ -100,9 +121,19 @@ export const customerListSection: BenchSection = {
     }
 
     /** The first page and one in the middle; with `lastPage`, also the last, where a sort's last part must end. */
-    async function measure(label: string, filter: CustomerFilter, sort: CustomerSort, expected: number, { lastPage = false, trivial }: { lastPage?: boolean; trivial?: string } = {}) {
+    async function measure(
+      label: string,
+      filter: CustomerFilter,
+      sort: CustomerSort,
+      expected: number,
+      { lastPage = false, trivial }: { lastPage?: boolean; trivial?: string } = {},
+    ) {
       const request: CustomerPageRequest = { filter, sort, size: PAGE, context };
-      await timed(`${label}, first page`, () => queryCustomerPage(db, request), trivial ?? (expected === 0 ? '0 rows match: nothing to sort' : undefined));
+      await timed(
+        `${label}, first page`,
+        () => queryCustomerPage(db, request),
+        trivial ?? (expected === 0 ? '0 rows match: nothing to sort' : undefined),
+      );
       const depth = Math.min(MAX_DEPTH, Math.floor(expected / 2));
       if (depth < PAGE * 2) return;
       await measureAt(label, request, depth);
@@ -114,31 +145,67 @@ export const customerListSection: BenchSection = {
       // A sort by risk over no scores orders nothing: reported, but it is no pass.
       const trivial = column === 'risk' && scored === 0 ? 'no customer has a risk score: nothing to sort' : undefined;
       // The tail of the last-activity sort is the customers never active, read from their own index (migration 0009).
-      for (const dir of ['asc', 'desc'] as const) await measure(`sort ${column} ${dir}`, {}, { column, dir }, n, { lastPage: column === 'lastActivity', trivial });
+      for (const dir of ['asc', 'desc'] as const)
+        await measure(`sort ${column} ${dir}`, {}, { column, dir }, n, {
+          lastPage: column === 'lastActivity',
+          trivial,
+        });
     }
     // A CSM's default view: their own accounts, most or least recently active first.
     const mine: CustomerFilter = { owner: context.ownerIdsByName.at(-1) };
     const mineTotal = await exactCount(db, mine);
-    for (const dir of ['asc', 'desc'] as const) await measure(`My accounts (${mineTotal.toLocaleString('en-US')} rows), sort lastActivity ${dir}`, mine, { column: 'lastActivity', dir }, mineTotal, { lastPage: true });
+    for (const dir of ['asc', 'desc'] as const)
+      await measure(
+        `My accounts (${mineTotal.toLocaleString('en-US')} rows), sort lastActivity ${dir}`,
+        mine,
+        { column: 'lastActivity', dir },
+        mineTotal,
+        { lastPage: true },
+      );
     ctx.log('Customer list: filters ...');
     for (const [label, filter] of await filterCases(db, context)) {
       const total = await exactCount(db, filter);
-      await measure(`filter ${label} (${total.toLocaleString('en-US')} rows), by name`, filter, { column: 'name', dir: 'asc' }, total);
+      await measure(
+        `filter ${label} (${total.toLocaleString('en-US')} rows), by name`,
+        filter,
+        { column: 'name', dir: 'asc' },
+        total,
+      );
     }
     const options = () =>
-      Promise.all([listOwners(db), listTiers(db), distinctValues(db, customers.segment), distinctValues(db, customers.plan), distinctValues(db, customers.country), sampleAttributeKeys(db)]);
-    figures.push(await againstFloor(ctx.floor, 'filter options (owners, tiers, distinct segments/plans/countries, attribute names)', options, { runs: RUNS, stat: 'p95' }));
+      Promise.all([
+        listOwners(db),
+        listTiers(db),
+        distinctValues(db, customers.segment),
+        distinctValues(db, customers.plan),
+        distinctValues(db, customers.country),
+        sampleAttributeKeys(db),
+      ]);
+    figures.push(
+      await againstFloor(
+        ctx.floor,
+        'filter options (owners, tiers, distinct segments/plans/countries, attribute names)',
+        options,
+        { runs: RUNS, stat: 'p95' },
+      ),
+    );
 
     const judged = figures.filter((f) => verdict(f) === 'pass' || verdict(f) === 'FAIL');
     const worst = judged.reduce<Figure | null>((w, f) => (!w || (f.value ?? 0) > (w.value ?? 0) ? f : w), null);
     const failing = judged.filter((f) => verdict(f) === 'FAIL').length;
     const trivial = figures.filter((f) => f.trivial).length;
-    if (worst) out.notes.push(`Slowest list query: ${worst.name}, p95 ${worst.value!.toFixed(1)} ms (target <= 50 ms); ${failing} of ${judged.length} measured figures miss the target; ${trivial} not measured (nothing to sort).`);
+    if (worst)
+      out.notes.push(
+        `Slowest list query: ${worst.name}, p95 ${worst.value!.toFixed(1)} ms (target <= 50 ms); ${failing} of ${judged.length} measured figures miss the target; ${trivial} not measured (nothing to sort).`,
+      );
   },
 };
 
 /** The exact number of matches, for labels and depths (not timed). */
 async function exactCount(db: Database, filter: CustomerFilter): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${customers} where ${customerFilterWhere(filter) ?? sql`true`}`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${customers} where ${customerFilterWhere(filter) ?? sql`true`}`,
+  );
   return row.n;
 }

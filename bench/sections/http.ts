@@ -17,7 +17,12 @@ import type { Target } from '../report';
 
 const RUNS = 20;
 const PASSWORD = 'holdfast-bench-password';
-const ROLES = { admin: 'admin@holdfast.demo', lead: 'lead@holdfast.demo', csm: 'csm@holdfast.demo', exec: 'exec@holdfast.demo' } as const;
+const ROLES = {
+  admin: 'admin@holdfast.demo',
+  lead: 'lead@holdfast.demo',
+  csm: 'csm@holdfast.demo',
+  exec: 'exec@holdfast.demo',
+} as const;
 type Role = keyof typeof ROLES;
 const PAGE_TARGET: Target = { label: '<= 300 ms', of: 'value', max: 300 };
 /** The two pages whose load the measurement at 1M customers singled out. */
@@ -62,9 +67,13 @@ async function signInAll(base: string): Promise<Record<Role, string>> {
 
 /** One request, the whole body read: what a user waits for before the browser can paint. */
 async function get(base: string, page: Page, cookies: Record<Role, string>): Promise<string> {
-  const response = await fetch(`${base}${page.path}`, { redirect: 'manual', headers: page.role ? { cookie: cookies[page.role] } : {} });
+  const response = await fetch(`${base}${page.path}`, {
+    redirect: 'manual',
+    headers: page.role ? { cookie: cookies[page.role] } : {},
+  });
   const body = await response.text();
-  if (response.status !== 200) throw new Error(`${page.path} as ${page.role ?? 'nobody'} answered HTTP ${response.status}`);
+  if (response.status !== 200)
+    throw new Error(`${page.path} as ${page.role ?? 'nobody'} answered HTTP ${response.status}`);
   return body;
 }
 
@@ -84,7 +93,10 @@ export const httpSection: BenchSection = {
     await refreshRollups(db);
     // The bench signs in with a password of its own; clearing the sign-in throttle keeps earlier runs from locking it.
     const hash = await hashPassword(PASSWORD);
-    await db.update(users).set({ passwordHash: hash }).where(inArray(users.email, Object.values(ROLES)));
+    await db
+      .update(users)
+      .set({ passwordHash: hash })
+      .where(inArray(users.email, Object.values(ROLES)));
     await db.delete(loginThrottle);
     const pages = await pagesToTime(db);
 
@@ -113,42 +125,83 @@ export const httpSection: BenchSection = {
       const cookies = await signInAll(server.base);
       for (const page of pages) {
         const captured = statements.get(page)!;
-        const [app, floor] = await timePaired(RUNS, () => get(server.base, page, cookies), () => replay(ctx.floor.bare, captured));
-        const figure = timeFigure(label(page), app, { name: `its ${captured.length} SQL statements, bare`, timings: floor }, { target: page.target });
+        const [app, floor] = await timePaired(
+          RUNS,
+          () => get(server.base, page, cookies),
+          () => replay(ctx.floor.bare, captured),
+        );
+        const figure = timeFigure(
+          label(page),
+          app,
+          { name: `its ${captured.length} SQL statements, bare`, timings: floor },
+          { target: page.target },
+        );
         // A page without SQL has no floor to compare with.
-        out.figures.push(captured.length ? figure : { ...figure, reference: undefined, ratio: undefined, note: `${figure.note!.replace(/ \(floor [^)]*\)/, '')}; no SQL` });
+        out.figures.push(
+          captured.length
+            ? figure
+            : {
+                ...figure,
+                reference: undefined,
+                ratio: undefined,
+                note: `${figure.note!.replace(/ \(floor [^)]*\)/, '')}; no SQL`,
+              },
+        );
       }
       const listPage = pages.find((p) => p.role === 'lead' && p.path === '/customers')!;
       for (const connections of [10, 50]) {
         ctx.log(`Pages: ${connections} concurrent requests ...`);
-        const r = await loadTest({ base: server.base, path: listPage.path, cookie: cookies.lead, connections, seconds: ctx.options.loadSeconds, serverPid: server.pid });
+        const r = await loadTest({
+          base: server.base,
+          path: listPage.path,
+          cookie: cookies.lead,
+          connections,
+          seconds: ctx.options.loadSeconds,
+          serverPid: server.pid,
+        });
         out.figures.push({
           name: `${label(listPage)}, ${connections} concurrent requests for ${Math.round(r.seconds)} s: throughput`,
           value: r.perSecond,
           unit: 'req/s',
           note: `${r.requests.toLocaleString('en-US')} responses, median ${r.median.toFixed(0)} ms${r.failed ? `, ${r.failed} failed` : ''}${r.serverCores === null ? '' : `; the server process used ${r.serverCores.toFixed(2)} cores`}`,
         });
-        out.figures.push({ name: `${label(listPage)}, ${connections} concurrent requests: p95 latency`, value: r.p95, unit: 'ms' });
+        out.figures.push({
+          name: `${label(listPage)}, ${connections} concurrent requests: p95 latency`,
+          value: r.p95,
+          unit: 'ms',
+        });
       }
     });
 
     const timed = out.figures.filter((f) => f.unit === 'ms' && f.reference);
     const slowest = timed.reduce((a, b) => ((b.value ?? 0) > (a.value ?? 0) ? b : a), timed[0]);
     const rendering = timed.map((f) => (f.value ?? 0) - (f.reference!.value ?? 0)).sort((a, b) => a - b);
-    if (slowest) out.notes.push(`Slowest page: ${slowest.name}, median ${slowest.value!.toFixed(0)} ms. Time beyond the SQL floor (rendering and the server's own work), median over the pages: ${rendering[Math.floor(rendering.length / 2)].toFixed(0)} ms.`);
+    if (slowest)
+      out.notes.push(
+        `Slowest page: ${slowest.name}, median ${slowest.value!.toFixed(0)} ms. Time beyond the SQL floor (rendering and the server's own work), median over the pages: ${rendering[Math.floor(rendering.length / 2)].toFixed(0)} ms.`,
+      );
     out.notes.push(
       `A production build (${build === 'reused' ? 'reused: newer than every source file' : 'built in this run'}) served by \`next start\` on port ${ctx.options.httpPort} against the reference database, requested from this process. Each page's time is one request with its whole body read, the median of ${RUNS} after one warm-up, interleaved with its floor: the SQL statements that request sent (recorded with HOLDFAST_SQL_LOG on a first server), run one after another on a bare connection. What lies between the two is rendering and the server's own work.`,
       'Page weight: HTML as sent (uncompressed), and the JS the page loads: the sum of its `<script src>` chunks (uncompressed, and gzip-compressed as a browser would fetch them).',
-      ['| page | HTML | JS | JS gzip | chunks |', '|---|---:|---:|---:|---:|', ...pages.map((p) => {
-        const w = weight.get(p)!;
-        return `| ${label(p)} | ${kb(w.html)} KB | ${kb(w.js.bytes)} KB | ${kb(w.js.gzipBytes)} KB | ${w.js.chunks} |`;
-      })].join('\n'),
-      'Not timed: an import job\'s page (the reference database has no import jobs).',
+      [
+        '| page | HTML | JS | JS gzip | chunks |',
+        '|---|---:|---:|---:|---:|',
+        ...pages.map((p) => {
+          const w = weight.get(p)!;
+          return `| ${label(p)} | ${kb(w.html)} KB | ${kb(w.js.bytes)} KB | ${kb(w.js.gzipBytes)} KB | ${w.js.chunks} |`;
+        }),
+      ].join('\n'),
+      "Not timed: an import job's page (the reference database has no import jobs).",
     );
   },
 };
 
-async function withServer(port: number, databaseUrl: string, sqlLog: string | undefined, run: (server: RunningServer) => Promise<void>): Promise<void> {
+async function withServer(
+  port: number,
+  databaseUrl: string,
+  sqlLog: string | undefined,
+  run: (server: RunningServer) => Promise<void>,
+): Promise<void> {
   const server = await startServer({ port, databaseUrl, sqlLog });
   try {
     await run(server);

@@ -24,7 +24,14 @@ function generateFiles(ctx: BenchContext): { customers: string; events: string }
   if (!fs.existsSync(files.events)) {
     ctx.log(`Generating import files in ${dir} ...`);
     const script = path.join(projectRoot(), 'scripts', 'generate-import-files.mjs');
-    const args = [script, dir, '--customers', String(ctx.options.importCustomers), '--events', String(ctx.options.importEvents)];
+    const args = [
+      script,
+      dir,
+      '--customers',
+      String(ctx.options.importCustomers),
+      '--events',
+      String(ctx.options.importEvents),
+    ];
     const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
     if (result.status !== 0) throw new Error('generating import files failed');
   }
@@ -114,7 +121,9 @@ export const importSection: BenchSection = {
           name: 'KPI rollups recomputed after the customers import (not in the rates above)',
           value: customers.refreshMs / 1000,
           unit: 's',
-          note: customers.summary.kpiRefresh ? `${customers.summary.kpiRefresh.changedCustomers.toLocaleString('en-US')} changed customers` : 'nothing to recompute',
+          note: customers.summary.kpiRefresh
+            ? `${customers.summary.kpiRefresh.changedCustomers.toLocaleString('en-US')} changed customers`
+            : 'nothing to recompute',
         },
         {
           name: 're-import of the same events file',

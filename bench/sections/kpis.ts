@@ -33,15 +33,23 @@ export const kpiSection: BenchSection = {
     );
     ctx.log('KPI queries ...');
     await refreshRollups(db);
-    const page = (params: Record<string, string>) => () => getKpiDashboard({ ctx: { db, actor }, state: parseKpiPageState(params) });
+    const page = (params: Record<string, string>) => () =>
+      getKpiDashboard({ ctx: { db, actor }, state: parseKpiPageState(params) });
     const measure = async (name: string, run: () => Promise<unknown>, target: Target | undefined = QUERIES) =>
       out.figures.push(await againstFloor(ctx.floor, name, run, { runs: RUNS, target }));
     await measure('KPI inputs, whole workspace', () => readKpiInputs(db, { from, to, dimensions: {} }));
-    await measure('KPI inputs, one segment (dimension rollup)', () => readKpiInputs(db, { from, to, dimensions: { segment: 'b2b_smb' } }));
-    await measure('KPI inputs, segment + plan + country (sum of metric cells)', () => readKpiInputs(db, { from, to, dimensions: { segment: 'b2b_smb', plan: 'starter', country: 'Brazil' } }));
+    await measure('KPI inputs, one segment (dimension rollup)', () =>
+      readKpiInputs(db, { from, to, dimensions: { segment: 'b2b_smb' } }),
+    );
+    await measure('KPI inputs, segment + plan + country (sum of metric cells)', () =>
+      readKpiInputs(db, { from, to, dimensions: { segment: 'b2b_smb', plan: 'starter', country: 'Brazil' } }),
+    );
     await measure('KPI page service, whole workspace', page({}));
     await measure('KPI page service, segment + plan (pair rollup)', page({ segment: 'b2b_smb', plan: 'starter' }));
-    await measure('KPI page service, segment + plan + country (sum of metric cells)', page({ segment: 'b2b_smb', plan: 'starter', country: 'Brazil' }));
+    await measure(
+      'KPI page service, segment + plan + country (sum of metric cells)',
+      page({ segment: 'b2b_smb', plan: 'starter', country: 'Brazil' }),
+    );
 
     ctx.log('KPI refresh after edits ...');
     const [views, refreshes]: [number[], number[]] = [[], []];
@@ -51,7 +59,14 @@ export const kpiSection: BenchSection = {
       edited = edit.edited;
       // A page's read right after the edit: it schedules the refresh for after its response instead of running it.
       const scheduled: (() => Promise<unknown>)[] = [];
-      views.push(await elapsedMs(() => getKpiDashboard({ ctx: { db, actor, background: (task) => scheduled.push(task) }, state: parseKpiPageState({}) })));
+      views.push(
+        await elapsedMs(() =>
+          getKpiDashboard({
+            ctx: { db, actor, background: (task) => scheduled.push(task) },
+            state: parseKpiPageState({}),
+          }),
+        ),
+      );
       refreshes.push(await elapsedMs(() => Promise.all(scheduled.map((task) => task()))));
       await edit.undo();
     }
@@ -73,20 +88,39 @@ export const kpiSection: BenchSection = {
     );
 
     ctx.log('KPI lag check ...');
-    await measure('KPI lag check (state row + change-log sequence), every KPI read', () => rollupsBehind(db), undefined);
+    await measure(
+      'KPI lag check (state row + change-log sequence), every KPI read',
+      () => rollupsBehind(db),
+      undefined,
+    );
     // The check must cost the same when the change log's table is full of deleted rows, as it is on a server
     // without autovacuum between compactions.
-    await db.execute(sql`insert into metric_changes (customer_id, from_month) select g, 0 from generate_series(1, ${DEAD_ROWS}) as g`);
+    await db.execute(
+      sql`insert into metric_changes (customer_id, from_month) select g, 0 from generate_series(1, ${DEAD_ROWS}) as g`,
+    );
     await db.execute(sql`delete from metric_changes`);
-    const [{ bytes }] = await queryRows<{ bytes: number }>(db, sql`select pg_relation_size('metric_changes')::float8 as bytes`);
+    const [{ bytes }] = await queryRows<{ bytes: number }>(
+      db,
+      sql`select pg_relation_size('metric_changes')::float8 as bytes`,
+    );
     const withDead = `${DEAD_ROWS.toLocaleString('en-US')} deleted rows (${(bytes / 2 ** 20).toFixed(0)} MB) in the change log`;
     await measure(`the same lag check, ${withDead}`, () => rollupsBehind(db), undefined);
     out.figures.push(
-      await againstFloor(ctx.floor, `for comparison: a scan for pending rows (the check before migration 0012), ${withDead}`, () => queryRows(db, sql`select exists (select 1 from metric_changes) as any`), { runs: RUNS }),
+      await againstFloor(
+        ctx.floor,
+        `for comparison: a scan for pending rows (the check before migration 0012), ${withDead}`,
+        () => queryRows(db, sql`select exists (select 1 from metric_changes) as any`),
+        { runs: RUNS },
+      ),
     );
     await refreshRollups(db);
-    const [{ after }] = await queryRows<{ after: number }>(db, sql`select pg_relation_size('metric_changes')::float8 as after`);
-    out.notes.push(`After the next refresh the change log's table holds ${(after / 2 ** 20).toFixed(1)} MB (it is truncated once every row is taken).`);
+    const [{ after }] = await queryRows<{ after: number }>(
+      db,
+      sql`select pg_relation_size('metric_changes')::float8 as after`,
+    );
+    out.notes.push(
+      `After the next refresh the change log's table holds ${(after / 2 ** 20).toFixed(1)} MB (it is truncated once every row is taken).`,
+    );
 
     ctx.log('KPI month rollover ...');
     const rollover = await elapsedMs(() => refreshRollups(db, { from: to }));

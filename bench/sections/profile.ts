@@ -17,12 +17,18 @@ const ALL_KINDS = { kinds: [...TIMELINE_KINDS], through: null };
 
 /** Customers spread evenly over the id range, so that figures are not one customer's. */
 async function sampleCustomers(db: Database): Promise<number[]> {
-  const [range] = await queryRows<{ lo: string; hi: string }>(db, sql`select min(id)::text as lo, max(id)::text as hi from customers`);
+  const [range] = await queryRows<{ lo: string; hi: string }>(
+    db,
+    sql`select min(id)::text as lo, max(id)::text as hi from customers`,
+  );
   const lo = Number(range.lo);
   const hi = Number(range.hi);
   const ids: number[] = [];
   for (let i = 0; i < SAMPLE; i++) {
-    const [row] = await queryRows<{ id: string }>(db, sql`select id::text from customers where id >= ${Math.round(lo + ((hi - lo) * i) / SAMPLE)} order by id limit 1`);
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      sql`select id::text from customers where id >= ${Math.round(lo + ((hi - lo) * i) / SAMPLE)} order by id limit 1`,
+    );
     if (row) ids.push(Number(row.id));
   }
   return ids;
@@ -76,22 +82,54 @@ export const profileSection: BenchSection = {
       `Busiest sampled customer: id ${heavy}.`,
     );
     const each = (run: (id: number) => Promise<unknown>) => ids.map((id) => () => run(id));
-    const measure = async (name: string, run: Parameters<typeof againstFloor>[2], { target, note, runs = RUNS }: { target?: Target; note?: string; runs?: number } = {}) =>
-      out.figures.push(await againstFloor(bench.floor, name, run, { runs, target, note }));
+    const measure = async (
+      name: string,
+      run: Parameters<typeof againstFloor>[2],
+      { target, note, runs = RUNS }: { target?: Target; note?: string; runs?: number } = {},
+    ) => out.figures.push(await againstFloor(bench.floor, name, run, { runs, target, note }));
 
-    await measure('profile page, all queries in sequence', each((id) => profileQueries(ctx, id)), { target: QUERIES });
-    await measure('profile page, all queries, busiest sampled customer', () => profileQueries(ctx, heavy), { target: QUERIES });
-    await measure('profile page after four "Load more"', each((id) => profileQueries(ctx, id, deep.get(id) ?? null)), { target: QUERIES, note: '125 timeline items' });
-    await measure('header (customer, owner, risk)', each((id) => getCustomerProfile({ ctx, customerId: id })));
-    await measure('KPI strip (revenue, last login, NPS, tickets, 90-day usage)', each((id) => getCustomerKpis({ ctx, customerId: id })));
-    await measure('timeline, first page of 25', each((id) => getCustomerTimeline({ ctx, customerId: id, query: ALL_KINDS })));
-    await measure('timeline, first page, busiest sampled customer', () => getCustomerTimeline({ ctx, customerId: heavy, query: ALL_KINDS }));
-    await measure('tasks of the customer', each((id) => listCustomerTasks({ ctx, customerId: id })));
+    await measure(
+      'profile page, all queries in sequence',
+      each((id) => profileQueries(ctx, id)),
+      { target: QUERIES },
+    );
+    await measure('profile page, all queries, busiest sampled customer', () => profileQueries(ctx, heavy), {
+      target: QUERIES,
+    });
+    await measure(
+      'profile page after four "Load more"',
+      each((id) => profileQueries(ctx, id, deep.get(id) ?? null)),
+      { target: QUERIES, note: '125 timeline items' },
+    );
+    await measure(
+      'header (customer, owner, risk)',
+      each((id) => getCustomerProfile({ ctx, customerId: id })),
+    );
+    await measure(
+      'KPI strip (revenue, last login, NPS, tickets, 90-day usage)',
+      each((id) => getCustomerKpis({ ctx, customerId: id })),
+    );
+    await measure(
+      'timeline, first page of 25',
+      each((id) => getCustomerTimeline({ ctx, customerId: id, query: ALL_KINDS })),
+    );
+    await measure('timeline, first page, busiest sampled customer', () =>
+      getCustomerTimeline({ ctx, customerId: heavy, query: ALL_KINDS }),
+    );
+    await measure(
+      'tasks of the customer',
+      each((id) => listCustomerTasks({ ctx, customerId: id })),
+    );
 
     const [csm] = await db.select().from(users).where(eq(users.email, 'csm@holdfast.demo'));
     if (csm) {
-      const csmCtx: ServiceContext = { db, actor: { kind: 'user', id: csm.id, role: csm.role, email: csm.email, name: csm.name } };
-      await measure('My work of a seeded CSM (200 most urgent, with SLA)', () => listMyOpenTasks({ ctx: csmCtx }), { runs: 15 });
+      const csmCtx: ServiceContext = {
+        db,
+        actor: { kind: 'user', id: csm.id, role: csm.role, email: csm.email, name: csm.name },
+      };
+      await measure('My work of a seeded CSM (200 most urgent, with SLA)', () => listMyOpenTasks({ ctx: csmCtx }), {
+        runs: 15,
+      });
     }
     await measure('Team load (open, overdue, due today per person)', () => getTeamLoad({ ctx }), { runs: 15 });
   },

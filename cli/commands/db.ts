@@ -24,9 +24,13 @@ export function registerDbCommands(program: Command): void {
       withDatabase(async (handle) => {
         const status = await migrationStatus(handle);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ database: describeDatabase(handle.config), driver: handle.config.driver, ...status })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ database: describeDatabase(handle.config), driver: handle.config.driver, ...status })}\n`,
+          );
         } else {
-          info(`${describeDatabase(handle.config)}: ${status.applied}/${status.expected} migrations applied, ${status.current ? 'current' : 'PENDING — run `npx holdfast db migrate`'}`);
+          info(
+            `${describeDatabase(handle.config)}: ${status.applied}/${status.expected} migrations applied, ${status.current ? 'current' : 'PENDING — run `npx holdfast db migrate`'}`,
+          );
         }
         if (!status.current) process.exitCode = 2;
       }),

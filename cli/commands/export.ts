@@ -76,7 +76,9 @@ export function registerExportCommand(program: Command): void {
         });
         if (!args.success || !filter.success) {
           const filterErrors = filter.error ? fieldErrorsOf(filter.error) : {};
-          const byFlag = Object.fromEntries(Object.entries(filterErrors).map(([field, messages]) => [FLAG_OF[field] ?? field, messages]));
+          const byFlag = Object.fromEntries(
+            Object.entries(filterErrors).map(([field, messages]) => [FLAG_OF[field] ?? field, messages]),
+          );
           throw new ValidationError({ ...(args.error ? fieldErrorsOf(args.error) : {}), ...byFlag });
         }
         // `holdfast export ... | head` closes the pipe early: that is the reader being done, not a failure.

@@ -7,7 +7,16 @@ import { ValidationError } from '@/server/errors';
 import { getKpis } from '@/server/services/kpis';
 import { withDatabase } from '../run';
 
-type Flags = { from?: string; to?: string; segment?: string; plan?: string; country?: string; owner?: string; loyaltyTier?: string; json?: boolean };
+type Flags = {
+  from?: string;
+  to?: string;
+  segment?: string;
+  plan?: string;
+  country?: string;
+  owner?: string;
+  loyaltyTier?: string;
+  json?: boolean;
+};
 
 /** The columns of the readable table: the executive summary; --json has every series. */
 const TABLE: [MetricKey, string][] = [
@@ -41,7 +50,10 @@ export function registerKpisCommand(program: Command): void {
     .action((flags: Flags) =>
       withDatabase(async (handle) => {
         const { from, to, json, ...filters } = flags;
-        const document = await getKpis({ ctx: { db: handle.db, actor: systemActor('cli') }, input: { from, to, filters } }).catch((error) => {
+        const document = await getKpis({
+          ctx: { db: handle.db, actor: systemActor('cli') },
+          input: { from, to, filters },
+        }).catch((error) => {
           throw error instanceof ValidationError ? new ValidationError(asFlags(error.fieldErrors)) : error;
         });
         process.stdout.write(json ? `${JSON.stringify(document)}\n` : readable(document));
@@ -56,16 +68,19 @@ function asFlags(errors: Record<string, string[]>): Record<string, string[]> {
 }
 
 function readable(document: KpiDocument): string {
-  const cell = (key: MetricKey, value: number | null | undefined) => formatMetric(key, value ?? null, document.currency);
+  const cell = (key: MetricKey, value: number | null | undefined) =>
+    formatMetric(key, value ?? null, document.currency);
   const rows = [
     ['month', ...TABLE.map(([, title]) => title)],
     ...document.months.map((month, i) => [month, ...TABLE.map(([key]) => cell(key, document.series[key][i]))]),
     ['total', ...TABLE.map(([key]) => (key in document.totals ? cell(key, document.totals[key]) : ''))],
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: string[]) => row.map((text, column) => (column === 0 ? text.padEnd(widths[column]) : text.padStart(widths[column]))).join('  ');
+  const line = (row: string[]) =>
+    row.map((text, column) => (column === 0 ? text.padEnd(widths[column]) : text.padStart(widths[column]))).join('  ');
   const filters = Object.entries(document.filters).map(([name, value]) => `${name} ${value}`);
   const heading = `KPIs ${document.months[0]} to ${document.months.at(-1)}${filters.length ? ` (${filters.join(', ')})` : ''}; rollups through ${document.rollup.through ?? '—'}`;
-  const notes = 'churn and CRR: monthly; total row: sums of flows, stocks at the end, rates as monthly averages weighted by their denominators';
+  const notes =
+    'churn and CRR: monthly; total row: sums of flows, stocks at the end, rates as monthly averages weighted by their denominators';
   return [heading, '', ...rows.map(line), '', notes, ''].join('\n');
 }

@@ -8,7 +8,12 @@ const ROW_TONE: Record<DiffChange, string> = {
   unchanged: '',
 };
 
-const CHANGE_LABEL: Record<DiffChange, string> = { added: 'added', removed: 'removed', changed: 'changed', unchanged: '' };
+const CHANGE_LABEL: Record<DiffChange, string> = {
+  added: 'added',
+  removed: 'removed',
+  changed: 'changed',
+  unchanged: '',
+};
 
 /** The before and after snapshots field by field, collapsed until asked for (a native <details>: no script). */
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
@@ -22,9 +27,15 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
       <table className="mt-2 w-full min-w-80 border border-zinc-200 text-xs">
         <thead className="bg-zinc-50 text-zinc-600">
           <tr>
-            <th scope="col" className="px-2 py-1 text-left font-semibold">Field</th>
-            <th scope="col" className="px-2 py-1 text-left font-semibold">Before</th>
-            <th scope="col" className="px-2 py-1 text-left font-semibold">After</th>
+            <th scope="col" className="px-2 py-1 text-left font-semibold">
+              Field
+            </th>
+            <th scope="col" className="px-2 py-1 text-left font-semibold">
+              Before
+            </th>
+            <th scope="col" className="px-2 py-1 text-left font-semibold">
+              After
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-200">
@@ -34,7 +45,12 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
                 {row.key}
                 {row.change !== 'unchanged' && <span className="sr-only"> ({CHANGE_LABEL[row.change]})</span>}
               </th>
-              <td className={cn('px-2 py-1 font-mono wrap-anywhere text-zinc-700', row.change === 'changed' && 'line-through decoration-red-400')}>
+              <td
+                className={cn(
+                  'px-2 py-1 font-mono wrap-anywhere text-zinc-700',
+                  row.change === 'changed' && 'line-through decoration-red-400',
+                )}
+              >
                 {row.before ?? '—'}
               </td>
               <td className="px-2 py-1 font-mono wrap-anywhere text-zinc-900">{row.after ?? '—'}</td>

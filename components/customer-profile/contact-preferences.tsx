@@ -39,7 +39,12 @@ export function ContactPreferencesForm({ values }: { values: ContactValues }) {
         <div className="mt-1.5 flex flex-wrap gap-x-5 gap-y-2">
           {CONSENT_CHANNELS.map((channel) => (
             <label key={channel} className="inline-flex items-center gap-2 text-sm text-zinc-800">
-              <input type="checkbox" name={consentKey(channel)} defaultChecked={values[consentKey(channel)]} className="size-4 accent-accent-700" />
+              <input
+                type="checkbox"
+                name={consentKey(channel)}
+                defaultChecked={values[consentKey(channel)]}
+                className="size-4 accent-accent-700"
+              />
               {CHANNEL_LABELS[channel]}
             </label>
           ))}

@@ -26,7 +26,9 @@ export function ContactSummary({ values }: { values: ContactValues }) {
       </div>
       <div>
         <dt className="text-xs font-medium text-zinc-500 uppercase">Preferred channel</dt>
-        <dd className="text-zinc-900">{values.preferredChannel ? CHANNEL_LABELS[values.preferredChannel] : 'No preference'}</dd>
+        <dd className="text-zinc-900">
+          {values.preferredChannel ? CHANNEL_LABELS[values.preferredChannel] : 'No preference'}
+        </dd>
       </div>
     </dl>
   );

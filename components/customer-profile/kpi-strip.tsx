@@ -18,9 +18,17 @@ export function KpiStrip({ profile, kpis, now }: KpiStripProps) {
       <StatCard
         label="Tenure"
         value={formatTenure(since, profile.churnedAt ?? now)}
-        detail={profile.churnedAt ? `${formatDate(since)} to ${formatDate(profile.churnedAt)}` : `Customer since ${formatDate(since)}`}
+        detail={
+          profile.churnedAt
+            ? `${formatDate(since)} to ${formatDate(profile.churnedAt)}`
+            : `Customer since ${formatDate(since)}`
+        }
       />
-      <StatCard label="Revenue to date" value={formatMoney(kpis.revenueToDateCents, profile.currency)} detail="Orders plus MRR accrued" />
+      <StatCard
+        label="Revenue to date"
+        value={formatMoney(kpis.revenueToDateCents, profile.currency)}
+        detail="Orders plus MRR accrued"
+      />
       <StatCard
         label="Last login"
         value={kpis.lastLoginAt ? formatRelative(kpis.lastLoginAt, now) : 'Never'}
@@ -28,7 +36,12 @@ export function KpiStrip({ profile, kpis, now }: KpiStripProps) {
       />
       <StatCard
         label={`Usage, ${USAGE_DAYS} days`}
-        value={<Sparkline points={kpis.usage} label={`Product events per day over the last ${USAGE_DAYS} days, ${formatCount(kpis.usageTotal)} in total`} />}
+        value={
+          <Sparkline
+            points={kpis.usage}
+            label={`Product events per day over the last ${USAGE_DAYS} days, ${formatCount(kpis.usageTotal)} in total`}
+          />
+        }
         detail={`${formatCount(kpis.usageTotal)} product events`}
       />
       <StatCard
@@ -44,7 +57,11 @@ export function KpiStrip({ profile, kpis, now }: KpiStripProps) {
           )
         }
       />
-      <StatCard label="Open tickets" value={formatCount(kpis.openTickets)} detail={kpis.openTickets === 0 ? 'Nothing waiting on support' : 'Unresolved support tickets'} />
+      <StatCard
+        label="Open tickets"
+        value={formatCount(kpis.openTickets)}
+        detail={kpis.openTickets === 0 ? 'Nothing waiting on support' : 'Unresolved support tickets'}
+      />
     </dl>
   );
 }

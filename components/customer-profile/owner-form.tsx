@@ -9,7 +9,12 @@ import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
 
-type OwnerFormProps = { customerId: number; version: number; ownerId: number | null; people: { id: number; name: string; role: Role }[] };
+type OwnerFormProps = {
+  customerId: number;
+  version: number;
+  ownerId: number | null;
+  people: { id: number; name: string; role: Role }[];
+};
 
 /** Hand the account to someone else (leads and admins), optionally with the previous owner's open tasks on it. */
 export function OwnerForm({ customerId, version, ownerId, people }: OwnerFormProps) {

@@ -52,8 +52,14 @@ export function ProfileHeader({ profile }: { profile: CustomerProfile }) {
 
 function RiskSummary({ risk }: { risk: CustomerProfile['risk'] }) {
   return (
-    <section aria-labelledby="risk-heading" className="w-full shrink-0 rounded-md border border-zinc-200 bg-zinc-50 p-4 lg:w-80">
-      <h2 id="risk-heading" className="flex items-center gap-1.5 text-xs font-semibold tracking-wide text-zinc-600 uppercase">
+    <section
+      aria-labelledby="risk-heading"
+      className="w-full shrink-0 rounded-md border border-zinc-200 bg-zinc-50 p-4 lg:w-80"
+    >
+      <h2
+        id="risk-heading"
+        className="flex items-center gap-1.5 text-xs font-semibold tracking-wide text-zinc-600 uppercase"
+      >
         <ShieldAlert aria-hidden className="size-4 text-zinc-400" />
         Churn risk
       </h2>
@@ -80,7 +86,9 @@ function RiskSummary({ risk }: { risk: CustomerProfile['risk'] }) {
           <p className="mt-3 text-xs text-zinc-500">Scored {formatDate(risk.scoredAt)}</p>
         </>
       ) : (
-        <p className="mt-2 text-sm text-zinc-600">Not scored yet. The score and its reasons appear after the next risk scoring run.</p>
+        <p className="mt-2 text-sm text-zinc-600">
+          Not scored yet. The score and its reasons appear after the next risk scoring run.
+        </p>
       )}
     </section>
   );

@@ -11,9 +11,21 @@ export function Sparkline({ points, label }: { points: DailyPoint[]; label: stri
     HEIGHT - 2,
   );
   return (
-    <svg viewBox={`0 -1 ${WIDTH} ${HEIGHT}`} className="h-9 w-full max-w-40" role="img" aria-label={label} preserveAspectRatio="none">
+    <svg
+      viewBox={`0 -1 ${WIDTH} ${HEIGHT}`}
+      className="h-9 w-full max-w-40"
+      role="img"
+      aria-label={label}
+      preserveAspectRatio="none"
+    >
       <polyline points={`0,${HEIGHT - 2} ${line} ${WIDTH},${HEIGHT - 2}`} className="fill-accent-100 stroke-none" />
-      <polyline points={line} className="fill-none stroke-accent-700" strokeWidth={1.5} vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
+      <polyline
+        points={line}
+        className="fill-none stroke-accent-700"
+        strokeWidth={1.5}
+        vectorEffect="non-scaling-stroke"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

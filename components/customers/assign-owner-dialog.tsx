@@ -11,12 +11,20 @@ import type { BulkSelection } from './bulk-target-fields';
 type Person = { id: number; name: string; email: string };
 
 /** Lead and admin: make one person the owner of the selected (or all matching) customers, with their open tasks by default. */
-export function AssignOwnerDialog({ selection, owners, onDone }: { selection: BulkSelection; owners: Person[]; onDone: (message: string) => void }) {
+export function AssignOwnerDialog({
+  selection,
+  owners,
+  onDone,
+}: {
+  selection: BulkSelection;
+  owners: Person[];
+  onDone: (message: string) => void;
+}) {
   return (
     <BulkActionDialog
       trigger={
         <>
-            <UserRoundCog aria-hidden /> Assign owner
+          <UserRoundCog aria-hidden /> Assign owner
         </>
       }
       title="Assign owner"

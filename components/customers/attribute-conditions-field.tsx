@@ -38,9 +38,16 @@ const rowOf = (c?: AttributeCondition): Row => ({
  * Conditions on imported attributes as repeated attr/op/val fields of the filter form (the URL keeps them in that
  * order). Attribute names are suggested from the data; the operator says whether the value is a number or text.
  */
-export function AttributeConditionsField({ conditions, keys }: { conditions: AttributeCondition[]; keys: AttributeKey[] }) {
+export function AttributeConditionsField({
+  conditions,
+  keys,
+}: {
+  conditions: AttributeCondition[];
+  keys: AttributeKey[];
+}) {
   const [rows, setRows] = useState<Row[]>(() => (conditions.length ? conditions.map(rowOf) : []));
-  const update = (id: number, patch: Partial<Row>) => setRows((current) => current.map((r) => (r.id === id ? { ...r, ...patch } : r)));
+  const update = (id: number, patch: Partial<Row>) =>
+    setRows((current) => current.map((r) => (r.id === id ? { ...r, ...patch } : r)));
 
   function chooseKey(id: number, key: string) {
     const known = keys.find((k) => k.key === key);
@@ -58,8 +65,22 @@ export function AttributeConditionsField({ conditions, keys }: { conditions: Att
       <div className="mt-1.5 space-y-2">
         {rows.map((row, index) => (
           <div key={row.id} className="flex flex-wrap items-center gap-2">
-            <Input name={row.key ? 'attr' : undefined} list="attribute-keys" aria-label={`Attribute ${index + 1}`} placeholder="Attribute, e.g. employees" value={row.key} onChange={(e) => chooseKey(row.id, e.currentTarget.value)} className="w-56" />
-            <Select name={row.key ? 'op' : undefined} aria-label={`Comparison ${index + 1}`} value={row.op} onChange={(e) => update(row.id, { op: e.currentTarget.value as AttributeOperator })} className="w-40">
+            <Input
+              name={row.key ? 'attr' : undefined}
+              list="attribute-keys"
+              aria-label={`Attribute ${index + 1}`}
+              placeholder="Attribute, e.g. employees"
+              value={row.key}
+              onChange={(e) => chooseKey(row.id, e.currentTarget.value)}
+              className="w-56"
+            />
+            <Select
+              name={row.key ? 'op' : undefined}
+              aria-label={`Comparison ${index + 1}`}
+              value={row.op}
+              onChange={(e) => update(row.id, { op: e.currentTarget.value as AttributeOperator })}
+              className="w-40"
+            >
               {TYPE_GROUPS.map((group) => (
                 <optgroup key={group.type} label={group.label}>
                   {ATTRIBUTE_OPERATOR_KEYS.filter((op) => ATTRIBUTE_OPERATORS[op].type === group.type).map((op) => (
@@ -81,13 +102,24 @@ export function AttributeConditionsField({ conditions, keys }: { conditions: Att
               inputMode={ATTRIBUTE_OPERATORS[row.op].type === 'number' ? 'decimal' : undefined}
             />
             {row.key && !operatorTakesValue(row.op) && <input type="hidden" name="val" value="" />}
-            <Button variant="ghost" size="sm" className="px-2" aria-label={`Remove attribute condition ${index + 1}`} onClick={() => setRows((current) => current.filter((r) => r.id !== row.id))}>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="px-2"
+              aria-label={`Remove attribute condition ${index + 1}`}
+              onClick={() => setRows((current) => current.filter((r) => r.id !== row.id))}
+            >
               <X aria-hidden />
             </Button>
           </div>
         ))}
         {rows.length < MAX_ATTRIBUTE_CONDITIONS && (
-          <Button variant="ghost" size="sm" className="text-accent-800" onClick={() => setRows((current) => [...current, rowOf()])}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="text-accent-800"
+            onClick={() => setRows((current) => [...current, rowOf()])}
+          >
             <Plus aria-hidden /> Add attribute condition
           </Button>
         )}

@@ -20,7 +20,14 @@ type BulkActionDialogProps<T> = {
 };
 
 /** A bulk action's dialog: the action's fields plus the selection as hidden fields. */
-export function BulkActionDialog<T>({ trigger, describe, selection, onDone, children, ...dialog }: BulkActionDialogProps<T>) {
+export function BulkActionDialog<T>({
+  trigger,
+  describe,
+  selection,
+  onDone,
+  children,
+  ...dialog
+}: BulkActionDialogProps<T>) {
   return (
     <ActionDialog
       {...dialog}

@@ -1,6 +1,7 @@
 import { selectedRowsField } from '@/lib/validation/customer-bulk';
 
-export type BulkSelection = { mode: 'ids'; rows: { id: number; version: number }[] } | { mode: 'filter'; search: string; count: string };
+export type BulkSelection =
+  { mode: 'ids'; rows: { id: number; version: number }[] } | { mode: 'filter'; search: string; count: string };
 
 /** The hidden fields that tell a bulk action which customers it applies to (lib/validation/customer-bulk reads them). */
 export function BulkTargetFields({ selection }: { selection: BulkSelection }) {

@@ -1,5 +1,10 @@
 import { Badge } from '@/components/ui/badge';
-import { LIFECYCLE_STAGE_LABELS, RISK_BAND_LABELS, type LifecycleStage, type RiskBand } from '@/lib/customers/vocabulary';
+import {
+  LIFECYCLE_STAGE_LABELS,
+  RISK_BAND_LABELS,
+  type LifecycleStage,
+  type RiskBand,
+} from '@/lib/customers/vocabulary';
 import { formatDate, formatDateTime } from '@/lib/format';
 
 type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
@@ -14,7 +19,12 @@ const STAGE_TONE: Record<LifecycleStage, Tone> = {
   won_back: 'success',
 };
 
-const BAND_TONE: Record<RiskBand, Tone> = { healthy: 'success', watch: 'warning', at_risk: 'danger', critical: 'danger' };
+const BAND_TONE: Record<RiskBand, Tone> = {
+  healthy: 'success',
+  watch: 'warning',
+  at_risk: 'danger',
+  critical: 'danger',
+};
 
 /** An empty value, said rather than left blank. */
 export function None({ children = '—' }: { children?: string }) {

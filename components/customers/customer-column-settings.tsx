@@ -2,7 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { ColumnSettings } from '@/components/data-table/column-settings';
-import { CUSTOMER_COLUMN_LABELS, FIXED_COLUMN, MOVABLE_COLUMNS, type CustomerColumn } from '@/lib/customers/list-columns';
+import {
+  CUSTOMER_COLUMN_LABELS,
+  FIXED_COLUMN,
+  MOVABLE_COLUMNS,
+  type CustomerColumn,
+} from '@/lib/customers/list-columns';
 import { customerListSearch, type CustomerListQuery } from '@/lib/validation/customer-list';
 
 /** The column chooser of the customer list: shown columns first in their order, then the hidden ones. */

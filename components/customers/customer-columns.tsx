@@ -28,7 +28,11 @@ export const CUSTOMER_TABLE_COLUMNS = helper.columns([
     meta: { label: LABEL.name, sticky: 'left-11 shadow-[inset_-1px_0_0_var(--color-zinc-200)]' },
     cell: ({ row }) => (
       <div className="w-64" title={`${row.original.name} · ${row.original.externalId}`}>
-        <Link href={`/customers/${row.original.id}`} prefetch={false} className="block truncate font-medium text-zinc-900 hover:underline">
+        <Link
+          href={`/customers/${row.original.id}`}
+          prefetch={false}
+          className="block truncate font-medium text-zinc-900 hover:underline"
+        >
           {row.original.name}
         </Link>
         <span className="block truncate text-xs text-zinc-600">{row.original.email ?? row.original.externalId}</span>
@@ -38,27 +42,54 @@ export const CUSTOMER_TABLE_COLUMNS = helper.columns([
   helper.accessor('company', {
     header: LABEL.company,
     meta: { label: LABEL.company },
-    cell: (c) => <span className="block max-w-48 truncate" title={c.getValue() ?? undefined}>{text(c.getValue())}</span>,
+    cell: (c) => (
+      <span className="block max-w-48 truncate" title={c.getValue() ?? undefined}>
+        {text(c.getValue())}
+      </span>
+    ),
   }),
   helper.accessor('segment', { header: LABEL.segment, meta: { label: LABEL.segment }, cell: (c) => key(c.getValue()) }),
   helper.accessor('plan', { header: LABEL.plan, meta: { label: LABEL.plan }, cell: (c) => key(c.getValue()) }),
-  helper.accessor('country', { header: LABEL.country, meta: { label: LABEL.country }, cell: (c) => <span className="whitespace-nowrap">{text(c.getValue())}</span> }),
+  helper.accessor('country', {
+    header: LABEL.country,
+    meta: { label: LABEL.country },
+    cell: (c) => <span className="whitespace-nowrap">{text(c.getValue())}</span>,
+  }),
   helper.accessor((c) => c.owner?.name ?? null, {
     id: 'owner',
     header: LABEL.owner,
     meta: { label: LABEL.owner },
     cell: (c) => <span className="whitespace-nowrap">{c.getValue() ?? <None>Unassigned</None>}</span>,
   }),
-  helper.accessor('stage', { header: LABEL.stage, meta: { label: LABEL.stage }, cell: (c) => <StageBadge stage={c.getValue()} /> }),
+  helper.accessor('stage', {
+    header: LABEL.stage,
+    meta: { label: LABEL.stage },
+    cell: (c) => <StageBadge stage={c.getValue()} />,
+  }),
   helper.accessor('mrrCents', {
     id: 'mrr',
     header: LABEL.mrr,
     meta: { label: LABEL.mrr, align: 'end' },
-    cell: ({ row }) => <span className="whitespace-nowrap">{formatMoney(row.original.mrrCents, row.original.currency)}</span>,
+    cell: ({ row }) => (
+      <span className="whitespace-nowrap">{formatMoney(row.original.mrrCents, row.original.currency)}</span>
+    ),
   }),
-  helper.accessor('lastActivityAt', { id: 'lastActivity', header: LABEL.lastActivity, meta: { label: LABEL.lastActivity }, cell: (c) => <DateCell value={c.getValue()} empty="Never" /> }),
-  helper.accessor('acquiredAt', { header: LABEL.acquiredAt, meta: { label: LABEL.acquiredAt }, cell: (c) => <DateCell value={c.getValue()} /> }),
-  helper.accessor('risk', { header: LABEL.risk, meta: { label: LABEL.risk }, cell: (c) => <RiskBadge risk={c.getValue()} /> }),
+  helper.accessor('lastActivityAt', {
+    id: 'lastActivity',
+    header: LABEL.lastActivity,
+    meta: { label: LABEL.lastActivity },
+    cell: (c) => <DateCell value={c.getValue()} empty="Never" />,
+  }),
+  helper.accessor('acquiredAt', {
+    header: LABEL.acquiredAt,
+    meta: { label: LABEL.acquiredAt },
+    cell: (c) => <DateCell value={c.getValue()} />,
+  }),
+  helper.accessor('risk', {
+    header: LABEL.risk,
+    meta: { label: LABEL.risk },
+    cell: (c) => <RiskBadge risk={c.getValue()} />,
+  }),
   helper.accessor((c) => c.loyaltyTier?.name ?? null, {
     id: 'loyalty',
     header: LABEL.loyalty,

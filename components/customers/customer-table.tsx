@@ -100,7 +100,11 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
         </Alert>
       )}
       {selected.length > 0 && (
-        <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center justify-between gap-3 border-b border-accent-200 bg-accent-50 px-4 py-2.5 text-sm">
+        <div
+          role="region"
+          aria-label="Bulk actions"
+          className="flex flex-wrap items-center justify-between gap-3 border-b border-accent-200 bg-accent-50 px-4 py-2.5 text-sm"
+        >
           <p className="text-zinc-800">
             <strong>{selectedText}</strong>{' '}
             {pageSelected && moreThanPage && !allMatching && (
@@ -114,11 +118,15 @@ export function CustomerTable({ rows, query, visible, total, can, people, bulkLi
           </p>
           <div className="flex flex-wrap items-center gap-2">
             {tooManyForBulk ? (
-              <span className="text-zinc-700">Narrow the filters to {formatCount(bulkLimit)} customers or fewer to change them all at once.</span>
+              <span className="text-zinc-700">
+                Narrow the filters to {formatCount(bulkLimit)} customers or fewer to change them all at once.
+              </span>
             ) : (
               <>
                 {can.assignOwner && <AssignOwnerDialog selection={selection} owners={people} onDone={done} />}
-                {can.createTasks && <CreateTasksDialog selection={selection} assignees={can.assignTasks ? people : []} onDone={done} />}
+                {can.createTasks && (
+                  <CreateTasksDialog selection={selection} assignees={can.assignTasks ? people : []} onDone={done} />
+                )}
               </>
             )}
             <a href={exportHref} className={buttonVariants({ variant: 'secondary', size: 'sm' })} download>

@@ -2,7 +2,12 @@ import { X } from 'lucide-react';
 import Link from 'next/link';
 import { LIFECYCLE_STAGE_LABELS, RISK_BAND_LABELS, humanizeKey } from '@/lib/customers/vocabulary';
 import { describeAttributeCondition } from '@/lib/validation/attribute-conditions';
-import { customerListSearch, type CustomerListQuery, type ListFilter, type OwnerChoice } from '@/lib/validation/customer-list';
+import {
+  customerListSearch,
+  type CustomerListQuery,
+  type ListFilter,
+  type OwnerChoice,
+} from '@/lib/validation/customer-list';
 import type { CustomerListOptions } from '@/server/services/customer-list';
 
 type Chip = { label: string; without: ListFilter };
@@ -16,7 +21,12 @@ function ownerLabel(owner: OwnerChoice, options: CustomerListOptions): string {
   return `Owner: ${options.owners.find((o) => o.id === owner)?.name ?? `#${owner}`}`;
 }
 
-function chipsOf(filter: ListFilter, owner: OwnerChoice, defaultOwner: OwnerChoice, options: CustomerListOptions): Chip[] {
+function chipsOf(
+  filter: ListFilter,
+  owner: OwnerChoice,
+  defaultOwner: OwnerChoice,
+  options: CustomerListOptions,
+): Chip[] {
   const drop = <K extends keyof ListFilter>(key: K): ListFilter => {
     const { [key]: _dropped, ...rest } = filter;
     return rest;
@@ -32,20 +42,33 @@ function chipsOf(filter: ListFilter, owner: OwnerChoice, defaultOwner: OwnerChoi
   if (filter.stage) chips.push({ label: `Stage: ${LIFECYCLE_STAGE_LABELS[filter.stage]}`, without: drop('stage') });
   if (filter.riskBand) chips.push({ label: `Risk: ${RISK_BAND_LABELS[filter.riskBand]}`, without: drop('riskBand') });
   if (filter.loyaltyTier)
-    chips.push({ label: `Tier: ${options.tiers.find((t) => t.key === filter.loyaltyTier)?.name ?? filter.loyaltyTier}`, without: drop('loyaltyTier') });
+    chips.push({
+      label: `Tier: ${options.tiers.find((t) => t.key === filter.loyaltyTier)?.name ?? filter.loyaltyTier}`,
+      without: drop('loyaltyTier'),
+    });
   if (filter.mrrMin !== undefined) chips.push({ label: `MRR ≥ ${units(filter.mrrMin)}`, without: drop('mrrMin') });
   if (filter.mrrMax !== undefined) chips.push({ label: `MRR ≤ ${units(filter.mrrMax)}`, without: drop('mrrMax') });
   if (filter.activeAfter) chips.push({ label: `Active since ${filter.activeAfter}`, without: drop('activeAfter') });
-  if (filter.activeBefore) chips.push({ label: `Last active by ${filter.activeBefore}`, without: drop('activeBefore') });
-  if (filter.inactiveDays) chips.push({ label: `No activity in ${filter.inactiveDays} days`, without: drop('inactiveDays') });
+  if (filter.activeBefore)
+    chips.push({ label: `Last active by ${filter.activeBefore}`, without: drop('activeBefore') });
+  if (filter.inactiveDays)
+    chips.push({ label: `No activity in ${filter.inactiveDays} days`, without: drop('inactiveDays') });
   (filter.attributes ?? []).forEach((condition, i) => {
     const attributes = filter.attributes!.filter((_, j) => j !== i);
-    chips.push({ label: describeAttributeCondition(condition), without: { ...filter, attributes: attributes.length ? attributes : undefined } });
+    chips.push({
+      label: describeAttributeCondition(condition),
+      without: { ...filter, attributes: attributes.length ? attributes : undefined },
+    });
   });
   return chips;
 }
 
-type FilterChipsProps = { query: CustomerListQuery; owner: OwnerChoice; defaultOwner: OwnerChoice; options: CustomerListOptions };
+type FilterChipsProps = {
+  query: CustomerListQuery;
+  owner: OwnerChoice;
+  defaultOwner: OwnerChoice;
+  options: CustomerListOptions;
+};
 
 /** The filters in effect, each removable with one click (a link to the same list without it). */
 export function FilterChips({ query, owner, defaultOwner, options }: FilterChipsProps) {

@@ -34,7 +34,10 @@ export function SavedViewsMenu({ views, active, presets, currentSearch, canSave,
   const own = views.filter((v) => !v.shared || v.editable);
   const shared = views.filter((v) => v.shared && !v.editable);
   const current = active?.name ?? presets.find((p) => p.active)?.label ?? 'Views';
-  const dialogProps = (kind: 'save' | 'rename' | 'delete') => ({ open: dialog === kind, onOpenChange: (open: boolean) => setDialog(open ? kind : null) });
+  const dialogProps = (kind: 'save' | 'rename' | 'delete') => ({
+    open: dialog === kind,
+    onOpenChange: (open: boolean) => setDialog(open ? kind : null),
+  });
 
   return (
     <>
@@ -119,7 +122,9 @@ export function SavedViewsMenu({ views, active, presets, currentSearch, canSave,
                 <Checkbox id="view-shared" name="shared" className="mt-0.5" />
                 <label htmlFor="view-shared" className="text-sm text-zinc-800">
                   Share with everyone in the workspace
-                  <span className="block text-xs text-zinc-600">“Me” in a shared view means each viewer’s own accounts.</span>
+                  <span className="block text-xs text-zinc-600">
+                    “Me” in a shared view means each viewer’s own accounts.
+                  </span>
                 </label>
               </div>
             )}
@@ -129,7 +134,14 @@ export function SavedViewsMenu({ views, active, presets, currentSearch, canSave,
 
       {active?.editable && (
         <>
-          <ActionDialog {...dialogProps('rename')} title="Rename view" submitLabel="Rename" pendingLabel="Renaming…" action={renameViewAction} onSuccess={() => undefined}>
+          <ActionDialog
+            {...dialogProps('rename')}
+            title="Rename view"
+            submitLabel="Rename"
+            pendingLabel="Renaming…"
+            action={renameViewAction}
+            onSuccess={() => undefined}
+          >
             {(errors) => (
               <>
                 <input type="hidden" name="viewId" value={active.id} />

@@ -11,5 +11,12 @@ export function Checkbox({ indeterminate = false, className, ...props }: Checkbo
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = indeterminate;
   }, [indeterminate]);
-  return <input ref={ref} type="checkbox" className={cn('size-4 rounded border-zinc-400 accent-accent-700', className)} {...props} />;
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      className={cn('size-4 rounded border-zinc-400 accent-accent-700', className)}
+      {...props}
+    />
+  );
 }

@@ -53,20 +53,41 @@ export function ColumnSettings({ columns, visible, onApply }: ColumnSettingsProp
           <Columns3 aria-hidden /> Columns
         </Button>
       </DialogTrigger>
-      <DialogContent title="Columns" description="Choose the columns to show and their order. The name always comes first.">
+      <DialogContent
+        title="Columns"
+        description="Choose the columns to show and their order. The name always comes first."
+      >
         <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200">
           {order.map((column, index) => {
             const id = `column-${column.id}`;
             return (
               <li key={column.id} className="flex items-center gap-3 px-3 py-2">
-                <Checkbox id={id} checked={shown.has(column.id)} onChange={(e) => toggle(column.id, e.currentTarget.checked)} />
+                <Checkbox
+                  id={id}
+                  checked={shown.has(column.id)}
+                  onChange={(e) => toggle(column.id, e.currentTarget.checked)}
+                />
                 <label htmlFor={id} className="flex-1 text-sm text-zinc-800">
                   {column.label}
                 </label>
-                <Button variant="ghost" size="sm" className="px-2" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`Move ${column.label} up`}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="px-2"
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                  aria-label={`Move ${column.label} up`}
+                >
                   <ArrowUp aria-hidden />
                 </Button>
-                <Button variant="ghost" size="sm" className="px-2" disabled={index === order.length - 1} onClick={() => move(index, 1)} aria-label={`Move ${column.label} down`}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="px-2"
+                  disabled={index === order.length - 1}
+                  onClick={() => move(index, 1)}
+                  aria-label={`Move ${column.label} down`}
+                >
                   <ArrowDown aria-hidden />
                 </Button>
               </li>
@@ -77,7 +98,9 @@ export function ColumnSettings({ columns, visible, onApply }: ColumnSettingsProp
           <Button variant="ghost" onClick={() => (setOpen(false), onApply(null))}>
             Reset to default
           </Button>
-          <Button onClick={() => (setOpen(false), onApply(order.filter((c) => shown.has(c.id)).map((c) => c.id)))}>Apply</Button>
+          <Button onClick={() => (setOpen(false), onApply(order.filter((c) => shown.has(c.id)).map((c) => c.id)))}>
+            Apply
+          </Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

@@ -44,7 +44,11 @@ export function DataCards<TData extends RowData>({ table, caption, sortHref, cla
           const [title, ...rest] = cells.filter((cell) => cell !== select);
           const fields = rest.slice(0, CARD_FIELDS);
           return (
-            <li key={row.id} data-selected={row.getIsSelected() || undefined} className="flex gap-3 bg-white px-4 py-3 data-selected:bg-accent-50">
+            <li
+              key={row.id}
+              data-selected={row.getIsSelected() || undefined}
+              className="flex gap-3 bg-white px-4 py-3 data-selected:bg-accent-50"
+            >
               {select && (
                 <div className="pt-0.5">
                   <table.FlexRender cell={select} />

@@ -41,7 +41,11 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref, cla
                     key={header.id}
                     scope="col"
                     aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
-                    className={cn('bg-inherit px-3 py-2.5 font-semibold whitespace-nowrap first:pl-4 last:pr-4', end && 'text-right', meta?.sticky && stickyClasses(meta.sticky))}
+                    className={cn(
+                      'bg-inherit px-3 py-2.5 font-semibold whitespace-nowrap first:pl-4 last:pr-4',
+                      end && 'text-right',
+                      meta?.sticky && stickyClasses(meta.sticky),
+                    )}
                   >
                     {href ? (
                       <Link
@@ -59,12 +63,19 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref, cla
                         ) : sorted === 'desc' ? (
                           <ArrowDown aria-hidden className="size-3.5" />
                         ) : (
-                          <ArrowUpDown aria-hidden className="size-3.5 text-zinc-400 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100" />
+                          <ArrowUpDown
+                            aria-hidden
+                            className="size-3.5 text-zinc-400 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100"
+                          />
                         )}
-                        <span className="sr-only">{sorted ? `, sorted ${ARIA_SORT[sorted]}; activate to reverse` : ', activate to sort'}</span>
+                        <span className="sr-only">
+                          {sorted ? `, sorted ${ARIA_SORT[sorted]}; activate to reverse` : ', activate to sort'}
+                        </span>
                       </Link>
                     ) : (
-                      <span className="uppercase tracking-wide">{header.isPlaceholder ? null : <table.FlexRender header={header} />}</span>
+                      <span className="uppercase tracking-wide">
+                        {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                      </span>
                     )}
                   </th>
                 );
@@ -74,7 +85,11 @@ export function DataTable<TData extends RowData>({ table, caption, sortHref, cla
         </thead>
         <tbody className="divide-y divide-zinc-200">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-selected={row.getIsSelected() || undefined} className="bg-white align-middle hover:bg-zinc-50 data-selected:bg-accent-50">
+            <tr
+              key={row.id}
+              data-selected={row.getIsSelected() || undefined}
+              className="bg-white align-middle hover:bg-zinc-50 data-selected:bg-accent-50"
+            >
               {row.getVisibleCells().map((cell) => {
                 const meta = cell.column.columnDef.meta;
                 return (

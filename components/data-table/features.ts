@@ -1,4 +1,11 @@
-import { columnOrderingFeature, columnVisibilityFeature, metaHelper, rowSelectionFeature, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import {
+  columnOrderingFeature,
+  columnVisibilityFeature,
+  metaHelper,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
 
 export type DataColumnMeta = {
   /** The column's name where its header is not plain text (menus, screen readers). */

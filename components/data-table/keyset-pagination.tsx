@@ -13,9 +13,19 @@ type KeysetPaginationProps = {
 };
 
 /** Previous / next by keyset position in the URL: no page numbers, because deep pages never cost an OFFSET. */
-export function KeysetPagination({ label, summary, previousHref, nextHref, firstHref, pageSizes }: KeysetPaginationProps) {
+export function KeysetPagination({
+  label,
+  summary,
+  previousHref,
+  nextHref,
+  firstHref,
+  pageSizes,
+}: KeysetPaginationProps) {
   return (
-    <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 text-sm">
+    <nav
+      aria-label={label}
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 px-4 py-3 text-sm"
+    >
       <p className="text-zinc-600">
         {/* Announced when a search, filter or page changes the count. */}
         <LiveStatus visible>{summary}</LiveStatus>

@@ -25,7 +25,11 @@ export function selectionColumn<TData extends RowData>(rowLabel: (row: TData) =>
     ),
     // The handler gets the click event, which carries Shift for range selection.
     cell: ({ row }) => (
-      <Checkbox aria-label={`Select ${rowLabel(row.original)}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+      <Checkbox
+        aria-label={`Select ${rowLabel(row.original)}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
     ),
   });
 }

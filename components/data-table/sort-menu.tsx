@@ -25,7 +25,13 @@ export function SortMenu<TData extends RowData>({ table, sortHref }: SortMenuPro
     <Menu>
       <MenuTrigger asChild>
         <Button variant="secondary" size="sm" aria-label={dir ? `${label}, ${DIRECTION[dir]}` : label}>
-          {dir === 'asc' ? <ArrowUp aria-hidden /> : dir === 'desc' ? <ArrowDown aria-hidden /> : <ArrowUpDown aria-hidden />}
+          {dir === 'asc' ? (
+            <ArrowUp aria-hidden />
+          ) : dir === 'desc' ? (
+            <ArrowDown aria-hidden />
+          ) : (
+            <ArrowUpDown aria-hidden />
+          )}
           {label}
         </Button>
       </MenuTrigger>
@@ -34,7 +40,11 @@ export function SortMenu<TData extends RowData>({ table, sortHref }: SortMenuPro
           <MenuItem key={column.id} asChild>
             <Link href={sortHref(column.id)!} scroll={false} aria-current={column === current ? 'true' : undefined}>
               {column.columnDef.meta?.label}
-              {column === current && dir && <span className="ml-auto text-xs text-zinc-600">reverse ({DIRECTION[dir === 'asc' ? 'desc' : 'asc']})</span>}
+              {column === current && dir && (
+                <span className="ml-auto text-xs text-zinc-600">
+                  reverse ({DIRECTION[dir === 'asc' ? 'desc' : 'asc']})
+                </span>
+              )}
             </Link>
           </MenuItem>
         ))}

@@ -25,12 +25,22 @@ const NONE: string[] = [];
 /** The id TanStack gives a column: its `id`, else its accessor key (a column made from a key has no `id` of its own). */
 function columnIdOf<TData extends RowData>(column: ColumnDef<ServerTableFeatures, TData, unknown>): string {
   if (column.id) return column.id;
-  if ('accessorKey' in column && column.accessorKey !== undefined) return String(column.accessorKey).replaceAll('.', '_');
+  if ('accessorKey' in column && column.accessorKey !== undefined)
+    return String(column.accessorKey).replaceAll('.', '_');
   throw new Error('A server table column needs an id or an accessor key.');
 }
 
 /** A TanStack table whose sort, visible columns and column order come from the URL; row selection is local. */
-export function useServerTable<TData extends RowData>({ columns, data, getRowId, sort, visible, alwaysVisible = NONE, selectable, listKey }: ServerTableOptions<TData>) {
+export function useServerTable<TData extends RowData>({
+  columns,
+  data,
+  getRowId,
+  sort,
+  visible,
+  alwaysVisible = NONE,
+  selectable,
+  listKey,
+}: ServerTableOptions<TData>) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [selectionList, setSelectionList] = useState(listKey);
   if (selectionList !== listKey) {

@@ -31,7 +31,18 @@ type ActionDialogProps<T> = {
  * closes once the action succeeds. Its state starts fresh each time it opens.
  */
 export function ActionDialog<T>(props: ActionDialogProps<T>) {
-  const { trigger, title, description, hidden = {}, submitLabel, pendingLabel, tone = 'primary', action, onSuccess, children } = props;
+  const {
+    trigger,
+    title,
+    description,
+    hidden = {},
+    submitLabel,
+    pendingLabel,
+    tone = 'primary',
+    action,
+    onSuccess,
+    children,
+  } = props;
   const [ownOpen, setOwnOpen] = useState(false);
   const open = props.open ?? ownOpen;
   const { state, pending, onSubmit, reset } = useActionSubmit(action, (result) => {

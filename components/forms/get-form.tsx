@@ -26,7 +26,9 @@ export function GetForm({ action, keepEmpty = [], children, ...props }: GetFormP
     const pending = refocus;
     if (!pending || pending.href !== `${location.pathname}${location.search}`) return;
     refocus = null;
-    const target = pending.id ? document.getElementById(pending.id) : ref.current?.querySelector<HTMLElement>('[type="submit"]');
+    const target = pending.id
+      ? document.getElementById(pending.id)
+      : ref.current?.querySelector<HTMLElement>('[type="submit"]');
     target?.focus();
   }, []);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -40,7 +42,12 @@ export function GetForm({ action, keepEmpty = [], children, ...props }: GetFormP
     const focused = document.activeElement;
     // The same URL re-renders nothing, and focus stays where it is.
     const moves = href !== `${location.pathname}${location.search}`;
-    refocus = moves ? { href, id: focused instanceof HTMLElement && event.currentTarget.contains(focused) && focused.id ? focused.id : null } : null;
+    refocus = moves
+      ? {
+          href,
+          id: focused instanceof HTMLElement && event.currentTarget.contains(focused) && focused.id ? focused.id : null,
+        }
+      : null;
     router.push(href);
   }
   return (

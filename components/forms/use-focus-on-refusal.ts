@@ -16,9 +16,13 @@ export function useFocusOnRefusal(state: ActionResult<unknown> | null) {
     const invalid = last.form.querySelector<HTMLElement>('[aria-invalid="true"]');
     const lost = document.activeElement === null || document.activeElement === document.body;
     if (invalid) invalid.focus();
-    else if (lost) (last.submitter?.isConnected ? last.submitter : last.form.querySelector<HTMLElement>('[type="submit"]'))?.focus();
+    else if (lost)
+      (last.submitter?.isConnected ? last.submitter : last.form.querySelector<HTMLElement>('[type="submit"]'))?.focus();
   }, [state]);
   return function remember(event: FormEvent<HTMLFormElement>) {
-    submitted.current = { form: event.currentTarget, submitter: (event.nativeEvent as SubmitEvent).submitter as HTMLElement | null };
+    submitted.current = {
+      form: event.currentTarget,
+      submitter: (event.nativeEvent as SubmitEvent).submitter as HTMLElement | null,
+    };
   };
 }

@@ -6,7 +6,10 @@ import { buttonVariants } from '@/components/ui/button';
 export function ImportHistoryPages({ olderThan, paged }: { olderThan: number | null; paged: boolean }) {
   if (!olderThan && !paged) return null;
   return (
-    <nav aria-label="Import history pages" className="flex items-center justify-between gap-2 border-t border-zinc-200 px-4 py-3">
+    <nav
+      aria-label="Import history pages"
+      className="flex items-center justify-between gap-2 border-t border-zinc-200 px-4 py-3"
+    >
       {paged ? (
         <Link href="/imports" className="text-sm font-medium text-accent-800 hover:underline">
           Back to newest

@@ -59,7 +59,11 @@ export function ImportJobsTable({ jobs }: { jobs: ImportJobDTO[] }) {
                 )}
               </TableCell>
               <TableCell>
-                <Link href={`/imports/${job.id}`} className="block max-w-48 truncate font-medium text-accent-800 hover:underline" title={job.filename}>
+                <Link
+                  href={`/imports/${job.id}`}
+                  className="block max-w-48 truncate font-medium text-accent-800 hover:underline"
+                  title={job.filename}
+                >
                   {job.filename}
                 </Link>
                 <span className="mt-0.5 flex items-center gap-1.5 text-xs text-zinc-600">

@@ -25,24 +25,32 @@ export function ImportResult({ job }: { job: ImportJobDetailDTO }) {
       {job.status === 'failed' && (
         <Alert tone="error">
           {job.message ?? 'The import stopped.'}
-          {!job.dryRun && job.inserted + job.updated > 0 && ' Batches committed before it stopped are kept; importing the file again finishes the rest.'}
+          {!job.dryRun &&
+            job.inserted + job.updated > 0 &&
+            ' Batches committed before it stopped are kept; importing the file again finishes the rest.'}
         </Alert>
       )}
       <dl aria-label="Import counts" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {counts.map(({ label, value, danger }) => (
           <div key={label} className="rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2">
             <dt className="text-xs font-medium text-zinc-600">{label}</dt>
-            <dd className={cn('text-lg font-semibold tabular-nums', danger ? 'text-red-700' : 'text-zinc-900')}>{formatCount(value)}</dd>
+            <dd className={cn('text-lg font-semibold tabular-nums', danger ? 'text-red-700' : 'text-zinc-900')}>
+              {formatCount(value)}
+            </dd>
           </div>
         ))}
       </dl>
       {job.warnings.length > 0 && (
-        <section aria-label="Warnings" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <section
+          aria-label="Warnings"
+          className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
           <h3 className="font-medium">Imported with a warning</h3>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {job.warnings.map((warning) => (
               <li key={warning.code}>
-                {warning.message} First on line {formatCount(warning.firstLine)}, column <span className="font-mono text-xs">{warning.column}</span>.
+                {warning.message} First on line {formatCount(warning.firstLine)}, column{' '}
+                <span className="font-mono text-xs">{warning.column}</span>.
               </li>
             ))}
           </ul>
@@ -52,7 +60,9 @@ export function ImportResult({ job }: { job: ImportJobDetailDTO }) {
         <div className="rounded-md border border-zinc-200">
           <Table>
             <caption className="px-4 py-2 text-left text-sm font-medium text-zinc-800">
-              {job.rejected > job.errors.length ? `The first ${formatCount(job.errors.length)} of ${formatCount(job.rejected)} problems` : 'Problems'}
+              {job.rejected > job.errors.length
+                ? `The first ${formatCount(job.errors.length)} of ${formatCount(job.rejected)} problems`
+                : 'Problems'}
             </caption>
             <TableHead>
               <TableRow>

@@ -19,13 +19,25 @@ type ImportSettingsFormProps = {
 };
 
 /** What the file holds and how to read it; every change refreshes the preview. */
-export function ImportSettingsForm({ kind, suggestedKind, detectedDelimiter, settings, errors, onChange }: ImportSettingsFormProps) {
+export function ImportSettingsForm({
+  kind,
+  suggestedKind,
+  detectedDelimiter,
+  settings,
+  errors,
+  onChange,
+}: ImportSettingsFormProps) {
   return (
     <div className="space-y-4">
       <Field name="kind" label="The file holds" hint={KIND_LABELS[kind].description} errors={errors?.kind}>
         {(control) => (
           // A new kind has other columns: the overrides made for the old one no longer apply.
-          <Select {...control} value={kind} onChange={(e) => onChange({ kind: e.target.value as ImportKind, map: {} })} className="sm:max-w-xs">
+          <Select
+            {...control}
+            value={kind}
+            onChange={(e) => onChange({ kind: e.target.value as ImportKind, map: {} })}
+            className="sm:max-w-xs"
+          >
             {IMPORT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k].label}
@@ -38,7 +50,11 @@ export function ImportSettingsForm({ kind, suggestedKind, detectedDelimiter, set
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field name="locale" label="Number format" errors={errors?.locale}>
           {(control) => (
-            <Select {...control} value={settings.locale} onChange={(e) => onChange({ locale: e.target.value as NumberLocale })}>
+            <Select
+              {...control}
+              value={settings.locale}
+              onChange={(e) => onChange({ locale: e.target.value as NumberLocale })}
+            >
               {NUMBER_LOCALES.map((locale) => (
                 <option key={locale} value={locale}>
                   {LOCALE_LABELS[locale]}
@@ -47,7 +63,12 @@ export function ImportSettingsForm({ kind, suggestedKind, detectedDelimiter, set
             </Select>
           )}
         </Field>
-        <Field name="dateFormat" label="Date format" hint="Empty: ISO dates such as 2026-03-01." errors={errors?.dateFormat}>
+        <Field
+          name="dateFormat"
+          label="Date format"
+          hint="Empty: ISO dates such as 2026-03-01."
+          errors={errors?.dateFormat}
+        >
           {(control) => (
             <>
               <Input
@@ -69,7 +90,11 @@ export function ImportSettingsForm({ kind, suggestedKind, detectedDelimiter, set
         </Field>
         <Field name="delimiter" label="Delimiter" errors={errors?.delimiter}>
           {(control) => (
-            <Select {...control} value={settings.delimiter} onChange={(e) => onChange({ delimiter: e.target.value as WizardSettings['delimiter'] })}>
+            <Select
+              {...control}
+              value={settings.delimiter}
+              onChange={(e) => onChange({ delimiter: e.target.value as WizardSettings['delimiter'] })}
+            >
               <option value="auto">Detect ({DELIMITER_LABELS[detectedDelimiter].toLowerCase()} found)</option>
               {DELIMITERS.map((d) => (
                 <option key={d} value={d}>
@@ -80,8 +105,20 @@ export function ImportSettingsForm({ kind, suggestedKind, detectedDelimiter, set
           )}
         </Field>
         {kind === 'customers' ? (
-          <Field name="asOf" label="As of" hint="The day “churned: yes” means; tenure counts back from it. Empty: today." errors={errors?.asOf}>
-            {(control) => <Input {...control} type="date" value={settings.asOf} onChange={(e) => onChange({ asOf: e.target.value })} />}
+          <Field
+            name="asOf"
+            label="As of"
+            hint="The day “churned: yes” means; tenure counts back from it. Empty: today."
+            errors={errors?.asOf}
+          >
+            {(control) => (
+              <Input
+                {...control}
+                type="date"
+                value={settings.asOf}
+                onChange={(e) => onChange({ asOf: e.target.value })}
+              />
+            )}
           </Field>
         ) : (
           <div className="flex items-start gap-2 pt-6">
@@ -94,7 +131,9 @@ export function ImportSettingsForm({ kind, suggestedKind, detectedDelimiter, set
             />
             <label htmlFor="createMissingCustomers" className="text-sm text-zinc-800">
               Create missing customers
-              <span className="block text-xs text-zinc-600">Rows for a customer id the workspace lacks add a bare customer instead of being rejected.</span>
+              <span className="block text-xs text-zinc-600">
+                Rows for a customer id the workspace lacks add a bare customer instead of being rejected.
+              </span>
             </label>
           </div>
         )}

@@ -47,7 +47,9 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
 
   // The action is a prop, which a refresh of the page (after each import) hands over anew: an effect event, so that
   // only a change of file or settings asks for a new preview.
-  const requestPreview = useEffectEvent((uploadId: string, asked: WizardSettings) => previewAction(null, settingsPayload(uploadId, asked)));
+  const requestPreview = useEffectEvent((uploadId: string, asked: WizardSettings) =>
+    previewAction(null, settingsPayload(uploadId, asked)),
+  );
 
   useEffect(() => {
     if (!upload) return;
@@ -99,7 +101,11 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
 
   return (
     <div className="space-y-6">
-      <StepCard step={1} title="Upload a file" description="A CSV export of customers, orders, subscriptions, usage events, tickets or feedback.">
+      <StepCard
+        step={1}
+        title="Upload a file"
+        description="A CSV export of customers, orders, subscriptions, usage events, tickets or feedback."
+      >
         <CardContent>
           {upload ? (
             <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-zinc-200 bg-zinc-50 px-4 py-3">
@@ -136,7 +142,11 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
 
       {upload && preview && (
         <>
-          <StepCard step={2} title="What the file holds" description="How to read it: numbers, dates and the delimiter.">
+          <StepCard
+            step={2}
+            title="What the file holds"
+            description="How to read it: numbers, dates and the delimiter."
+          >
             <CardContent>
               <ImportSettingsForm
                 kind={settings.kind ?? preview.kind}
@@ -194,7 +204,9 @@ export function ImportWizard({ maxBytes, previewAction, startAction }: ImportWiz
                 <Alert tone="error">{previewRefusal.message}</Alert>
               </CardContent>
             )}
-            {preview.rows.length > 0 && <PreviewTable kind={preview.kind} columns={preview.columns} rows={preview.rows} />}
+            {preview.rows.length > 0 && (
+              <PreviewTable kind={preview.kind} columns={preview.columns} rows={preview.rows} />
+            )}
           </StepCard>
 
           <StepCard

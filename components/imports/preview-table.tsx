@@ -18,7 +18,9 @@ export function PreviewTable({ kind, columns, rows }: PreviewTableProps) {
           {columns.map((column, i) => (
             <TableHeaderCell key={i} className="px-3 whitespace-nowrap">
               <span className="block text-zinc-900">{column.header}</span>
-              <span className={cn('block font-mono font-normal', column.mappedTo ? 'text-accent-800' : 'text-zinc-500')}>
+              <span
+                className={cn('block font-mono font-normal', column.mappedTo ? 'text-accent-800' : 'text-zinc-500')}
+              >
                 {column.mappedTo ?? unmapped}
               </span>
             </TableHeaderCell>
@@ -49,7 +51,10 @@ export function PreviewTable({ kind, columns, rows }: PreviewTableProps) {
                 <TableCell
                   key={i}
                   data-invalid={errors ? true : undefined}
-                  className={cn('px-3', errors ? 'min-w-44 bg-red-50 ring-1 ring-red-300 ring-inset' : 'whitespace-nowrap')}
+                  className={cn(
+                    'px-3',
+                    errors ? 'min-w-44 bg-red-50 ring-1 ring-red-300 ring-inset' : 'whitespace-nowrap',
+                  )}
                 >
                   <span className={cn('block max-w-56 truncate', !value && 'text-zinc-400')} title={value}>
                     {value || '—'}

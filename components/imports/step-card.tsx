@@ -10,7 +10,10 @@ export function StepCard({ step, title, description, aside, children }: StepCard
     <Card role="region" aria-labelledby={id}>
       <CardHeader className="flex items-start justify-between gap-4">
         <div className="flex items-start gap-3">
-          <span aria-hidden className="grid size-6 shrink-0 place-items-center rounded-full bg-accent-700 text-xs font-semibold text-white">
+          <span
+            aria-hidden
+            className="grid size-6 shrink-0 place-items-center rounded-full bg-accent-700 text-xs font-semibold text-white"
+          >
             {step}
           </span>
           <div>

@@ -33,7 +33,11 @@ export function UploadDropzone({ maxBytes, onUploaded }: UploadDropzoneProps) {
             {formatBytes(state.loaded)} of {formatBytes(state.total)}
           </span>
         </div>
-        <ProgressBar value={state.total ? state.loaded / state.total : null} label="Upload progress" valueText={`${formatBytes(state.loaded)} of ${formatBytes(state.total)}`} />
+        <ProgressBar
+          value={state.total ? state.loaded / state.total : null}
+          label="Upload progress"
+          valueText={`${formatBytes(state.loaded)} of ${formatBytes(state.total)}`}
+        />
         <Button variant="ghost" size="sm" className="mt-3" onClick={cancel}>
           Cancel upload
         </Button>
@@ -53,12 +57,16 @@ export function UploadDropzone({ maxBytes, onUploaded }: UploadDropzoneProps) {
         onDrop={onDrop}
         className={cn(
           'flex cursor-pointer flex-col items-center rounded-lg border-2 border-dashed px-6 py-10 text-center transition-colors focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-accent-700',
-          dragging ? 'border-accent-600 bg-accent-50' : 'border-zinc-300 bg-white hover:border-zinc-400 hover:bg-zinc-50',
+          dragging
+            ? 'border-accent-600 bg-accent-50'
+            : 'border-zinc-300 bg-white hover:border-zinc-400 hover:bg-zinc-50',
         )}
       >
         <FileUp aria-hidden className="size-8 text-zinc-400" />
         <span className="mt-3 text-sm font-semibold text-zinc-900">Drop a CSV file here, or choose one</span>
-        <span className="mt-1 text-sm text-zinc-600">UTF-8 text, comma, semicolon, tab or pipe separated, up to {formatBytes(maxBytes)}.</span>
+        <span className="mt-1 text-sm text-zinc-600">
+          UTF-8 text, comma, semicolon, tab or pipe separated, up to {formatBytes(maxBytes)}.
+        </span>
         <input
           type="file"
           accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"

@@ -33,7 +33,11 @@ export function useImportJob(jobId: number | null, initial: ImportJobDetailDTO |
         const body = await response.json().catch(() => null);
         if (stopped) return;
         if (!response.ok) {
-          setProblem({ jobId: jobId!, message: (body as { error?: string } | null)?.error ?? `Could not load the import (HTTP ${response.status}).` });
+          setProblem({
+            jobId: jobId!,
+            message:
+              (body as { error?: string } | null)?.error ?? `Could not load the import (HTTP ${response.status}).`,
+          });
           // A server hiccup is retried; a refusal (signed out, no permission, no such job) is final.
           if (response.status >= 500) timer = setTimeout(poll, RETRY_MS);
           return;

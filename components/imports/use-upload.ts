@@ -19,7 +19,10 @@ export function useUpload({ maxBytes, onUploaded }: { maxBytes: number; onUpload
 
   function upload(file: File) {
     if (file.size > maxBytes) {
-      setState({ status: 'failed', message: `${file.name} is ${formatBytes(file.size)}; an import accepts up to ${formatBytes(maxBytes)}. Split it into smaller files.` });
+      setState({
+        status: 'failed',
+        message: `${file.name} is ${formatBytes(file.size)}; an import accepts up to ${formatBytes(maxBytes)}. Split it into smaller files.`,
+      });
       return;
     }
     const xhr = new XMLHttpRequest();
@@ -29,7 +32,8 @@ export function useUpload({ maxBytes, onUploaded }: { maxBytes: number; onUpload
     xhr.setRequestHeader('content-type', 'text/csv');
     // Header values are ASCII: the name travels percent-encoded.
     xhr.setRequestHeader('x-filename', encodeURIComponent(file.name));
-    const progress = (loaded: number) => setState({ status: 'uploading', filename: file.name, loaded, total: file.size });
+    const progress = (loaded: number) =>
+      setState({ status: 'uploading', filename: file.name, loaded, total: file.size });
     xhr.upload.onprogress = (event) => progress(event.loaded);
     xhr.onload = () => {
       request.current = null;

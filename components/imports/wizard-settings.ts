@@ -16,10 +16,20 @@ export type WizardSettings = {
   createMissingCustomers: boolean;
 };
 
-export const INITIAL_SETTINGS: WizardSettings = { map: {}, locale: 'en', dateFormat: '', delimiter: 'auto', asOf: '', createMissingCustomers: false };
+export const INITIAL_SETTINGS: WizardSettings = {
+  map: {},
+  locale: 'en',
+  dateFormat: '',
+  delimiter: 'auto',
+  asOf: '',
+  createMissingCustomers: false,
+};
 
 /** The settings as the preview and start actions take them. */
-export function settingsPayload(uploadId: string, settings: WizardSettings): Omit<ImportSettingsInput, 'kind'> & { kind?: ImportKind } {
+export function settingsPayload(
+  uploadId: string,
+  settings: WizardSettings,
+): Omit<ImportSettingsInput, 'kind'> & { kind?: ImportKind } {
   return {
     uploadId,
     kind: settings.kind,

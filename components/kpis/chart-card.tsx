@@ -31,9 +31,7 @@ export function ChartCard({ id, title, description, formula, children, table }: 
           </div>
           {formula && <FormulaPopover info={formula} />}
         </div>
-        <div className="mt-3 flex-1">
-          {children}
-        </div>
+        <div className="mt-3 flex-1">{children}</div>
         {table && (
           <details className="mt-2 text-sm">
             <summary className="text-xs font-medium text-accent-800">Show data</summary>

@@ -19,11 +19,17 @@ export const CHART_COLORS = {
   sky: '#0284c7',
 } as const;
 
-const minorDigits = (currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+const minorDigits = (currency: string) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 /** "$2.1M" with `digits` fraction digits at most, from minor units. */
 export function compactMoney(currency: string, digits = 1): (cents: number) => string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: digits });
+  const format = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: digits,
+  });
   const minor = 10 ** minorDigits(currency);
   return (cents) => format.format(cents / minor);
 }
@@ -33,7 +39,10 @@ export function compactMoney(currency: string, digits = 1): (cents: number) => s
  * axis starts below the lowest level (the card says so) and the two totals run off its bottom. Round ticks, each
  * with a label of its own.
  */
-export function waterfallAxis(steps: readonly WaterfallStep[], currency: string): { domain: [number, number]; ticks: number[]; format: (cents: number) => string } {
+export function waterfallAxis(
+  steps: readonly WaterfallStep[],
+  currency: string,
+): { domain: [number, number]; ticks: number[]; format: (cents: number) => string } {
   const levels = steps.flatMap((s) => (s.kind === 'total' ? [s.to] : [s.from, s.to]));
   const low = Math.min(...levels);
   const high = Math.max(...levels);
@@ -47,7 +56,10 @@ export function waterfallAxis(steps: readonly WaterfallStep[], currency: string)
  * An axis fitted to the values (and the reference lines that must show), for series that move in a narrow band far
  * from 0: revenue retention between 94% and 101% drawn from 0% is two flat lines at the top.
  */
-export function fittedAxis(values: readonly (number | null)[], include: readonly number[] = []): { domain: [number, number]; ticks: number[] } | null {
+export function fittedAxis(
+  values: readonly (number | null)[],
+  include: readonly number[] = [],
+): { domain: [number, number]; ticks: number[] } | null {
   const known = [...values.filter((v): v is number => v !== null && Number.isFinite(v)), ...include];
   if (known.length === 0) return null;
   const low = Math.min(...known);

@@ -14,7 +14,10 @@ export function ChurnByReason({ rows, currency, periodLabel, churnedHref }: Chur
     <ChartCard
       id="churn-by-reason"
       title="Churn by reason"
-      description={`The ${plural(rows.reduce((n, r) => n + r.churnedCustomers, 0), 'customer')} counted as churned (C) in ${periodLabel}, by the reason recorded on them.`}
+      description={`The ${plural(
+        rows.reduce((n, r) => n + r.churnedCustomers, 0),
+        'customer',
+      )} counted as churned (C) in ${periodLabel}, by the reason recorded on them.`}
     >
       {rows.length === 0 ? (
         <p className="py-8 text-center text-sm text-zinc-600">No customer churned in this period.</p>
@@ -45,13 +48,19 @@ export function ChurnByReason({ rows, currency, periodLabel, churnedHref }: Chur
                 </th>
                 <td className="hidden py-1 pr-3 sm:table-cell">
                   <div className="h-2 rounded-full bg-zinc-100">
-                    <div className="h-2 rounded-full bg-accent-600" style={{ width: `${(row.churnedCustomers / top) * 100}%` }} />
+                    <div
+                      className="h-2 rounded-full bg-accent-600"
+                      style={{ width: `${(row.churnedCustomers / top) * 100}%` }}
+                    />
                   </div>
                 </td>
                 <td className="py-1 text-right whitespace-nowrap text-zinc-900 tabular-nums">
-                  {formatCount(row.churnedCustomers)} <span className="text-xs text-zinc-500">({formatKind('rate', row.share, currency)})</span>
+                  {formatCount(row.churnedCustomers)}{' '}
+                  <span className="text-xs text-zinc-500">({formatKind('rate', row.share, currency)})</span>
                 </td>
-                <td className="py-1 pl-3 text-right whitespace-nowrap text-zinc-700 tabular-nums">{formatMoney(row.churnedMrrStart, currency)}</td>
+                <td className="py-1 pl-3 text-right whitespace-nowrap text-zinc-700 tabular-nums">
+                  {formatMoney(row.churnedMrrStart, currency)}
+                </td>
               </tr>
             ))}
           </tbody>

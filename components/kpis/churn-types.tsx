@@ -12,13 +12,34 @@ export function ChurnTypes({ doc, link }: { doc: KpiDocument; link: DrilldownLin
   const involuntary = doc.totals.involuntary_churned_customers ?? 0;
   const total = voluntary + involuntary;
   const parts = [
-    { key: 'voluntary', label: 'Voluntary', count: 'voluntary_churned_customers', rate: 'voluntary_churn_rate', value: voluntary, color: 'bg-accent-600', hint: 'They chose to leave: value, price, support, competitors.' },
-    { key: 'involuntary', label: 'Involuntary', count: 'involuntary_churned_customers', rate: 'involuntary_churn_rate', value: involuntary, color: 'bg-amber-500', hint: 'Failed payment or card expiry: recoverable by dunning.' },
+    {
+      key: 'voluntary',
+      label: 'Voluntary',
+      count: 'voluntary_churned_customers',
+      rate: 'voluntary_churn_rate',
+      value: voluntary,
+      color: 'bg-accent-600',
+      hint: 'They chose to leave: value, price, support, competitors.',
+    },
+    {
+      key: 'involuntary',
+      label: 'Involuntary',
+      count: 'involuntary_churned_customers',
+      rate: 'involuntary_churn_rate',
+      value: involuntary,
+      color: 'bg-amber-500',
+      hint: 'Failed payment or card expiry: recoverable by dunning.',
+    },
   ] as const;
   return (
-    <ChartCard id="churn-types-of-period" title="Voluntary vs involuntary churn" description="Churned customers (C) of the period by churn type.">
+    <ChartCard
+      id="churn-types-of-period"
+      title="Voluntary vs involuntary churn"
+      description="Churned customers (C) of the period by churn type."
+    >
       <div className="flex h-3 overflow-hidden rounded-full bg-zinc-100" aria-hidden>
-        {total > 0 && parts.map((p) => <div key={p.key} className={p.color} style={{ width: `${(p.value / total) * 100}%` }} />)}
+        {total > 0 &&
+          parts.map((p) => <div key={p.key} className={p.color} style={{ width: `${(p.value / total) * 100}%` }} />)}
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-4">
         {parts.map((p) => {
@@ -32,7 +53,9 @@ export function ChurnTypes({ doc, link }: { doc: KpiDocument; link: DrilldownLin
                 </span>
                 <FormulaPopover info={formulaInfo(doc, p.rate, link)} />
               </dt>
-              <dd className="mt-0.5 text-xl font-semibold text-zinc-900 tabular-nums">{formatMetric(p.rate, doc.totals[p.rate] ?? null, doc.currency)}</dd>
+              <dd className="mt-0.5 text-xl font-semibold text-zinc-900 tabular-nums">
+                {formatMetric(p.rate, doc.totals[p.rate] ?? null, doc.currency)}
+              </dd>
               <dd className="text-xs text-zinc-600">
                 {countLink ? (
                   <KpiLink href={countLink.href} className="font-medium text-accent-800 hover:underline">

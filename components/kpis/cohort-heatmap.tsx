@@ -13,7 +13,8 @@ const FORMULAS: Record<CohortView, FormulaInfo> = {
     formula: 'cell (cohort, k) = cohort members active in month k / cohort members in month 0',
     value: '',
     terms: [],
-    basis: 'A cohort is the month of first activity. Active: MRR > 0 at the end of month k (subscriptions), or an order in month k (order data). Month 0 is 100%.',
+    basis:
+      'A cohort is the month of first activity. Active: MRR > 0 at the end of month k (subscriptions), or an order in month k (order data). Month 0 is 100%.',
     drilldowns: [],
   },
   revenue: {
@@ -21,7 +22,8 @@ const FORMULAS: Record<CohortView, FormulaInfo> = {
     formula: 'cell (cohort, k) = revenue of the cohort in month k / its revenue in month 0',
     value: '',
     terms: [],
-    basis: 'Revenue is month-end MRR (subscriptions) or order revenue of the month (order data). Above 100%: the cohort expanded.',
+    basis:
+      'Revenue is month-end MRR (subscriptions) or order revenue of the month (order data). Above 100%: the cohort expanded.',
     drilldowns: [],
   },
 };
@@ -60,7 +62,10 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
       description="Each row is the customers who became active in a month; each column, the months since."
       formula={FORMULAS[view]}
     >
-      <nav aria-label="Cohort view" className="mb-3 inline-flex rounded-md border border-zinc-200 bg-zinc-50 p-0.5 text-sm">
+      <nav
+        aria-label="Cohort view"
+        className="mb-3 inline-flex rounded-md border border-zinc-200 bg-zinc-50 p-0.5 text-sm"
+      >
         {(['logo', 'revenue'] as const).map((option) => (
           <KpiLink
             key={option}
@@ -88,8 +93,8 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
         >
           <table className="border-separate border-spacing-0.5 text-[11px] tabular-nums [&_td]:rounded-sm [&_td]:px-1 [&_td]:py-1 [&_td]:text-center">
             <caption className="sr-only">
-              {view === 'logo' ? 'Share of each cohort still active' : 'Revenue of each cohort against its first month'}, by months since the cohort
-              started
+              {view === 'logo' ? 'Share of each cohort still active' : 'Revenue of each cohort against its first month'}
+              , by months since the cohort started
             </caption>
             <thead>
               <tr className="text-zinc-600">
@@ -110,7 +115,10 @@ export function CohortHeatmap({ cohorts, view, viewHref }: CohortHeatmapProps) {
             <tbody>
               {labels.map((label) => (
                 <tr key={label}>
-                  <th scope="row" className="sticky left-0 z-10 bg-white px-2 py-1 text-left font-medium whitespace-nowrap text-zinc-800">
+                  <th
+                    scope="row"
+                    className="sticky left-0 z-10 bg-white px-2 py-1 text-left font-medium whitespace-nowrap text-zinc-800"
+                  >
                     {longMonth(label)}
                   </th>
                   <td className="px-2! text-right! text-zinc-700">{formatCount(cohorts.sizes[label])}</td>

@@ -18,7 +18,9 @@ type DrilldownNavProps = {
 const tab = (active: boolean) =>
   cn(
     'rounded-md px-2.5 py-1 text-sm font-medium whitespace-nowrap',
-    active ? 'bg-accent-50 text-accent-900 ring-1 ring-accent-200' : 'text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900',
+    active
+      ? 'bg-accent-50 text-accent-900 ring-1 ring-accent-200'
+      : 'text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900',
   );
 
 /** Switch between the whole period and its months, and to the related lists (the other terms of the same formula). */
@@ -28,11 +30,20 @@ export function DrilldownNav({ metric, month, period, href }: DrilldownNavProps)
     <div className="mb-4 space-y-2">
       {period && (
         <nav aria-label="Months of the period" className="flex gap-1 overflow-x-auto pb-1">
-          <KpiLink href={href(metric, null)} aria-current={month === null ? 'page' : undefined} className={tab(month === null)}>
+          <KpiLink
+            href={href(metric, null)}
+            aria-current={month === null ? 'page' : undefined}
+            className={tab(month === null)}
+          >
             All of {period.label}
           </KpiLink>
           {monthsBetween(period.from, period.to).map((m) => (
-            <KpiLink key={m} href={href(metric, m)} aria-current={m === month ? 'page' : undefined} className={tab(m === month)}>
+            <KpiLink
+              key={m}
+              href={href(metric, m)}
+              aria-current={m === month ? 'page' : undefined}
+              className={tab(m === month)}
+            >
               {monthLabel(m)}
             </KpiLink>
           ))}
@@ -41,7 +52,12 @@ export function DrilldownNav({ metric, month, period, href }: DrilldownNavProps)
       {group.length > 1 && (
         <nav aria-label="Related lists" className="flex gap-1 overflow-x-auto pb-1">
           {group.map((m) => (
-            <KpiLink key={m} href={href(m, month)} aria-current={m === metric ? 'page' : undefined} className={tab(m === metric)}>
+            <KpiLink
+              key={m}
+              href={href(m, month)}
+              aria-current={m === metric ? 'page' : undefined}
+              className={tab(m === metric)}
+            >
               {DRILLDOWN_TITLES[m]}
             </KpiLink>
           ))}

@@ -35,7 +35,16 @@ const th = 'px-4 py-2.5 font-semibold tracking-wide whitespace-nowrap';
  * The customers of a drill-down, sorted by the list's MRR figure, a keyset page at a time: "Load more" appends the
  * next page below. A list over several months has a row per customer and month, with the month shown.
  */
-export function DrilldownTable({ metric, filters, first, currency, sort, showReason, nextHref, loadMore }: DrilldownTableProps) {
+export function DrilldownTable({
+  metric,
+  filters,
+  first,
+  currency,
+  sort,
+  showReason,
+  nextHref,
+  loadMore,
+}: DrilldownTableProps) {
   const [rows, setRows] = useState<Row[]>(first.customers);
   const [cursor, setCursor] = useState(first.nextCursor);
   const [error, setError] = useState<string | null>(null);
@@ -110,10 +119,19 @@ export function DrilldownTable({ metric, filters, first, currency, sort, showRea
                 <td className="px-4 py-2.5 text-zinc-700">
                   {row.segment ? segmentLabel(row.segment) : '—'} · {row.plan ? valueLabel(row.plan) : '—'}
                 </td>
-                <td className="px-4 py-2.5 text-right whitespace-nowrap text-zinc-700 tabular-nums">{money(row.mrrStartCents)}</td>
-                <td className="px-4 py-2.5 text-right whitespace-nowrap text-zinc-900 tabular-nums">{money(row.mrrEndCents)}</td>
+                <td className="px-4 py-2.5 text-right whitespace-nowrap text-zinc-700 tabular-nums">
+                  {money(row.mrrStartCents)}
+                </td>
+                <td className="px-4 py-2.5 text-right whitespace-nowrap text-zinc-900 tabular-nums">
+                  {money(row.mrrEndCents)}
+                </td>
                 {movement && (
-                  <td className={cn('px-4 py-2.5 text-right font-medium whitespace-nowrap tabular-nums', sort === 'lost' ? 'text-red-700' : 'text-emerald-700')}>
+                  <td
+                    className={cn(
+                      'px-4 py-2.5 text-right font-medium whitespace-nowrap tabular-nums',
+                      sort === 'lost' ? 'text-red-700' : 'text-emerald-700',
+                    )}
+                  >
                     {money(drilldownSortValue(sort, row))}
                   </td>
                 )}
@@ -123,7 +141,9 @@ export function DrilldownTable({ metric, filters, first, currency, sort, showRea
                 {showReason && (
                   <td className="px-4 py-2.5 text-zinc-700">
                     {row.churnReason ? churnReasonLabel(row.churnReason) : '—'}
-                    {row.churnType === 'involuntary' && <span className="block text-xs text-amber-800">Involuntary</span>}
+                    {row.churnType === 'involuntary' && (
+                      <span className="block text-xs text-amber-800">Involuntary</span>
+                    )}
                   </td>
                 )}
               </tr>

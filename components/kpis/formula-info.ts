@@ -34,17 +34,33 @@ export function lastKnownMonth(doc: KpiDocument): string | null {
 }
 
 /** Drill-down links of a metric, titled with the months they list; none when the document has no known month. */
-export function drilldownLinks(key: MetricKey, doc: KpiDocument, link: DrilldownLink, scope: ListScope = 'period'): FormulaInfo['drilldowns'] {
+export function drilldownLinks(
+  key: MetricKey,
+  doc: KpiDocument,
+  link: DrilldownLink,
+  scope: ListScope = 'period',
+): FormulaInfo['drilldowns'] {
   const known = knownMonthIndexes(doc);
   if (known.length === 0) return [];
   const last = doc.months[known.at(-1)!];
   const at = scope === 'period' ? undefined : last;
-  const label = scope === 'period' ? rangeLabel(parseMonth(doc.months[known[0]])!, parseMonth(last)!) : monthLabel(parseMonth(last)!);
-  return drilldownsOf(key).map((metric) => ({ label: `${DRILLDOWN_TITLES[metric]} in ${label}`, href: link(metric, at) }));
+  const label =
+    scope === 'period'
+      ? rangeLabel(parseMonth(doc.months[known[0]])!, parseMonth(last)!)
+      : monthLabel(parseMonth(last)!);
+  return drilldownsOf(key).map((metric) => ({
+    label: `${DRILLDOWN_TITLES[metric]} in ${label}`,
+    href: link(metric, at),
+  }));
 }
 
 /** A metric's formula, inputs and customer lists for a document's period (its value is the document's total). */
-export function formulaInfo(doc: KpiDocument, key: MetricKey, link: DrilldownLink, scope: ListScope = 'period'): FormulaInfo {
+export function formulaInfo(
+  doc: KpiDocument,
+  key: MetricKey,
+  link: DrilldownLink,
+  scope: ListScope = 'period',
+): FormulaInfo {
   const explanation = explainMetric(doc, key);
   const drilldowns = drilldownLinks(key, doc, link, scope);
   const lastMonthOnly = scope === 'last month' && drilldowns.length > 0 && knownMonthIndexes(doc).length > 1;
@@ -52,9 +68,14 @@ export function formulaInfo(doc: KpiDocument, key: MetricKey, link: DrilldownLin
     title: explanation.label,
     formula: explanation.formula,
     value: formatKind(METRICS[key].kind, explanation.value, doc.currency),
-    terms: explanation.terms.map((term) => ({ label: term.label, value: formatKind(term.kind, term.value, doc.currency) })),
+    terms: explanation.terms.map((term) => ({
+      label: term.label,
+      value: formatKind(term.kind, term.value, doc.currency),
+    })),
     basis: explanation.basis,
     drilldowns,
-    note: lastMonthOnly ? 'The customer lists open at the last month shown; select a month on the chart for another.' : undefined,
+    note: lastMonthOnly
+      ? 'The customer lists open at the last month shown; select a month on the chart for another.'
+      : undefined,
   };
 }

@@ -28,7 +28,10 @@ export function FormulaPopover({ info, label }: { info: FormulaInfo; label?: str
         >
           <div className="flex items-start justify-between gap-3">
             <p className="font-semibold text-zinc-900">{info.title}</p>
-            <Popover.Close aria-label="Close" className="-mt-1 -mr-1 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800">
+            <Popover.Close
+              aria-label="Close"
+              className="-mt-1 -mr-1 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800"
+            >
               <X aria-hidden className="size-4" />
             </Popover.Close>
           </div>
@@ -57,7 +60,10 @@ export function FormulaPopover({ info, label }: { info: FormulaInfo; label?: str
               <ul className="mt-1.5 space-y-1">
                 {info.drilldowns.map((d) => (
                   <li key={d.href}>
-                    <KpiLink href={d.href} className="inline-flex items-center gap-1 font-medium text-accent-800 hover:underline">
+                    <KpiLink
+                      href={d.href}
+                      className="inline-flex items-center gap-1 font-medium text-accent-800 hover:underline"
+                    >
                       {d.label}
                       <ArrowRight aria-hidden className="size-3.5" />
                     </KpiLink>

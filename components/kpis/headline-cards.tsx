@@ -1,5 +1,12 @@
 import { KpiLink } from './kpi-link';
-import { ANNUAL_RETENTION_BENCHMARKS, annualRetentionOf, CHURN_BENCHMARKS, churnBenchmarkFor, compareChurn, formatBenchmarkRange } from '@/lib/metrics/benchmarks';
+import {
+  ANNUAL_RETENTION_BENCHMARKS,
+  annualRetentionOf,
+  CHURN_BENCHMARKS,
+  churnBenchmarkFor,
+  compareChurn,
+  formatBenchmarkRange,
+} from '@/lib/metrics/benchmarks';
 import { METRICS, type MetricKey } from '@/lib/metrics/catalog';
 import { changeOf } from '@/lib/metrics/change';
 import { formatKind, formatMetric, formatMetricCompact, formatPercent } from '@/lib/metrics/format';
@@ -54,7 +61,10 @@ export function HeadlineCards({ dashboard, link }: { dashboard: KpiDashboard; li
 }
 
 /** Card titles say "monthly" where a rate is one, since a quarter's figure is still a monthly rate. */
-const CARD_LABELS: Partial<Record<MetricKey, string>> = { logo_churn_rate: 'Logo churn rate (monthly)', crr: 'Customer retention (monthly)' };
+const CARD_LABELS: Partial<Record<MetricKey, string>> = {
+  logo_churn_rate: 'Logo churn rate (monthly)',
+  crr: 'Customer retention (monthly)',
+};
 const labelOf = (key: MetricKey) => CARD_LABELS[key] ?? METRICS[key].label;
 
 /** Threshold status (the segment's own thresholds when filtered by one) and the published benchmark beside it. */
@@ -76,7 +86,8 @@ function ChurnYardsticks({ dashboard }: { dashboard: KpiDashboard }) {
       </div>
       {benchmark ? (
         <p>
-          Benchmark {benchmark.label}: <span className="font-medium text-zinc-800">{formatBenchmarkRange(benchmark)}</span>
+          Benchmark {benchmark.label}:{' '}
+          <span className="font-medium text-zinc-800">{formatBenchmarkRange(benchmark)}</span>
           {comparison && ` — ${COMPARISON[comparison]} it`}
         </p>
       ) : (
@@ -104,10 +115,12 @@ function RetentionYardstick({ churn }: { churn: number | null }) {
   return (
     <>
       <p>
-        A year at this churn: <span className="font-medium text-zinc-800">{formatKind('rate', annual, 'USD')}</span> retained, (1 − churn)^12
+        A year at this churn: <span className="font-medium text-zinc-800">{formatKind('rate', annual, 'USD')}</span>{' '}
+        retained, (1 − churn)^12
       </p>
       <p title={ANNUAL_RETENTION_BENCHMARKS.map((b) => `${b.industry} ${formatPercent(b.retention)}`).join(', ')}>
-        Industry annual retention: {low.industry.toLowerCase()} {formatPercent(low.retention)} to {high.industry.toLowerCase()} {formatPercent(high.retention)}
+        Industry annual retention: {low.industry.toLowerCase()} {formatPercent(low.retention)} to{' '}
+        {high.industry.toLowerCase()} {formatPercent(high.retention)}
       </p>
     </>
   );

@@ -67,7 +67,11 @@ const noSubscription = () => () => {};
  * its Apply button work). Exposed as data-interactive, which browser tests wait for.
  */
 function useIsClient(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -85,14 +89,22 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
   };
   const setPeriod = (patch: Partial<ToolbarState>) => go({ ...state, ...patch });
   const interactive = useIsClient();
-  const setFilter = (name: keyof KpiFilters) => (e: ChangeEvent<HTMLSelectElement>) => go({ ...state, filters: { ...state.filters, [name]: e.target.value || undefined } });
+  const setFilter = (name: keyof KpiFilters) => (e: ChangeEvent<HTMLSelectElement>) =>
+    go({ ...state, filters: { ...state.filters, [name]: e.target.value || undefined } });
   const filtered = FILTERS.some(({ name }) => state.filters[name]);
 
   return (
-    <form method="get" action="/kpis" data-interactive={interactive} onSubmit={(e) => {
+    <form
+      method="get"
+      action="/kpis"
+      data-interactive={interactive}
+      onSubmit={(e) => {
         e.preventDefault();
         go(state);
-      }} aria-label="KPI period and filters" className="space-y-4">
+      }}
+      aria-label="KPI period and filters"
+      className="space-y-4"
+    >
       <input type="hidden" name="period" value={state.kind} />
       {state.cohorts === 'revenue' && <input type="hidden" name="cohorts" value="revenue" />}
       <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
@@ -101,7 +113,10 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
             Period
           </span>
           {/* Links, not radios: a choice made before the page is interactive still lands (and works without JavaScript). */}
-          <nav aria-labelledby="kpi-period-kind" className="inline-flex rounded-md border border-zinc-300 bg-zinc-50 p-0.5">
+          <nav
+            aria-labelledby="kpi-period-kind"
+            className="inline-flex rounded-md border border-zinc-300 bg-zinc-50 p-0.5"
+          >
             {KINDS.map((kind) => (
               <KpiLink
                 key={kind.value}
@@ -111,7 +126,9 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
                 onClick={() => setState({ ...state, kind: kind.value })}
                 className={cn(
                   'block rounded px-3 py-1.5 text-sm font-medium',
-                  state.kind === kind.value ? 'bg-white text-accent-900 shadow-xs' : 'text-zinc-600 hover:text-zinc-900',
+                  state.kind === kind.value
+                    ? 'bg-white text-accent-900 shadow-xs'
+                    : 'text-zinc-600 hover:text-zinc-900',
                 )}
               >
                 {kind.label}
@@ -122,8 +139,20 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
         {state.kind === 'custom' ? (
           <>
             {/* 'YYYY-MM' compares as text; the other end follows so that the range never turns inside out. */}
-            <PeriodSelect name="from" label="From" value={state.from} options={months} onChange={(from) => setPeriod({ from, to: from > state.to ? from : state.to })} />
-            <PeriodSelect name="to" label="To" value={state.to} options={months} onChange={(to) => setPeriod({ to, from: to < state.from ? to : state.from })} />
+            <PeriodSelect
+              name="from"
+              label="From"
+              value={state.from}
+              options={months}
+              onChange={(from) => setPeriod({ from, to: from > state.to ? from : state.to })}
+            />
+            <PeriodSelect
+              name="to"
+              label="To"
+              value={state.to}
+              options={months}
+              onChange={(to) => setPeriod({ to, from: to < state.from ? to : state.from })}
+            />
           </>
         ) : (
           <PeriodSelect
@@ -144,13 +173,19 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
           const value = state.filters[filter.name] ?? '';
           const options = filterOptions[filter.name];
           // A value from a shared link that the options no longer hold is still shown as chosen.
-          const withCurrent = value && !options.some((o) => o.value === value) ? [...options, { value, label: value }] : options;
+          const withCurrent =
+            value && !options.some((o) => o.value === value) ? [...options, { value, label: value }] : options;
           return (
             <div key={filter.name}>
               <label htmlFor={`kpi-${filter.name}`} className={labelClasses}>
                 {filter.label}
               </label>
-              <Select id={`kpi-${filter.name}`} name={FILTER_PARAMS[filter.name]} value={value} onChange={setFilter(filter.name)}>
+              <Select
+                id={`kpi-${filter.name}`}
+                name={FILTER_PARAMS[filter.name]}
+                value={value}
+                onChange={setFilter(filter.name)}
+              >
                 <option value="">{filter.all}</option>
                 {withCurrent.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -178,14 +213,32 @@ export function KpiToolbar({ state: initial, months, quarters, years, filterOpti
   );
 }
 
-function PeriodSelect({ name, label, value, options, onChange }: { name: string; label: string; value: string; options: Option[]; onChange: (value: string) => void }) {
+function PeriodSelect({
+  name,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: Option[];
+  onChange: (value: string) => void;
+}) {
   const withCurrent = options.some((o) => o.value === value) ? options : [{ value, label: value }, ...options];
   return (
     <div>
       <label htmlFor={`kpi-period-${name}`} className={labelClasses}>
         {label}
       </label>
-      <Select id={`kpi-period-${name}`} name={name} value={value} onChange={(e) => onChange(e.target.value)} className="w-auto min-w-36">
+      <Select
+        id={`kpi-period-${name}`}
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="w-auto min-w-36"
+      >
         {withCurrent.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

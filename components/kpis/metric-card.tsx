@@ -31,13 +31,19 @@ export function MetricCard({ id, label, value, exact, change, against, formula, 
           </h3>
           <FormulaPopover info={formula} />
         </div>
-        <p className="mt-0.5 text-2xl font-semibold tracking-tight whitespace-nowrap text-zinc-900 tabular-nums" data-testid="metric-value" title={exact === value ? undefined : exact}>
+        <p
+          className="mt-0.5 text-2xl font-semibold tracking-tight whitespace-nowrap text-zinc-900 tabular-nums"
+          data-testid="metric-value"
+          title={exact === value ? undefined : exact}
+        >
           {value}
         </p>
         <div className="mt-1">
           <ChangeIndicator change={change} against={against} />
         </div>
-        {footer && <div className="mt-3 space-y-1.5 border-t border-zinc-100 pt-2.5 text-xs text-zinc-600">{footer}</div>}
+        {footer && (
+          <div className="mt-3 space-y-1.5 border-t border-zinc-100 pt-2.5 text-xs text-zinc-600">{footer}</div>
+        )}
       </section>
     </Card>
   );

@@ -11,7 +11,9 @@ import { WaterfallChart } from './waterfall-chart';
 export function MrrMovements({ doc, link }: { doc: KpiDocument; link: DrilldownLink }) {
   const steps = mrrWaterfall(doc.totals);
   const month = lastKnownMonth(doc);
-  const hrefs = Object.fromEntries((steps ?? []).flatMap((s) => (s.drilldown && month ? [[s.key, link(s.drilldown)]] : [])));
+  const hrefs = Object.fromEntries(
+    (steps ?? []).flatMap((s) => (s.drilldown && month ? [[s.key, link(s.drilldown)]] : [])),
+  );
   return (
     <ChartCard
       id="mrr-movements"
@@ -36,7 +38,9 @@ export function MrrMovements({ doc, link }: { doc: KpiDocument; link: DrilldownL
                   ) : (
                     <span className="text-zinc-600">{s.label}</span>
                   )}
-                  <span className={cn('whitespace-nowrap tabular-nums', s.value >= 0 ? 'text-emerald-700' : 'text-red-700')}>
+                  <span
+                    className={cn('whitespace-nowrap tabular-nums', s.value >= 0 ? 'text-emerald-700' : 'text-red-700')}
+                  >
                     {s.value >= 0 ? '+' : '−'}
                     {formatMoney(Math.abs(s.value), doc.currency)}
                   </span>

@@ -1,7 +1,19 @@
 import type { ReactNode } from 'react';
 
 /** A titled part of the KPI page; the id is a link target ("#cohorts"). */
-export function KpiSection({ id, title, description, action, children }: { id: string; title: string; description?: ReactNode; action?: ReactNode; children: ReactNode }) {
+export function KpiSection({
+  id,
+  title,
+  description,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-20">
       <div className="mb-3 flex flex-wrap items-end justify-between gap-2">

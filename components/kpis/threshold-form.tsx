@@ -30,7 +30,12 @@ export function ThresholdForm({ segment, label, target, watch, own, save, clear 
   const key = segment || 'default';
   return (
     <div className="space-y-2">
-      <form {...saving.formProps} aria-label={`Churn thresholds of ${label}`} className="flex flex-wrap items-start gap-3" noValidate>
+      <form
+        {...saving.formProps}
+        aria-label={`Churn thresholds of ${label}`}
+        className="flex flex-wrap items-start gap-3"
+        noValidate
+      >
         <input type="hidden" name="segment" value={segment} />
         <Field name="target" id={`target-${key}`} label="On target up to (%)" errors={errors?.target} className="w-40">
           {(control) => <Input {...control} inputMode="decimal" defaultValue={percent(target)} />}

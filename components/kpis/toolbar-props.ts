@@ -1,7 +1,16 @@
 import type { KpiFilterOptions } from '@/db/queries/metrics/options';
 import { segmentLabel, valueLabel } from '@/lib/metrics/labels';
 import { formatMonth, monthsBetween, type Month } from '@/lib/metrics/months';
-import { formatQuarter, lastCompleteQuarter, lastCompleteYear, monthLabel, optionLabel, quarterLabel, quarterOf, type Period } from '@/lib/metrics/period';
+import {
+  formatQuarter,
+  lastCompleteQuarter,
+  lastCompleteYear,
+  monthLabel,
+  optionLabel,
+  quarterLabel,
+  quarterOf,
+  type Period,
+} from '@/lib/metrics/period';
 import type { KpiPageState } from '@/lib/validation/kpi-page';
 import type { Option, ToolbarState } from './kpi-toolbar';
 
@@ -14,7 +23,12 @@ function pickerValues(period: Period, current: Month): { quarter: Month; year: n
   const quarter = quarterOf(period.to);
   const year = Math.floor(period.to / 12);
   return {
-    quarter: selection.kind === 'quarter' ? quarterOf(selection.quarter) : quarter + 2 < current ? quarter : lastCompleteQuarter(current),
+    quarter:
+      selection.kind === 'quarter'
+        ? quarterOf(selection.quarter)
+        : quarter + 2 < current
+          ? quarter
+          : lastCompleteQuarter(current),
     year: selection.kind === 'year' ? selection.year : year * 12 + 11 < current ? year : lastCompleteYear(current),
   };
 }
@@ -42,7 +56,8 @@ export function toolbarProps(period: Period, state: KpiPageState, options: KpiFi
     filters: state.filters,
     cohorts: state.cohorts,
   };
-  const plain = (values: string[], label: (value: string) => string = (v) => v): Option[] => values.map((value) => ({ value, label: label(value) }));
+  const plain = (values: string[], label: (value: string) => string = (v) => v): Option[] =>
+    values.map((value) => ({ value, label: label(value) }));
   return {
     state: toolbarState,
     months: months.map((m) => ({ value: formatMonth(m), label: optionLabel(monthLabel(m), m, current) })),

@@ -44,8 +44,23 @@ export function TrendChart({ data, series, kind, currency, references = [], href
       className={hrefs ? 'cursor-pointer' : undefined}
     >
       <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="month" tickFormatter={shortMonth} tick={{ fontSize: 11, fill: '#52525b' }} tickLine={false} axisLine={{ stroke: '#d4d4d8' }} minTickGap={16} />
-      <YAxis tickFormatter={tick} tick={{ fontSize: 11, fill: '#52525b' }} tickLine={false} axisLine={false} width={52} domain={axis?.domain} ticks={axis?.ticks} />
+      <XAxis
+        dataKey="month"
+        tickFormatter={shortMonth}
+        tick={{ fontSize: 11, fill: '#52525b' }}
+        tickLine={false}
+        axisLine={{ stroke: '#d4d4d8' }}
+        minTickGap={16}
+      />
+      <YAxis
+        tickFormatter={tick}
+        tick={{ fontSize: 11, fill: '#52525b' }}
+        tickLine={false}
+        axisLine={false}
+        width={52}
+        domain={axis?.domain}
+        ticks={axis?.ticks}
+      />
       <Tooltip
         labelFormatter={(month) => longMonth(String(month))}
         formatter={(value, name) => [format(typeof value === 'number' ? value : null), name]}
@@ -54,15 +69,47 @@ export function TrendChart({ data, series, kind, currency, references = [], href
       {series.length > 1 && <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />}
       {/* The dashed line carries the reference's colour; its label is text, in the axis grey (7.7:1 on white). */}
       {references.map((ref) => (
-        <ReferenceLine key={ref.label} y={ref.y} stroke={ref.color} strokeDasharray="4 4" label={{ value: ref.label, position: 'insideTopRight', fontSize: 10, fill: '#52525b' }} />
+        <ReferenceLine
+          key={ref.label}
+          y={ref.y}
+          stroke={ref.color}
+          strokeDasharray="4 4"
+          label={{ value: ref.label, position: 'insideTopRight', fontSize: 10, fill: '#52525b' }}
+        />
       ))}
       {series.map((s) =>
         s.type === 'bar' ? (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={s.stack} radius={s.stack ? 0 : [3, 3, 0, 0]} isAnimationActive={false} />
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            fill={s.color}
+            stackId={s.stack}
+            radius={s.stack ? 0 : [3, 3, 0, 0]}
+            isAnimationActive={false}
+          />
         ) : s.type === 'area' ? (
-          <Area key={s.key} dataKey={s.key} name={s.label} stroke={s.color} fill={s.color} fillOpacity={0.12} strokeWidth={2} isAnimationActive={false} />
+          <Area
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.color}
+            fill={s.color}
+            fillOpacity={0.12}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
         ) : (
-          <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} activeDot={{ r: 4 }} isAnimationActive={false} />
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.color}
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            activeDot={{ r: 4 }}
+            isAnimationActive={false}
+          />
         ),
       )}
     </ComposedChart>

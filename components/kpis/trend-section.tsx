@@ -21,8 +21,19 @@ type ChartSpec = {
   fitted?: boolean;
 };
 
-const line = (key: MetricKey, color: string): TrendSeries & { key: MetricKey } => ({ key, label: METRICS[key].label, color, type: 'line' });
-const bar = (key: MetricKey, color: string, stack?: string): TrendSeries & { key: MetricKey } => ({ key, label: METRICS[key].label, color, type: 'bar', stack });
+const line = (key: MetricKey, color: string): TrendSeries & { key: MetricKey } => ({
+  key,
+  label: METRICS[key].label,
+  color,
+  type: 'line',
+});
+const bar = (key: MetricKey, color: string, stack?: string): TrendSeries & { key: MetricKey } => ({
+  key,
+  label: METRICS[key].label,
+  color,
+  type: 'bar',
+  stack,
+});
 
 export const TREND_CHARTS: ChartSpec[] = [
   {
@@ -59,14 +70,21 @@ export const TREND_CHARTS: ChartSpec[] = [
     title: 'Customers won and lost',
     description: 'New and reactivated customers against churned ones, per month.',
     formula: 'active_customers',
-    series: [bar('new_customers', CHART_COLORS.good), bar('reactivated_customers', CHART_COLORS.sky), bar('churned_customers', CHART_COLORS.bad)],
+    series: [
+      bar('new_customers', CHART_COLORS.good),
+      bar('reactivated_customers', CHART_COLORS.sky),
+      bar('churned_customers', CHART_COLORS.bad),
+    ],
   },
   {
     id: 'churn-types',
     title: 'Voluntary vs involuntary churn',
     description: 'Churned customers by churn type: involuntary is failed payment or card expiry.',
     formula: 'involuntary_churned_customers',
-    series: [bar('voluntary_churned_customers', CHART_COLORS.accent, 'type'), bar('involuntary_churned_customers', CHART_COLORS.warn, 'type')],
+    series: [
+      bar('voluntary_churned_customers', CHART_COLORS.accent, 'type'),
+      bar('involuntary_churned_customers', CHART_COLORS.warn, 'type'),
+    ],
   },
   {
     id: 'nps',
@@ -101,12 +119,22 @@ export function TrendSection({ trend, link }: { trend: KpiDocument; link: Drilld
           ...Object.fromEntries(chart.series.map((s) => [s.key, trend.series[s.key][i]])),
         }));
         const references = chart.references?.(trend);
-        const axis = chart.fitted ? fittedAxis(chart.series.flatMap((s) => trend.series[s.key]), references?.map((r) => r.y)) : null;
-        const hrefs = chart.clickTo ? Object.fromEntries(trend.months.filter(known).map((m) => [m, link(chart.clickTo!, m)])) : undefined;
+        const axis = chart.fitted
+          ? fittedAxis(
+              chart.series.flatMap((s) => trend.series[s.key]),
+              references?.map((r) => r.y),
+            )
+          : null;
+        const hrefs = chart.clickTo
+          ? Object.fromEntries(trend.months.filter(known).map((m) => [m, link(chart.clickTo!, m)]))
+          : undefined;
         const cell = (key: MetricKey, i: number): DataCell => {
           const month = trend.months[i];
           const target = TABLE_LINKS[key];
-          return { text: formatMetric(key, trend.series[key][i], trend.currency), href: target && known(month) ? link(target, month) : undefined };
+          return {
+            text: formatMetric(key, trend.series[key][i], trend.currency),
+            href: target && known(month) ? link(target, month) : undefined,
+          };
         };
         return (
           <ChartCard
@@ -118,7 +146,9 @@ export function TrendSection({ trend, link }: { trend: KpiDocument; link: Drilld
             table={{
               caption: `${chart.title} by month`,
               columns: chart.series.map((s) => ({ label: s.label })),
-              rows: trend.months.map((month, i) => ({ label: longMonth(month), cells: chart.series.map((s) => cell(s.key, i)) })).reverse(),
+              rows: trend.months
+                .map((month, i) => ({ label: longMonth(month), cells: chart.series.map((s) => cell(s.key, i)) }))
+                .reverse(),
             }}
           >
             <TrendChart

@@ -20,10 +20,22 @@ const SHORT: Record<WaterfallStep['key'], string> = {
 };
 
 /** Floating bars from one MRR level to the next; a click on a movement opens its customers. */
-export function WaterfallChart({ steps, currency, hrefs }: { steps: WaterfallStep[]; currency: string; hrefs: Record<string, string> }) {
+export function WaterfallChart({
+  steps,
+  currency,
+  hrefs,
+}: {
+  steps: WaterfallStep[];
+  currency: string;
+  hrefs: Record<string, string>;
+}) {
   const router = useRouter();
   const money = valueFormat('money', currency);
-  const data = steps.map((step) => ({ ...step, short: SHORT[step.key], range: [Math.min(step.from, step.to), Math.max(step.from, step.to)] }));
+  const data = steps.map((step) => ({
+    ...step,
+    short: SHORT[step.key],
+    range: [Math.min(step.from, step.to), Math.max(step.from, step.to)],
+  }));
   const axis = waterfallAxis(steps, currency);
   return (
     <BarChart
@@ -39,13 +51,34 @@ export function WaterfallChart({ steps, currency, hrefs }: { steps: WaterfallSte
     >
       <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
       {/* Slanted, so that every name shows whole however narrow the card (level, they overlapped or were cut). */}
-      <XAxis dataKey="short" tick={{ fontSize: 11, fill: '#52525b' }} tickLine={false} axisLine={{ stroke: '#d4d4d8' }} interval={0} angle={-30} textAnchor="end" height={64} />
-      <YAxis tickFormatter={axis.format} ticks={axis.ticks} tick={{ fontSize: 11, fill: '#52525b' }} tickLine={false} axisLine={false} width={60} domain={axis.domain} allowDataOverflow />
+      <XAxis
+        dataKey="short"
+        tick={{ fontSize: 11, fill: '#52525b' }}
+        tickLine={false}
+        axisLine={{ stroke: '#d4d4d8' }}
+        interval={0}
+        angle={-30}
+        textAnchor="end"
+        height={64}
+      />
+      <YAxis
+        tickFormatter={axis.format}
+        ticks={axis.ticks}
+        tick={{ fontSize: 11, fill: '#52525b' }}
+        tickLine={false}
+        axisLine={false}
+        width={60}
+        domain={axis.domain}
+        allowDataOverflow
+      />
       <Tooltip
         cursor={{ fill: '#f4f4f5' }}
         formatter={(_value, _name, item) => {
           const step = item.payload as WaterfallStep;
-          return [step.kind === 'total' ? money(step.value) : `${step.value >= 0 ? '+' : '−'}${money(Math.abs(step.value))}`, step.label];
+          return [
+            step.kind === 'total' ? money(step.value) : `${step.value >= 0 ? '+' : '−'}${money(Math.abs(step.value))}`,
+            step.label,
+          ];
         }}
         labelFormatter={() => ''}
         contentStyle={{ borderRadius: 8, borderColor: '#e4e4e7', fontSize: 12 }}

@@ -32,7 +32,11 @@ export function WhatIfPanel({ baseline, currency, asOf }: WhatIfPanelProps) {
   };
 
   if (!result) {
-    return <p className="text-sm text-zinc-600">No customer churned in the {WHAT_IF_BASELINE_MONTHS} months before {asOf}: there is no churn to lower.</p>;
+    return (
+      <p className="text-sm text-zinc-600">
+        No customer churned in the {WHAT_IF_BASELINE_MONTHS} months before {asOf}: there is no churn to lower.
+      </p>
+    );
   }
   return (
     <div className="space-y-4">
@@ -74,14 +78,21 @@ export function WhatIfPanel({ baseline, currency, asOf }: WhatIfPanelProps) {
 
       <div className="relative overflow-x-auto">
         <table className="w-full min-w-xl text-sm" aria-live="polite">
-          <caption className="sr-only">Projection with today&apos;s churn and with lower churn, 12 and 24 months out</caption>
+          <caption className="sr-only">
+            Projection with today&apos;s churn and with lower churn, 12 and 24 months out
+          </caption>
           <thead className="text-xs text-zinc-600">
             <tr>
               <th scope="col" rowSpan={2} className="pb-1 text-left align-bottom font-medium">
                 Projected
               </th>
               {result.horizons.map((h) => (
-                <th key={h.months} scope="colgroup" colSpan={3} className="border-b border-zinc-200 pb-1 text-center font-semibold text-zinc-800">
+                <th
+                  key={h.months}
+                  scope="colgroup"
+                  colSpan={3}
+                  className="border-b border-zinc-200 pb-1 text-center font-semibold text-zinc-800"
+                >
                   In {h.months} months
                 </th>
               ))}
@@ -123,15 +134,19 @@ export function WhatIfPanel({ baseline, currency, asOf }: WhatIfPanelProps) {
         </table>
       </div>
       <p className="text-sm text-zinc-700">
-        Lifetime LTV (ARPA × margin / churn): <span className="tabular-nums">{format('money', result.lifetimeLtv.baseline)}</span> →{' '}
-        <span className="font-semibold text-accent-800 tabular-nums">{format('money', result.lifetimeLtv.scenario)}</span>
+        Lifetime LTV (ARPA × margin / churn):{' '}
+        <span className="tabular-nums">{format('money', result.lifetimeLtv.baseline)}</span> →{' '}
+        <span className="font-semibold text-accent-800 tabular-nums">
+          {format('money', result.lifetimeLtv.scenario)}
+        </span>
         {result.lifetimeLtv.scenario === null && ' (no churn: no finite lifetime)'}
       </p>
       <p className="text-xs text-zinc-600">
-        Starts from {formatCount(baseline.customers)} active customers and {format('money', baseline.mrr)} MRR at the end of {asOf}. Today&apos;s
-        churn and the new plus reactivated customers ({baseline.newPerMonth.toFixed(1)} a month) are the averages of the {WHAT_IF_BASELINE_MONTHS}{' '}
-        months before, the basis LTV uses; revenue per customer stays at today&apos;s; gross margin {format('rate', baseline.grossMargin)}. Each
-        month: customers × (1 − churn) + new.
+        Starts from {formatCount(baseline.customers)} active customers and {format('money', baseline.mrr)} MRR at the
+        end of {asOf}. Today&apos;s churn and the new plus reactivated customers ({baseline.newPerMonth.toFixed(1)} a
+        month) are the averages of the {WHAT_IF_BASELINE_MONTHS} months before, the basis LTV uses; revenue per customer
+        stays at today&apos;s; gross margin {format('rate', baseline.grossMargin)}. Each month: customers × (1 − churn)
+        + new.
       </p>
     </div>
   );

@@ -50,7 +50,13 @@ export function TaskActions({ task, canWork, assignees }: TaskActionsProps) {
             pendingLabel="Saving…"
           >
             {(errors) => (
-              <Field name="outcome" id={`${prefix}-outcome`} label="Outcome" hint="What happened, for whoever reads the account next." errors={errors?.outcome}>
+              <Field
+                name="outcome"
+                id={`${prefix}-outcome`}
+                label="Outcome"
+                hint="What happened, for whoever reads the account next."
+                errors={errors?.outcome}
+              >
                 {(control) => <Textarea {...control} maxLength={500} required autoFocus />}
               </Field>
             )}

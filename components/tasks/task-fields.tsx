@@ -31,7 +31,13 @@ export function TaskFields({ idPrefix, errors, values }: TaskFieldsProps) {
             </Select>
           )}
         </Field>
-        <Field name="dueDate" id={`${idPrefix}-due`} label="Due date" hint="Due by the end of the day, UTC." errors={errors?.dueDate}>
+        <Field
+          name="dueDate"
+          id={`${idPrefix}-due`}
+          label="Due date"
+          hint="Due by the end of the day, UTC."
+          errors={errors?.dueDate}
+        >
           {(control) => <Input {...control} type="date" defaultValue={values?.dueDate ?? ''} />}
         </Field>
       </div>

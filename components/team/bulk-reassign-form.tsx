@@ -25,7 +25,11 @@ export type ReassignableTask = {
   overdue: boolean;
 };
 
-type BulkReassignFormProps = { tasks: ReassignableTask[]; assignees: { id: number; name: string }[]; memberName: string };
+type BulkReassignFormProps = {
+  tasks: ReassignableTask[];
+  assignees: { id: number; name: string }[];
+  memberName: string;
+};
 
 /**
  * Select open tasks and give them to one person in one go. Each selected task carries the version it was listed
@@ -48,14 +52,26 @@ export function BulkReassignForm({ tasks, assignees, memberName }: BulkReassignF
 
   return (
     <form {...formProps} noValidate aria-label={`Reassign tasks of ${memberName}`}>
-      <LiveStatus>{selected.size === 0 ? '' : selected.size === 1 ? '1 task selected' : `${formatCount(selected.size)} tasks selected`}</LiveStatus>
+      <LiveStatus>
+        {selected.size === 0
+          ? ''
+          : selected.size === 1
+            ? '1 task selected'
+            : `${formatCount(selected.size)} tasks selected`}
+      </LiveStatus>
       <div className="flex flex-col gap-3 border-b border-zinc-200 px-5 py-4 sm:flex-row sm:items-end sm:justify-between">
         <div className="space-y-1">
           <label htmlFor="bulk-assignee" className="block text-sm font-medium text-zinc-800">
             Reassign the selected tasks to
           </label>
           <div className="flex gap-2">
-            <Select id="bulk-assignee" name="assigneeId" defaultValue="" className="w-56" aria-invalid={errors?.assigneeId ? true : undefined}>
+            <Select
+              id="bulk-assignee"
+              name="assigneeId"
+              defaultValue=""
+              className="w-56"
+              aria-invalid={errors?.assigneeId ? true : undefined}
+            >
               <option value="">Choose a person…</option>
               {assignees.map((person) => (
                 <option key={person.id} value={person.id}>
@@ -121,7 +137,9 @@ export function BulkReassignForm({ tasks, assignees, memberName }: BulkReassignF
                   <span className="text-zinc-500">Personal</span>
                 )}
               </TableCell>
-              <TableCell className={cn('whitespace-nowrap', task.overdue && 'font-medium text-red-700')}>{task.due}</TableCell>
+              <TableCell className={cn('whitespace-nowrap', task.overdue && 'font-medium text-red-700')}>
+                {task.due}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

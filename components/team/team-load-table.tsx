@@ -33,7 +33,11 @@ export function TeamLoadTable({ rows, selected }: TeamLoadTableProps) {
           return (
             <TableRow key={key} className={cn(current && 'bg-accent-50')}>
               <TableCell>
-                <Link href={`/team?member=${key}`} aria-current={current ? 'true' : undefined} className="font-medium text-accent-800 hover:underline">
+                <Link
+                  href={`/team?member=${key}`}
+                  aria-current={current ? 'true' : undefined}
+                  className="font-medium text-accent-800 hover:underline"
+                >
                   {row.name}
                 </Link>
                 {row.role && <span className="block text-xs text-zinc-500">{ROLE_LABELS[row.role]}</span>}
@@ -42,11 +46,16 @@ export function TeamLoadTable({ rows, selected }: TeamLoadTableProps) {
                 <div className="flex items-center gap-2">
                   <span className="w-10 text-right tabular-nums">{formatCount(row.open)}</span>
                   <span aria-hidden className="h-2 flex-1 rounded-full bg-zinc-100">
-                    <span className="block h-2 rounded-full bg-accent-600" style={{ width: `${(row.open / busiest) * 100}%` }} />
+                    <span
+                      className="block h-2 rounded-full bg-accent-600"
+                      style={{ width: `${(row.open / busiest) * 100}%` }}
+                    />
                   </span>
                 </div>
               </TableCell>
-              <TableCell className={cn('text-right tabular-nums', row.overdue > 0 && 'font-semibold text-red-700')}>{formatCount(row.overdue)}</TableCell>
+              <TableCell className={cn('text-right tabular-nums', row.overdue > 0 && 'font-semibold text-red-700')}>
+                {formatCount(row.overdue)}
+              </TableCell>
               <TableCell className="text-right tabular-nums">{formatCount(row.dueToday)}</TableCell>
               <TableCell className="text-right tabular-nums">{formatCount(row.urgent)}</TableCell>
             </TableRow>

@@ -36,7 +36,9 @@ export function CustomerTimeline({ basePath, query, page }: CustomerTimelineProp
       </div>
       {page.items.length === 0 ? (
         <EmptyState icon={History} title={filtered ? 'Nothing of these kinds yet' : 'Nothing has happened yet'}>
-          {filtered ? 'Tick more kinds above to see more.' : 'Orders, usage, tickets, feedback, activities and changes appear here as they happen.'}
+          {filtered
+            ? 'Tick more kinds above to see more.'
+            : 'Orders, usage, tickets, feedback, activities and changes appear here as they happen.'}
         </EmptyState>
       ) : (
         <div className="px-5 pb-2">
@@ -45,7 +47,10 @@ export function CustomerTimeline({ basePath, query, page }: CustomerTimelineProp
               <h3 className="sticky top-14 z-10 -mx-5 border-b border-zinc-100 bg-white/95 px-5 pt-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase backdrop-blur">
                 {formatDate(new Date(`${day}T00:00:00Z`))}
               </h3>
-              <ol className="divide-y divide-zinc-100" aria-label={`Events on ${formatDate(new Date(`${day}T00:00:00Z`))}`}>
+              <ol
+                className="divide-y divide-zinc-100"
+                aria-label={`Events on ${formatDate(new Date(`${day}T00:00:00Z`))}`}
+              >
                 {items.map((item) => (
                   <TimelineEntry key={`${item.kind}-${item.cursor.id}`} item={item} />
                 ))}
@@ -60,7 +65,11 @@ export function CustomerTimeline({ basePath, query, page }: CustomerTimelineProp
           {page.more ? '' : page.items.length > 0 ? ', the whole history' : ''}
         </span>
         {page.more && (
-          <Link href={`${basePath}${timelineSearch({ kinds: query.kinds, through: page.more })}`} scroll={false} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+          <Link
+            href={`${basePath}${timelineSearch({ kinds: query.kinds, through: page.more })}`}
+            scroll={false}
+            className={buttonVariants({ variant: 'secondary', size: 'sm' })}
+          >
             Load more
           </Link>
         )}

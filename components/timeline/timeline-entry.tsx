@@ -20,7 +20,12 @@ import { humanize, riskBandLabel, riskBandTone, stageLabel, SURVEY_LABELS, surve
 import type { TimelineItem } from '@/lib/timeline/items';
 import { ACTIVITY_KIND_LABELS, CHANNEL_LABELS, PRIORITY_LABELS, type ActivityKind } from '@/lib/work/catalog';
 
-const ACTIVITY_ICONS: Record<ActivityKind, LucideIcon> = { call: Phone, email: Mail, meeting: Users, note: NotebookPen };
+const ACTIVITY_ICONS: Record<ActivityKind, LucideIcon> = {
+  call: Phone,
+  email: Mail,
+  meeting: Users,
+  note: NotebookPen,
+};
 
 type View = { icon: LucideIcon; title: ReactNode; badges?: ReactNode; body?: ReactNode };
 
@@ -28,9 +33,20 @@ type View = { icon: LucideIcon; title: ReactNode; badges?: ReactNode; body?: Rea
 function viewOf(item: TimelineItem): View {
   switch (item.kind) {
     case 'order':
-      return { icon: ShoppingCart, title: <>Order {item.externalId} · {formatMoney(item.amountCents, item.currency)}</> };
+      return {
+        icon: ShoppingCart,
+        title: (
+          <>
+            Order {item.externalId} · {formatMoney(item.amountCents, item.currency)}
+          </>
+        ),
+      };
     case 'usage': {
-      const parts = [plural(item.events, 'event'), item.logins > 0 && plural(item.logins, 'login'), item.actions !== null && plural(item.actions, 'action')];
+      const parts = [
+        plural(item.events, 'event'),
+        item.logins > 0 && plural(item.logins, 'login'),
+        item.actions !== null && plural(item.actions, 'action'),
+      ];
       return {
         icon: Activity,
         title: <>Product usage: {parts.filter(Boolean).join(' · ')}</>,
@@ -46,12 +62,23 @@ function viewOf(item: TimelineItem): View {
     case 'ticket':
       return {
         icon: LifeBuoy,
-        title: <>Ticket {item.externalId}{item.subject ? `: ${item.subject}` : ''}</>,
+        title: (
+          <>
+            Ticket {item.externalId}
+            {item.subject ? `: ${item.subject}` : ''}
+          </>
+        ),
         badges: (
           <>
             <Badge tone={item.ticketKind === 'complaint' ? 'danger' : 'neutral'}>{humanize(item.ticketKind)}</Badge>
-            {(item.priority === 'high' || item.priority === 'urgent') && <Badge tone="warning">{PRIORITY_LABELS[item.priority]}</Badge>}
-            {item.resolvedAt ? <Badge tone="success">Resolved {formatDate(item.resolvedAt)}</Badge> : <Badge tone="accent">Open</Badge>}
+            {(item.priority === 'high' || item.priority === 'urgent') && (
+              <Badge tone="warning">{PRIORITY_LABELS[item.priority]}</Badge>
+            )}
+            {item.resolvedAt ? (
+              <Badge tone="success">Resolved {formatDate(item.resolvedAt)}</Badge>
+            ) : (
+              <Badge tone="accent">Open</Badge>
+            )}
           </>
         ),
       };
@@ -82,14 +109,27 @@ function viewOf(item: TimelineItem): View {
     case 'message':
       return {
         icon: MessageSquareText,
-        title: <>{CHANNEL_LABELS[item.channel]} message{item.subject ? `: ${item.subject}` : ''}</>,
-        badges: <Badge tone={item.status === 'sent' ? 'success' : item.status === 'failed' ? 'danger' : 'neutral'}>{humanize(item.status)}</Badge>,
+        title: (
+          <>
+            {CHANNEL_LABELS[item.channel]} message{item.subject ? `: ${item.subject}` : ''}
+          </>
+        ),
+        badges: (
+          <Badge tone={item.status === 'sent' ? 'success' : item.status === 'failed' ? 'danger' : 'neutral'}>
+            {humanize(item.status)}
+          </Badge>
+        ),
         body: item.statusReason ?? undefined,
       };
     case 'stage':
       return {
         icon: Milestone,
-        title: <>Stage: {item.fromStage ? `${stageLabel(item.fromStage)} → ` : ''}{stageLabel(item.toStage)}</>,
+        title: (
+          <>
+            Stage: {item.fromStage ? `${stageLabel(item.fromStage)} → ` : ''}
+            {stageLabel(item.toStage)}
+          </>
+        ),
         body: item.reason ? humanize(item.reason) : undefined,
       };
     case 'risk':
@@ -102,14 +142,22 @@ function viewOf(item: TimelineItem): View {
   }
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const timeFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'UTC',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 export function TimelineEntry({ item }: { item: TimelineItem }) {
   const view = viewOf(item);
   const Icon = view.icon;
   return (
     <li className="relative flex gap-3 py-3" data-kind={item.kind}>
-      <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full border border-zinc-200 bg-white text-zinc-500">
+      <span
+        aria-hidden
+        className="grid size-8 shrink-0 place-items-center rounded-full border border-zinc-200 bg-white text-zinc-500"
+      >
         <Icon className="size-4" />
       </span>
       <div className="min-w-0 flex-1">

@@ -17,7 +17,11 @@ type TimelineFiltersProps = { action: string; selected: TimelineKind[] };
 export function TimelineFilters({ action, selected }: TimelineFiltersProps) {
   const formRef = useRef<HTMLFormElement>(null);
   // False in the server's HTML, true once hydrated: the Apply button is only for browsers without JavaScript.
-  const interactive = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const interactive = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
   const all = selected.length === TIMELINE_KINDS.length;
   return (
     <Form ref={formRef} action={action} scroll={false} className="flex flex-wrap items-center gap-2">
@@ -30,7 +34,9 @@ export function TimelineFilters({ action, selected }: TimelineFiltersProps) {
               key={kind}
               className={cn(
                 'inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-3 py-1 text-xs font-medium select-none has-focus-visible:outline-2 has-focus-visible:outline-accent-700',
-                checked ? 'border-accent-700 bg-accent-50 text-accent-900' : 'border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50',
+                checked
+                  ? 'border-accent-700 bg-accent-50 text-accent-900'
+                  : 'border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50',
               )}
             >
               <input

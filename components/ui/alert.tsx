@@ -15,7 +15,9 @@ export function Alert({ tone, children, className }: AlertProps) {
       role={tone === 'error' ? 'alert' : 'status'}
       className={cn(
         'flex items-start gap-2 rounded-md border px-3 py-2 text-sm',
-        tone === 'error' ? 'border-red-200 bg-red-50 text-red-800' : 'border-emerald-200 bg-emerald-50 text-emerald-800',
+        tone === 'error'
+          ? 'border-red-200 bg-red-50 text-red-800'
+          : 'border-emerald-200 bg-emerald-50 text-emerald-800',
         className,
       )}
     >

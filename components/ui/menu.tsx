@@ -13,7 +13,10 @@ export function MenuContent({ className, ...props }: ComponentProps<typeof Dropd
     <DropdownMenu.Portal>
       <DropdownMenu.Content
         sideOffset={6}
-        className={cn('z-50 max-h-[70dvh] min-w-60 overflow-y-auto rounded-md border border-zinc-200 bg-white p-1 text-sm shadow-lg', className)}
+        className={cn(
+          'z-50 max-h-[70dvh] min-w-60 overflow-y-auto rounded-md border border-zinc-200 bg-white p-1 text-sm shadow-lg',
+          className,
+        )}
         {...props}
       />
     </DropdownMenu.Portal>
@@ -28,7 +31,12 @@ export function MenuItem({ className, ...props }: ComponentProps<typeof Dropdown
 }
 
 export function MenuLabel({ className, ...props }: ComponentProps<typeof DropdownMenu.Label>) {
-  return <DropdownMenu.Label className={cn('px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase', className)} {...props} />;
+  return (
+    <DropdownMenu.Label
+      className={cn('px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase', className)}
+      {...props}
+    />
+  );
 }
 
 export function MenuSeparator() {

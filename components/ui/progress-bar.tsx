@@ -22,7 +22,10 @@ export function ProgressBar({ value, label, valueText, className }: ProgressBarP
       className={cn('h-2 w-full overflow-hidden rounded-full bg-zinc-200', className)}
     >
       <div
-        className={cn('h-full rounded-full bg-accent-700 transition-[width] duration-500', percent === null && 'w-1/3 animate-pulse')}
+        className={cn(
+          'h-full rounded-full bg-accent-700 transition-[width] duration-500',
+          percent === null && 'w-1/3 animate-pulse',
+        )}
         style={percent === null ? undefined : { width: `${percent}%` }}
       />
     </div>

@@ -12,7 +12,12 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
 }
 
 export function TableHead({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
-  return <thead className={cn('border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 uppercase', className)} {...props} />;
+  return (
+    <thead
+      className={cn('border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 uppercase', className)}
+      {...props}
+    />
+  );
 }
 
 export function TableBody({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {

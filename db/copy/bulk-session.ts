@@ -79,7 +79,10 @@ class RecordRows implements BatchRows {
 }
 
 async function postgresDriver(pool: { connect: () => Promise<PoolClient> }): Promise<Driver> {
-  const [{ drizzle }, { from: copyFrom }] = await Promise.all([import('drizzle-orm/node-postgres'), import('pg-copy-streams')]);
+  const [{ drizzle }, { from: copyFrom }] = await Promise.all([
+    import('drizzle-orm/node-postgres'),
+    import('pg-copy-streams'),
+  ]);
   const connection = await pool.connect();
   const copy: CopyInto = async (table, columns, chunks) => {
     // COPY runs on the session's connection, which is the one the caller's transaction is open on.
@@ -91,7 +94,12 @@ async function postgresDriver(pool: { connect: () => Promise<PoolClient> }): Pro
     batchRows: BATCH_ROWS.postgres,
     newBatch: (columns) => new CopyRows(columns),
     copy,
-    fill: (_tx, table, columns, rows) => copy(table, columns.map((c) => c.name), (rows as CopyRows).buffer.take()),
+    fill: (_tx, table, columns, rows) =>
+      copy(
+        table,
+        columns.map((c) => c.name),
+        (rows as CopyRows).buffer.take(),
+      ),
     // Closed, not returned to the pool: its temporary tables and any half-done COPY end with it.
     end: async () => connection.release(true),
   };
@@ -107,7 +115,9 @@ function pgliteDriver(db: Database): Driver {
       const names = sql.raw(columns.map((c) => quoteIdent(c.name)).join(', '));
       const definition = sql.raw(columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', '));
       const json = JSON.stringify((rows as RecordRows).records);
-      await tx.execute(sql`insert into ${tableRef(table)} (${names}) select ${names} from json_to_recordset(${json}::json) as src(${definition})`);
+      await tx.execute(
+        sql`insert into ${tableRef(table)} (${names}) select ${names} from json_to_recordset(${json}::json) as src(${definition})`,
+      );
     },
     end: (dropTables) => dropTables(),
   };

@@ -12,7 +12,10 @@ type Definition = { kind: 'index' | 'constraint' | 'foreign_key'; table: string;
  * Run inside the load's transaction: if the load fails, the drops roll back with it.
  */
 export async function deferIndexes(tx: Executor, tables: readonly string[]): Promise<() => Promise<void>> {
-  const names = sql.join(tables.map((t) => sql`${t}`), sql`, `);
+  const names = sql.join(
+    tables.map((t) => sql`${t}`),
+    sql`, `,
+  );
   const definitions = await queryRows<Definition>(
     tx,
     sql`select 'foreign_key' as kind, c.conrelid::regclass::text as "table", c.conname as name, pg_get_constraintdef(c.oid) as definition
@@ -39,7 +42,10 @@ export async function deferIndexes(tx: Executor, tables: readonly string[]): Pro
     const order = { index: 0, constraint: 0, foreign_key: 1 };
     for (const d of [...definitions].sort((a, b) => order[a.kind] - order[b.kind])) {
       if (d.kind === 'index') await tx.execute(sql.raw(d.definition));
-      else await tx.execute(sql`alter table ${sql.identifier(d.table)} add constraint ${sql.identifier(d.name)} ${sql.raw(d.definition)}`);
+      else
+        await tx.execute(
+          sql`alter table ${sql.identifier(d.table)} add constraint ${sql.identifier(d.name)} ${sql.raw(d.definition)}`,
+        );
     }
   };
 }

@@ -9,7 +9,11 @@ import { copyLine } from './copy-text';
  * exactly as an insert would send them. Columns a row leaves out take their defaults: rows are grouped by the columns
  * they set, one COPY per group.
  */
-export async function copyTableRows(copy: CopyInto, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<void> {
+export async function copyTableRows(
+  copy: CopyInto,
+  table: PgTable,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
   const columns = getTableColumns(table as Table);
   const groups = new Map<string, { keys: string[]; buffer: CopyBuffer }>();
   for (const row of rows) {
@@ -20,6 +24,10 @@ export async function copyTableRows(copy: CopyInto, table: PgTable, rows: readon
     group.buffer.add(copyLine(keys.map((key) => (row[key] === null ? null : columns[key].mapToDriverValue(row[key])))));
   }
   for (const { keys, buffer } of groups.values()) {
-    await copy(getTableName(table), keys.map((key) => columns[key].name), buffer.take());
+    await copy(
+      getTableName(table),
+      keys.map((key) => columns[key].name),
+      buffer.take(),
+    );
   }
 }

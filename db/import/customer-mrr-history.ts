@@ -19,7 +19,9 @@ export async function writeMrrHistory(tx: Executor, { stage }: ImportTables, opt
   if (!mapped.has('mrr') && !mapped.has('churned_at') && !mapped.has('churned')) return;
   const asOf = sql`${options.asOf.toISOString()}::timestamptz`;
   // Customers the batch expects new have no rows yet: their history needs no look-up.
-  const hasRows = options.expectNew ? sql`false` : sql`exists (select 1 from subscriptions x where x.customer_id = c.id)`;
+  const hasRows = options.expectNew
+    ? sql`false`
+    : sql`exists (select 1 from subscriptions x where x.customer_id = c.id)`;
   const inEffect = options.expectNew
     ? sql`null::bigint`
     : sql`(select x.mrr_cents from subscriptions x where x.customer_id = c.id and x.effective_at <= coalesce(s.churned_at, ${asOf})

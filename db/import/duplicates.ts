@@ -8,8 +8,16 @@ import type { RowError } from '@/lib/import/row-types';
  * touch a row twice, and in a file the later line is the newer truth. Keys compare as GROUP BY does (nulls equal),
  * as the unique keys do (NULLS NOT DISTINCT). Called once the upsert has refused the batch for a repeated key.
  */
-export async function rejectDuplicates(tx: Executor, stage: SQL, keyColumns: readonly string[], column: string): Promise<RowError[]> {
-  const key = sql.join(keyColumns.map((c) => sql.identifier(c)), sql`, `);
+export async function rejectDuplicates(
+  tx: Executor,
+  stage: SQL,
+  keyColumns: readonly string[],
+  column: string,
+): Promise<RowError[]> {
+  const key = sql.join(
+    keyColumns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   const duplicates = await queryRows<{ line: number; kept: number }>(
     tx,
     sql`delete from ${stage} s
@@ -17,5 +25,9 @@ export async function rejectDuplicates(tx: Executor, stage: SQL, keyColumns: rea
         where s.line = d.line and d.kept <> d.line
         returning s.line, d.kept`,
   );
-  return duplicates.map((d) => ({ line: d.line, column, message: `Line ${d.kept} has the same id; that later row is used.` }));
+  return duplicates.map((d) => ({
+    line: d.line,
+    column,
+    message: `Line ${d.kept} has the same id; that later row is used.`,
+  }));
 }

@@ -32,7 +32,12 @@ type ChildSpec<K extends ChildKind> = {
   after?: (tables: ImportTables) => SQL;
 };
 
-async function mergeChildRows(tx: Executor, tables: ImportTables, options: MergeOptions, spec: ChildSpec<ChildKind>): Promise<MergeCounts> {
+async function mergeChildRows(
+  tx: Executor,
+  tables: ImportTables,
+  options: MergeOptions,
+  spec: ChildSpec<ChildKind>,
+): Promise<MergeCounts> {
   if (options.createMissingCustomers) await createMissingCustomers(tx, tables);
   // All staged rows count, not only the changed ones, so that re-running an interrupted import repairs last activity.
   // Copied as they are and aggregated once at the end (applyActivity): grouping each batch cost ~0.15 s of 100k rows,

@@ -42,14 +42,17 @@ function newValueOf(column: string, mapped: ReadonlySet<string>): string {
     case 'lifecycle_stage': {
       const moved = `case when customers.lifecycle_stage in ${TIME_DRIVEN_STAGES} then excluded.lifecycle_stage else customers.lifecycle_stage end`;
       // A file that says nothing about churn leaves a churned customer churned.
-      if (!churnMapped) return `(case when customers.lifecycle_stage = 'churned' then customers.lifecycle_stage else ${moved} end)`;
+      if (!churnMapped)
+        return `(case when customers.lifecycle_stage = 'churned' then customers.lifecycle_stage else ${moved} end)`;
       return `(case when excluded.lifecycle_stage = 'churned' then excluded.lifecycle_stage
         when customers.lifecycle_stage = 'churned' then 'won_back'::lifecycle_stage else ${moved} end)`;
     }
     // A churned customer pays nothing now; their last MRR is in the subscription history, up to the churn.
     case 'mrr_cents':
       if (!mapped.has('mrr')) return `(case when excluded.churned_at is not null then 0 else customers.mrr_cents end)`;
-      return churnMapped ? 'excluded.mrr_cents' : `(case when customers.churned_at is not null then 0 else excluded.mrr_cents end)`;
+      return churnMapped
+        ? 'excluded.mrr_cents'
+        : `(case when customers.churned_at is not null then 0 else excluded.mrr_cents end)`;
     default:
       return `excluded.${column}`;
   }
@@ -69,7 +72,11 @@ async function rejectUnknownOwners(tx: Executor, { stage }: ImportTables): Promi
         where s.owner_email is not null and not exists (select 1 from users u where u.email = s.owner_email)
         returning s.line, s.owner_email`,
   );
-  return missing.map((m) => ({ line: m.line, column: 'owner_email', message: `No Holdfast user has the email ${m.owner_email}.` }));
+  return missing.map((m) => ({
+    line: m.line,
+    column: 'owner_email',
+    message: `No Holdfast user has the email ${m.owner_email}.`,
+  }));
 }
 
 /**
@@ -86,7 +93,8 @@ async function rejectErased(tx: Executor, { stage }: ImportTables): Promise<RowE
   return erased.map((e) => ({
     line: e.line,
     column: 'id',
-    message: 'This customer was erased on a personal-data request; remove the row from the source instead of importing it again.',
+    message:
+      'This customer was erased on a personal-data request; remove the row from the source instead of importing it again.',
   }));
 }
 
@@ -112,8 +120,12 @@ async function mergeCustomers(tx: Executor, tables: ImportTables, options: Merge
       from ${tables.stage} s
       left join users u on u.email = s.owner_email
       order by s.external_id
-      ${options.expectNew ? sql`` : sql`on conflict (external_id) do update set ${sql.raw(set)}, version = customers.version + 1, updated_at = now()
-        where ${sql.raw(changed)}`}
+      ${
+        options.expectNew
+          ? sql``
+          : sql`on conflict (external_id) do update set ${sql.raw(set)}, version = customers.version + 1, updated_at = now()
+        where ${sql.raw(changed)}`
+      }
       returning (xmax = 0) as inserted
     )
     select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated from upserted`,

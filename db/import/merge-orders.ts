@@ -10,7 +10,12 @@ export const ordersWriter = childWriter<'orders'>({
     { name: 'amount_cents', type: 'bigint' },
     { name: 'currency', type: 'char(3)' },
   ],
-  record: (r) => ({ external_id: r.externalId, ordered_at: r.orderedAt, amount_cents: r.amountCents, currency: r.currency }),
+  record: (r) => ({
+    external_id: r.externalId,
+    ordered_at: r.orderedAt,
+    amount_cents: r.amountCents,
+    currency: r.currency,
+  }),
   keyColumns: ['external_id'],
   keyColumn: 'order_id',
   activityAt: 'ordered_at',

@@ -12,7 +12,14 @@ export const ticketsWriter = childWriter<'tickets'>({
     { name: 'priority', type: 'priority' },
     { name: 'subject', type: 'text' },
   ],
-  record: (r) => ({ external_id: r.externalId, opened_at: r.openedAt, resolved_at: r.resolvedAt, kind: r.kind, priority: r.priority, subject: r.subject }),
+  record: (r) => ({
+    external_id: r.externalId,
+    opened_at: r.openedAt,
+    resolved_at: r.resolvedAt,
+    kind: r.kind,
+    priority: r.priority,
+    subject: r.subject,
+  }),
   keyColumns: ['external_id'],
   keyColumn: 'ticket_id',
   insert: sql`

@@ -84,7 +84,11 @@ export async function importCsv(input: PipelineInput, tally: ImportTally): Promi
   }
 }
 
-async function run({ jobId, kind, filePath, options, onHeader, reject: report, warn, onBatch, onProgress }: PipelineInput, tally: ImportTally, session: BulkSession) {
+async function run(
+  { jobId, kind, filePath, options, onHeader, reject: report, warn, onBatch, onProgress }: PipelineInput,
+  tally: ImportTally,
+  session: BulkSession,
+) {
   const writer = WRITERS[kind] as KindWriter<ImportKind>;
   const names = { stage: `import_stage_${jobId}`, activity: `import_activity_${jobId}` };
   const tables = { stage: tableRef(names.stage), activity: tableRef(names.activity) };
@@ -98,11 +102,20 @@ async function run({ jobId, kind, filePath, options, onHeader, reject: report, w
   // `dryTx` is the one transaction of a dry run; a real run commits each batch in a transaction of its own.
   const consume = async (dryTx: Executor | null) => {
     await session.createTable(dryTx ?? session.db, names.stage, stageDefinition(writer));
-    if (writer.activity) await session.createTable(dryTx ?? session.db, names.activity, 'customer_id bigint not null, at timestamptz not null');
+    if (writer.activity)
+      await session.createTable(
+        dryTx ?? session.db,
+        names.activity,
+        'customer_id bigint not null, at timestamptz not null',
+      );
 
     let mapping: HeaderMapping | null = null;
     let headers: string[] = [];
-    let mergeOptions: Omit<MergeOptions, 'expectNew'> = { mappedColumns: new Set(), createMissingCustomers: options.createMissingCustomers, asOf: options.asOf };
+    let mergeOptions: Omit<MergeOptions, 'expectNew'> = {
+      mappedColumns: new Set(),
+      createMissingCustomers: options.createMissingCustomers,
+      asOf: options.asOf,
+    };
     let expectNew = true;
 
     // Counts as of the last line read (the batch parsed next is past the one merging), and of the batches committed.
@@ -110,14 +123,20 @@ async function run({ jobId, kind, filePath, options, onHeader, reject: report, w
     let readRejected = 0;
     const committed = { batches: 0, inserted: 0, updated: 0, unchanged: 0, mergeRejected: 0 };
 
-    const mergeBatch = async (rows: BatchRows, mark: { throughLine: number; rowsRead: number; readRejected: number }) => {
+    const mergeBatch = async (
+      rows: BatchRows,
+      mark: { throughLine: number; rowsRead: number; readRejected: number },
+    ) => {
       const merge = async (tx: Executor) => {
         // Room to sort a batch in memory for the merge.
         await tx.execute(sql.raw(`set local work_mem = '${MERGE_WORK_MEM}'`));
         await session.load(tx, names.stage, writer.columns, rows);
         let duplicates: RowError[] = [];
         let counts: MergeCounts;
-        const attempt = () => tx.transaction((savepoint) => writer.merge(savepoint as unknown as Executor, tables, { ...mergeOptions, expectNew }));
+        const attempt = () =>
+          tx.transaction((savepoint) =>
+            writer.merge(savepoint as unknown as Executor, tables, { ...mergeOptions, expectNew }),
+          );
         try {
           counts = await attempt().catch((error) => {
             if (!expectNew || pgErrorCode(error) !== SQLSTATE.uniqueViolation) throw error;
@@ -134,13 +153,20 @@ async function run({ jobId, kind, filePath, options, onHeader, reject: report, w
         }
         return { ...counts, rejected: [...duplicates, ...counts.rejected] };
       };
-      const unchangedOf = (counts: MergeCounts) => rows.size - counts.rejected.length - counts.inserted - counts.updated;
+      const unchangedOf = (counts: MergeCounts) =>
+        rows.size - counts.rejected.length - counts.inserted - counts.updated;
       const commitOf = (counts: MergeCounts): BatchCommit => {
         const unchanged = unchangedOf(counts);
         return {
           number: committed.batches + 1,
           throughLine: mark.throughLine,
-          batch: { rows: rows.size, inserted: counts.inserted, updated: counts.updated, unchanged, rejected: counts.rejected.length },
+          batch: {
+            rows: rows.size,
+            inserted: counts.inserted,
+            updated: counts.updated,
+            unchanged,
+            rejected: counts.rejected.length,
+          },
           rejectedRows: counts.rejected,
           tally: {
             rowsRead: mark.rowsRead,
@@ -163,7 +189,11 @@ async function run({ jobId, kind, filePath, options, onHeader, reject: report, w
       committed.updated += counts.updated;
       committed.unchanged += unchangedOf(counts);
       committed.mergeRejected += counts.rejected.length;
-      Object.assign(tally, { inserted: committed.inserted, updated: committed.updated, unchanged: committed.unchanged });
+      Object.assign(tally, {
+        inserted: committed.inserted,
+        updated: committed.updated,
+        unchanged: committed.unchanged,
+      });
       reject(counts.rejected);
       progress();
     };
@@ -188,7 +218,10 @@ async function run({ jobId, kind, filePath, options, onHeader, reject: report, w
         if (!mapping) {
           headers = record.cells;
           mapping = onHeader(headers);
-          mergeOptions = { ...mergeOptions, mappedColumns: new Set(mapping.columns.filter((c): c is string => c !== null)) };
+          mergeOptions = {
+            ...mergeOptions,
+            mappedColumns: new Set(mapping.columns.filter((c): c is string => c !== null)),
+          };
           continue;
         }
         tally.rowsRead++;
@@ -240,7 +273,10 @@ async function run({ jobId, kind, filePath, options, onHeader, reject: report, w
   // The planner's statistics follow the rows, whatever autovacuum does: the customer list counts exactly below 10,000
   // by the planner's estimate, which a bulk write leaves behind (9,043 customers were estimated at 16,000).
   if (tally.inserted + tally.updated > 0) {
-    const tables = new Set([...writer.writes, ...(options.createMissingCustomers ? ['customers', 'customer_activity'] : [])]);
+    const tables = new Set([
+      ...writer.writes,
+      ...(options.createMissingCustomers ? ['customers', 'customer_activity'] : []),
+    ]);
     await session.db.execute(sql.raw(`analyze ${[...tables].join(', ')}`)).catch((error) => (failure ??= error));
   }
   if (failure) throw failure;

@@ -23,7 +23,12 @@ function activeWhen(condition: SQL): SQL {
 function searchCondition(q: string): SQL | undefined {
   // Substring matches use the trigram indexes on name, email and company; an external id is matched exactly.
   const pattern = likePattern(q);
-  return or(ilike(customers.name, pattern), ilike(customers.email, pattern), ilike(customers.company, pattern), eq(customers.externalId, q));
+  return or(
+    ilike(customers.name, pattern),
+    ilike(customers.email, pattern),
+    ilike(customers.company, pattern),
+    eq(customers.externalId, q),
+  );
 }
 
 /** The WHERE clause of a customer-list filter; the one translation used by the list, exports and segments. */
@@ -34,7 +39,10 @@ export function customerFilterWhere(filter: CustomerFilter): SQL | undefined {
     filter.plan ? eq(customers.plan, filter.plan) : undefined,
     filter.country ? eq(customers.country, filter.country) : undefined,
     filter.ownerEmail
-      ? eq(customers.ownerId, sql`(select ${users.id} from ${users} where ${users.email} = ${filter.ownerEmail.toLowerCase()})`)
+      ? eq(
+          customers.ownerId,
+          sql`(select ${users.id} from ${users} where ${users.email} = ${filter.ownerEmail.toLowerCase()})`,
+        )
       : undefined,
     ownerCondition(filter.owner),
     filter.stage ? eq(customers.lifecycleStage, filter.stage) : undefined,
@@ -42,11 +50,17 @@ export function customerFilterWhere(filter: CustomerFilter): SQL | undefined {
       ? sql`exists (select 1 from ${riskOfOuterCustomer} and ${riskScores.band} = ${filter.riskBand})`
       : undefined,
     filter.loyaltyTier ? eq(customers.loyaltyTier, filter.loyaltyTier) : undefined,
-    filter.status === 'active' ? isNull(customers.churnedAt) : filter.status === 'churned' ? isNotNull(customers.churnedAt) : undefined,
+    filter.status === 'active'
+      ? isNull(customers.churnedAt)
+      : filter.status === 'churned'
+        ? isNotNull(customers.churnedAt)
+        : undefined,
     filter.mrrMin !== undefined ? gte(customers.mrrCents, filter.mrrMin) : undefined,
     filter.mrrMax !== undefined ? lte(customers.mrrCents, filter.mrrMax) : undefined,
     filter.activeAfter ? activeWhen(gte(customerActivity.lastActivityAt, utcMidnight(filter.activeAfter))) : undefined,
-    filter.activeBefore ? activeWhen(lt(customerActivity.lastActivityAt, utcMidnight(filter.activeBefore, 1))) : undefined,
+    filter.activeBefore
+      ? activeWhen(lt(customerActivity.lastActivityAt, utcMidnight(filter.activeBefore, 1)))
+      : undefined,
     filter.inactiveDays !== undefined
       ? sql`not ${activeWhen(gte(customerActivity.lastActivityAt, sql`now() - make_interval(days => ${filter.inactiveDays}::int)`))}`
       : undefined,

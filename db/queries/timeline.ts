@@ -2,7 +2,13 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { TIMELINE_KINDS, kindRank, type TimelineCursor, type TimelineItem, type TimelineKind } from '@/lib/timeline/items';
+import {
+  TIMELINE_KINDS,
+  kindRank,
+  type TimelineCursor,
+  type TimelineItem,
+  type TimelineKind,
+} from '@/lib/timeline/items';
 
 /**
  * One customer's timeline as a single UNION ALL statement: each kind is a branch that reads its own
@@ -92,10 +98,17 @@ const ROW_SOURCES: Record<Exclude<TimelineKind, 'usage'>, RowSource> = {
   },
 };
 
-function rowBranch(kind: Exclude<TimelineKind, 'usage'>, customerId: number, bound: TimelineBound | null, limit: number): SQL {
+function rowBranch(
+  kind: Exclude<TimelineKind, 'usage'>,
+  customerId: number,
+  bound: TimelineBound | null,
+  limit: number,
+): SQL {
   const source = ROW_SOURCES[kind];
   const rank = kindRank(kind);
-  const where = bound ? sql`${source.customer} = ${customerId} and ${boundCondition(source.time, source.id, rank, bound)}` : sql`${source.customer} = ${customerId}`;
+  const where = bound
+    ? sql`${source.customer} = ${customerId} and ${boundCondition(source.time, source.id, rank, bound)}`
+    : sql`${source.customer} = ${customerId}`;
   return sql`(select ${rank}::int as rank, ${source.time} as at, ${position(source.time)} as position, ${source.id} as id, ${source.data} as data
     from ${source.from} where ${where} order by ${source.time} desc, ${source.id} desc limit ${limit})`;
 }
@@ -107,7 +120,9 @@ function rowBranch(kind: Exclude<TimelineKind, 'usage'>, customerId: number, bou
  */
 function usageBranch(customerId: number, bound: TimelineBound | null, limit: number): SQL {
   const rank = kindRank('usage');
-  const cursorDay = bound ? sql`(date_trunc('day', ${bound.cursor.at}::timestamptz at time zone 'UTC') at time zone 'UTC')` : null;
+  const cursorDay = bound
+    ? sql`(date_trunc('day', ${bound.cursor.at}::timestamptz at time zone 'UTC') at time zone 'UTC')`
+    : null;
   const rawBound = !bound
     ? sql``
     : bound.direction === 'older'
@@ -133,7 +148,13 @@ function usageBranch(customerId: number, bound: TimelineBound | null, limit: num
     order by d.day desc limit ${limit})`;
 }
 
-type RawItem = { rank: number; at: Date | string; position: string; id: string | number; data: Record<string, unknown> };
+type RawItem = {
+  rank: number;
+  at: Date | string;
+  position: string;
+  id: string | number;
+  data: Record<string, unknown>;
+};
 
 const dateOrNull = (value: unknown) => (value == null ? null : new Date(value as string));
 
@@ -144,7 +165,14 @@ function toItem(row: RawItem): TimelineItem {
   const d = row.data;
   switch (kind) {
     case 'order':
-      return { kind, at, cursor, externalId: String(d.externalId), amountCents: Number(d.amountCents), currency: String(d.currency) };
+      return {
+        kind,
+        at,
+        cursor,
+        externalId: String(d.externalId),
+        amountCents: Number(d.amountCents),
+        currency: String(d.currency),
+      };
     case 'usage':
       return {
         kind,
@@ -170,7 +198,14 @@ function toItem(row: RawItem): TimelineItem {
         resolvedAt: dateOrNull(d.resolvedAt),
       };
     case 'feedback':
-      return { kind, at, cursor, surveyKind: d.surveyKind as 'nps' | 'csat' | 'ces', score: Number(d.score), comment: (d.comment as string | null) ?? null };
+      return {
+        kind,
+        at,
+        cursor,
+        surveyKind: d.surveyKind as 'nps' | 'csat' | 'ces',
+        score: Number(d.score),
+        comment: (d.comment as string | null) ?? null,
+      };
     case 'activity':
       return {
         kind,
@@ -193,19 +228,40 @@ function toItem(row: RawItem): TimelineItem {
         statusReason: (d.statusReason as string | null) ?? null,
       };
     case 'stage':
-      return { kind, at, cursor, fromStage: (d.fromStage as string | null) ?? null, toStage: String(d.toStage), reason: (d.reason as string | null) ?? null };
+      return {
+        kind,
+        at,
+        cursor,
+        fromStage: (d.fromStage as string | null) ?? null,
+        toStage: String(d.toStage),
+        reason: (d.reason as string | null) ?? null,
+      };
     case 'risk':
-      return { kind, at, cursor, score: Number(d.score), band: String(d.band), topFactor: (d.topFactor as string | null) ?? null };
+      return {
+        kind,
+        at,
+        cursor,
+        score: Number(d.score),
+        band: String(d.band),
+        topFactor: (d.topFactor as string | null) ?? null,
+      };
   }
 }
 
 /** Up to `limit` items of the given kinds on the bound's side of its cursor (or the newest), newest first. */
 export async function readTimeline(
   db: Executor,
-  { customerId, kinds, bound, limit }: { customerId: number; kinds: readonly TimelineKind[]; bound: TimelineBound | null; limit: number },
+  {
+    customerId,
+    kinds,
+    bound,
+    limit,
+  }: { customerId: number; kinds: readonly TimelineKind[]; bound: TimelineBound | null; limit: number },
 ): Promise<TimelineItem[]> {
   if (kinds.length === 0) return [];
-  const branches = kinds.map((kind) => (kind === 'usage' ? usageBranch(customerId, bound, limit) : rowBranch(kind, customerId, bound, limit)));
+  const branches = kinds.map((kind) =>
+    kind === 'usage' ? usageBranch(customerId, bound, limit) : rowBranch(kind, customerId, bound, limit),
+  );
   const rows = await queryRows<RawItem>(
     db,
     sql`select * from (${sql.join(branches, sql` union all `)}) items order by at desc, rank desc, id desc limit ${limit}`,

@@ -63,7 +63,9 @@ export const customers = pgTable(
     index('customers_country_idx').on(t.country, t.id),
     index('customers_stage_idx').on(t.lifecycleStage, t.id),
     index('customers_loyalty_tier_idx').on(t.loyaltyTier, t.id),
-    index('customers_churned_at_idx').on(t.churnedAt).where(sql`${t.churnedAt} is not null`),
+    index('customers_churned_at_idx')
+      .on(t.churnedAt)
+      .where(sql`${t.churnedAt} is not null`),
     index('customers_acquired_at_idx').on(t.acquiredAt, t.id),
     index('customers_email_idx').on(sql`lower(${t.email})`),
     // Search: substring match on name, email or company through trigram indexes (pg_trgm, migration 0005).
@@ -94,7 +96,9 @@ export const customerActivity = pgTable(
   },
   (t) => [
     index('customer_activity_last_activity_idx').on(t.lastActivityAt, t.customerId),
-    index('customer_activity_never_idx').on(t.customerId).where(sql`${t.lastActivityAt} is null`),
+    index('customer_activity_never_idx')
+      .on(t.customerId)
+      .where(sql`${t.lastActivityAt} is null`),
   ],
 );
 

@@ -56,7 +56,9 @@ export const tickets = pgTable(
   (t) => [
     uniqueIndex('tickets_customer_external_key').on(t.customerId, t.externalId),
     index('tickets_customer_opened_idx').on(t.customerId, t.openedAt.desc().nullsFirst()),
-    index('tickets_open_idx').on(t.customerId).where(sql`${t.resolvedAt} is null`),
+    index('tickets_open_idx')
+      .on(t.customerId)
+      .where(sql`${t.resolvedAt} is null`),
   ],
 );
 

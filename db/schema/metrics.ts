@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, char, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 
 /*
  * KPI rollups, rebuilt from subscriptions, orders, feedback and customers by refreshRollups (db/queries/metrics).
@@ -107,7 +120,10 @@ export const customerFeedbackMonths = pgTable(
     cellId: integer('cell_id').notNull(),
     ...feedbackCounters(),
   },
-  (t) => [index('customer_feedback_months_customer_month_idx').on(t.customerId, t.month), index('customer_feedback_months_month_idx').on(t.month)],
+  (t) => [
+    index('customer_feedback_months_customer_month_idx').on(t.customerId, t.month),
+    index('customer_feedback_months_month_idx').on(t.month),
+  ],
 );
 
 /** Each acquired customer's acquisition month and whole days to activation (null = not yet). */

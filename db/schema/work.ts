@@ -46,7 +46,9 @@ export const tasks = pgTable(
   (t) => [
     // Priority rides along so that the Team page's counts (open, overdue, due today, urgent per person) are an
     // index-only scan of the open tasks instead of a visit to every one of their heap pages.
-    index('tasks_assignee_open_due_idx').on(t.assigneeId, t.dueAt, t.priority).where(sql`${t.status} = 'open'`),
+    index('tasks_assignee_open_due_idx')
+      .on(t.assigneeId, t.dueAt, t.priority)
+      .where(sql`${t.status} = 'open'`),
     index('tasks_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
   ],
 );

@@ -170,11 +170,26 @@ export const TICKET_KINDS = { question: 40, bug: 25, billing: 13, feature_reques
 export type TicketKind = keyof typeof TICKET_KINDS;
 
 export const TICKET_SUBJECTS: Readonly<Record<TicketKind, readonly string[]>> = {
-  question: ['How do I invite teammates?', 'Where can I change my plan?', 'Exporting data to CSV', 'Setting up notifications'],
-  bug: ['Dashboard does not load', 'Report totals look wrong', 'Sync fails with timeout', 'Mobile app crashes on login'],
+  question: [
+    'How do I invite teammates?',
+    'Where can I change my plan?',
+    'Exporting data to CSV',
+    'Setting up notifications',
+  ],
+  bug: [
+    'Dashboard does not load',
+    'Report totals look wrong',
+    'Sync fails with timeout',
+    'Mobile app crashes on login',
+  ],
   billing: ['Invoice address change', 'Charged twice this month', 'Need a VAT invoice', 'Update payment method'],
   feature_request: ['Dark mode', 'More chart types', 'Bulk edit records', 'Slack integration'],
-  complaint: ['Still waiting for a fix', 'Support is not answering', 'This keeps breaking', 'Very disappointed with the service'],
+  complaint: [
+    'Still waiting for a fix',
+    'Support is not answering',
+    'This keeps breaking',
+    'Very disappointed with the service',
+  ],
 };
 
 export const REASON_COMMENTS: Readonly<Record<ChurnReason, string>> = {

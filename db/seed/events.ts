@@ -12,7 +12,12 @@ const MINUTE = 60_000;
  * it and sometimes a feature_use; plus card_expiring / payment_failed (value = the MRR due) ahead of involuntary
  * churn. Some long-standing customers once had a card expire and renewed it in time, far from any churn.
  */
-export function eventsOf(rng: Rng, story: Story, sessions: readonly Session[], mrr: readonly MrrChange[]): ProductEvent[] {
+export function eventsOf(
+  rng: Rng,
+  story: Story,
+  sessions: readonly Session[],
+  mrr: readonly MrrChange[],
+): ProductEvent[] {
   const events: ProductEvent[] = [];
   for (const s of sessions) {
     if (s.login) events.push({ type: 'login', at: s.at, value: null, name: null });
@@ -21,8 +26,10 @@ export function eventsOf(rng: Rng, story: Story, sessions: readonly Session[], m
   }
   for (const episode of story.episodes) {
     const decline = episode.decline;
-    if (decline?.cardExpiringAt != null) events.push({ type: 'card_expiring', at: decline.cardExpiringAt, value: null, name: null });
-    for (const at of decline?.failedPaymentTimes ?? []) events.push({ type: 'payment_failed', at, value: mrrAt(mrr, at), name: null });
+    if (decline?.cardExpiringAt != null)
+      events.push({ type: 'card_expiring', at: decline.cardExpiringAt, value: null, name: null });
+    for (const at of decline?.failedPaymentTimes ?? [])
+      events.push({ type: 'payment_failed', at, value: mrrAt(mrr, at), name: null });
     if (rng.chance(0.1)) {
       const at = rng.between(episode.start, episodeStop(story, episode));
       if (negativeAllowed(story, episode, at)) events.push({ type: 'card_expiring', at, value: null, name: null });

@@ -58,7 +58,10 @@ export type CustomerBundle = {
   tickets: Row<typeof tickets>[];
   feedback: Row<typeof feedback>[];
   activities: (Omit<Row<typeof activities>, 'authorId'> & { authorKey: DemoUserKey })[];
-  tasks: (Omit<Row<typeof tasks>, 'assigneeId' | 'createdById'> & { assigneeKey: DemoUserKey; createdByKey: DemoUserKey | null })[];
+  tasks: (Omit<Row<typeof tasks>, 'assigneeId' | 'createdById'> & {
+    assigneeKey: DemoUserKey;
+    createdByKey: DemoUserKey | null;
+  })[];
   lifecycleTransitions: Row<typeof lifecycleTransitions>[];
   loyaltyLedger: Row<typeof loyaltyLedger>[];
   loyaltyTierChanges: Row<typeof loyaltyTierChanges>[];
@@ -154,7 +157,12 @@ function generateCustomer(options: GenerateOptions, index: number, faker: Faker)
     // Every customer has a row, empty when never active (see customerActivity); the seed writes them all itself.
     customerActivity: [{ lastActivityAt: activityTimes.length ? date(Math.max(...activityTimes)) : null }],
     subscriptions: mrr.map((m) => ({ effectiveAt: date(m.at), mrrCents: m.mrrCents, currency: 'USD', plan: m.plan })),
-    orders: bought.map((o) => ({ externalId: o.externalId, orderedAt: date(o.at), amountCents: o.amountCents, currency: 'USD' })),
+    orders: bought.map((o) => ({
+      externalId: o.externalId,
+      orderedAt: date(o.at),
+      amountCents: o.amountCents,
+      currency: 'USD',
+    })),
     events: productEvents.map((e) => ({ type: e.type, occurredAt: date(e.at), value: e.value, name: e.name })),
     tickets: ticketList.map((t, n) => ({
       externalId: `tkt_${index + 1}_${n + 1}`,
@@ -188,7 +196,12 @@ function generateCustomer(options: GenerateOptions, index: number, faker: Faker)
       createdAt: date(t.createdAt),
       updatedAt: date(t.completedAt ?? t.createdAt),
     })),
-    lifecycleTransitions: transitions.map((t) => ({ fromStage: t.from, toStage: t.to, changedAt: date(t.at), reason: t.reason })),
+    lifecycleTransitions: transitions.map((t) => ({
+      fromStage: t.from,
+      toStage: t.to,
+      changedAt: date(t.at),
+      reason: t.reason,
+    })),
     loyaltyLedger: loyalty.earnings.map((e) => ({
       occurredAt: date(e.at),
       points: e.points,

@@ -33,7 +33,9 @@ export type SeedSummary = {
 
 export class WorkspaceNotEmptyError extends Error {
   constructor() {
-    super('The database already has customers or users, so seeding was refused and nothing was changed. Use --reset to delete ALL existing data and seed again.');
+    super(
+      'The database already has customers or users, so seeding was refused and nothing was changed. Use --reset to delete ALL existing data and seed again.',
+    );
     this.name = 'WorkspaceNotEmptyError';
   }
 }
@@ -55,7 +57,11 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
   }
 }
 
-async function seedInTransaction(db: Database, copy: CopyInto | null, options: SeedOptions): Promise<SeedSummary | null> {
+async function seedInTransaction(
+  db: Database,
+  copy: CopyInto | null,
+  options: SeedOptions,
+): Promise<SeedSummary | null> {
   return db.transaction(async (tx) => {
     if (options.reset) await truncateAll(tx);
     else if (await hasWorkspaceData(tx)) {
@@ -69,9 +75,20 @@ async function seedInTransaction(db: Database, copy: CopyInto | null, options: S
     const since = new Date(addUtcMonths(options.asOf, -HISTORY_MONTHS));
     const created = await tx
       .insert(users)
-      .values(logins.map((l) => ({ email: l.email, name: l.name, role: l.role, passwordHash: hashes.get(l.password)!, createdAt: since, updatedAt: since })))
+      .values(
+        logins.map((l) => ({
+          email: l.email,
+          name: l.name,
+          role: l.role,
+          passwordHash: hashes.get(l.password)!,
+          createdAt: since,
+          updatedAt: since,
+        })),
+      )
       .returning({ id: users.id, email: users.email });
-    const userIds = Object.fromEntries(logins.map((l) => [l.key, created.find((u) => u.email === l.email)!.id])) as Record<DemoUserKey, number>;
+    const userIds = Object.fromEntries(
+      logins.map((l) => [l.key, created.find((u) => u.email === l.email)!.id]),
+    ) as Record<DemoUserKey, number>;
     const tiers = loyaltyTierRows();
     await insertBatched(tx, loyaltyTiers, tiers);
 
@@ -80,7 +97,9 @@ async function seedInTransaction(db: Database, copy: CopyInto | null, options: S
     // The seed writes each customer's activity row with the customer, so the trigger that adds an empty one is off
     // meanwhile (for this transaction: it rolls back with a failed seed).
     await tx.execute(sql`alter table customers disable trigger customers_insert_activity`);
-    const written = await writeBundles(sink, generateCustomers(options), userIds, (done) => options.onProgress?.(done, options.customers));
+    const written = await writeBundles(sink, generateCustomers(options), userIds, (done) =>
+      options.onProgress?.(done, options.customers),
+    );
     await tx.execute(sql`alter table customers enable trigger customers_insert_activity`);
     await rebuildIndexes?.();
     const counts = { [getTableName(users)]: created.length, [getTableName(loyaltyTiers)]: tiers.length, ...written };

@@ -1,4 +1,10 @@
-import { applyStageMarks, firstSpellMarks, loyalMark, type StageMark, type StageTransition } from '@/lib/customers/lifecycle';
+import {
+  applyStageMarks,
+  firstSpellMarks,
+  loyalMark,
+  type StageMark,
+  type StageTransition,
+} from '@/lib/customers/lifecycle';
 import type { LifecycleStage } from '@/lib/customers/vocabulary';
 import { episodeStop, type Signal, type Story } from './story';
 import { DAY } from './time';
@@ -21,14 +27,21 @@ const SIGNAL_LABELS: Record<Signal, string> = {
  * later and loyal after a year.
  */
 export function transitionsOf(story: Story): Transition[] {
-  const marks: StageMark[] = firstSpellMarks({ acquiredAt: story.acquiredAt, activatedAt: story.activatedAt, stop: episodeStop(story, story.episodes[0]) });
+  const marks: StageMark[] = firstSpellMarks({
+    acquiredAt: story.acquiredAt,
+    activatedAt: story.activatedAt,
+    stop: episodeStop(story, story.episodes[0]),
+  });
 
   story.episodes.forEach((episode, spell) => {
     const stop = episodeStop(story, episode);
     const within: StageMark[] = [];
     if (spell > 0) {
       marks.push({ at: episode.start, to: 'won_back', reason: 'Subscription reactivated', from: ['churned'] });
-      within.push({ at: episode.start + 90 * DAY, to: 'adopting', reason: 'Settled in after win-back', from: ['won_back'] }, loyalMark(episode.start));
+      within.push(
+        { at: episode.start + 90 * DAY, to: 'adopting', reason: 'Settled in after win-back', from: ['won_back'] },
+        loyalMark(episode.start),
+      );
     }
     const decline = episode.decline;
     if (decline) {
@@ -37,7 +50,12 @@ export function transitionsOf(story: Story): Transition[] {
     }
     marks.push(...within.filter((mark) => mark.at < stop));
     if (episode.end !== null) {
-      marks.push({ at: episode.end, to: 'churned', reason: `Cancelled (${episode.decline.reason})`, from: [...PAYING, 'at_risk'] });
+      marks.push({
+        at: episode.end,
+        to: 'churned',
+        reason: `Cancelled (${episode.decline.reason})`,
+        from: [...PAYING, 'at_risk'],
+      });
     }
   });
   return applyStageMarks(marks, story.asOf);

@@ -24,7 +24,9 @@ export function loyaltyOf(orders: readonly { at: number; amountCents: number; ex
     sourceRef: `order:${o.externalId}`,
     expiresAt: o.at + TTL,
   }));
-  const moments = [...earnings.map((e) => e.at), ...earnings.map((e) => e.expiresAt).filter((at) => at <= asOf)].sort((a, b) => a - b);
+  const moments = [...earnings.map((e) => e.at), ...earnings.map((e) => e.expiresAt).filter((at) => at <= asOf)].sort(
+    (a, b) => a - b,
+  );
   const changes: TierChange[] = [];
   let tier: string | null = null;
   for (const at of moments) {

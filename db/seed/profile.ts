@@ -29,13 +29,20 @@ export function profileOf(rng: Rng, faker: Faker, segment: SegmentKey): Profile 
   const b2b = segment !== 'b2c';
   const company = b2b ? faker.company.name() : null;
   const local = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '');
-  const domain = company ? `${company.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example.com` : rng.pick(['example.com', 'example.net', 'example.org']);
+  const domain = company
+    ? `${company
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}.example.com`
+    : rng.pick(['example.com', 'example.net', 'example.org']);
   const phone = rng.chance(b2b ? 0.8 : 0.5) ? faker.phone.number({ style: 'international' }) : null;
   const { country, region } = COUNTRIES[rng.index(COUNTRY_WEIGHTS)];
   const consentEmail = rng.chance(0.85);
   const consentSms = phone !== null && rng.chance(0.4);
   const consentPush = rng.chance(b2b ? 0.2 : 0.55);
-  const channels = [consentEmail && 'email', consentSms && 'sms', consentPush && 'push'].filter((c): c is 'email' | 'sms' | 'push' => Boolean(c));
+  const channels = [consentEmail && 'email', consentSms && 'sms', consentPush && 'push'].filter(
+    (c): c is 'email' | 'sms' | 'push' => Boolean(c),
+  );
   const attributes: Record<string, string | number> = { acquisition_channel: rng.weighted(ACQUISITION_CHANNELS) };
   if (b2b) attributes.employees = segment === 'b2b_enterprise' ? rng.int(1_000, 50_000) : rng.int(5, 500);
   return {

@@ -6,12 +6,17 @@ import * as schema from '@/db/schema';
 
 /** Every table of the schema, so that a reset also clears tables added after this was written. */
 function schemaTableNames(): string[] {
-  return (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable)).map((table) => getTableName(table));
+  return (Object.values(schema) as unknown[])
+    .filter((value): value is PgTable => is(value, PgTable))
+    .map((table) => getTableName(table));
 }
 
 /** Empties every table and restarts its ids; both drivers accept one TRUNCATE of all of them. */
 export async function truncateAll(db: Executor): Promise<void> {
-  const tables = sql.join(schemaTableNames().map((name) => sql.identifier(name)), sql`, `);
+  const tables = sql.join(
+    schemaTableNames().map((name) => sql.identifier(name)),
+    sql`, `,
+  );
   await db.execute(sql`truncate table ${tables} restart identity cascade`);
 }
 

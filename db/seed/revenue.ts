@@ -20,7 +20,8 @@ export function mrrHistory(rng: Rng, story: Story): MrrChange[] {
   let planIndex = rng.index(profile.planWeights);
   let units = rng.int(plans[planIndex].units[0], plans[planIndex].units[1]);
   const changes: MrrChange[] = [];
-  const push = (at: number) => changes.push({ at, mrrCents: plans[planIndex].unitCents * units, plan: plans[planIndex].key });
+  const push = (at: number) =>
+    changes.push({ at, mrrCents: plans[planIndex].unitCents * units, plan: plans[planIndex].key });
 
   story.episodes.forEach((episode, spell) => {
     if (spell > 0 && planIndex > 0 && rng.chance(0.4)) planIndex--;
@@ -58,14 +59,16 @@ function clampUnits(plan: Plan, units: number): number {
 /** More seats on the same plan, or the next plan up when the seats are maxed; null when nothing is bigger. */
 function expand(rng: Rng, plans: readonly Plan[], planIndex: number, units: number): [number, number] | null {
   const plan = plans[planIndex];
-  if (units < plan.units[1] && rng.chance(0.7)) return [planIndex, clampUnits(plan, Math.max(units + 1, Math.round(units * rng.between(1.1, 1.5))))];
+  if (units < plan.units[1] && rng.chance(0.7))
+    return [planIndex, clampUnits(plan, Math.max(units + 1, Math.round(units * rng.between(1.1, 1.5))))];
   if (planIndex + 1 < plans.length) return [planIndex + 1, clampUnits(plans[planIndex + 1], units)];
   return null;
 }
 
 function contract(rng: Rng, plans: readonly Plan[], planIndex: number, units: number): [number, number] | null {
   const plan = plans[planIndex];
-  if (units > plan.units[0] && rng.chance(0.7)) return [planIndex, clampUnits(plan, Math.min(units - 1, Math.round(units * rng.between(0.6, 0.9))))];
+  if (units > plan.units[0] && rng.chance(0.7))
+    return [planIndex, clampUnits(plan, Math.min(units - 1, Math.round(units * rng.between(0.6, 0.9))))];
   if (planIndex > 0) return [planIndex - 1, clampUnits(plans[planIndex - 1], units)];
   return null;
 }
@@ -100,7 +103,12 @@ export function purchases(rng: Rng, story: Story): Purchase[] {
       const shrinking = decline !== null && SHRINKING_REASONS.has(decline.reason) && at >= decline.anchor - RUN_UP;
       const amount = basket * rng.between(0.85, 1.15) * (shrinking ? 0.45 : 1);
       // Consumer prices end in .99; business add-ons are quoted in whole currency units.
-      out.push({ at, amountCents: b2c ? Math.max(99, Math.round(amount / 100) * 100 - 1) : Math.max(100, Math.round(amount / 100) * 100) });
+      out.push({
+        at,
+        amountCents: b2c
+          ? Math.max(99, Math.round(amount / 100) * 100 - 1)
+          : Math.max(100, Math.round(amount / 100) * 100),
+      });
     }
   }
   return out;

@@ -21,15 +21,26 @@ export function sessionsOf(rng: Rng, story: Story): Session[] {
 
   for (const episode of story.episodes) {
     const established = establishedFrom(story, episode);
-    const stop = Math.min(episodeStop(story, episode), story.activatedAt === null ? episode.start + NEVER_ACTIVATED_USE_DAYS * DAY : Infinity);
+    const stop = Math.min(
+      episodeStop(story, episode),
+      story.activatedAt === null ? episode.start + NEVER_ACTIVATED_USE_DAYS * DAY : Infinity,
+    );
     const planned: Planned[] = [];
     for (let day = startOfUtcDay(episode.start); day < stop; day += story.sessionEveryDays * DAY) {
       const at = Math.max(episode.start, day + rng.between(7, 21) * HOUR);
-      planned.push({ at, actions: Math.round(story.actionsPerSession * rng.between(0.9, 1.1) * (at < established ? 0.4 : 1)) });
+      planned.push({
+        at,
+        actions: Math.round(story.actionsPerSession * rng.between(0.9, 1.1) * (at < established ? 0.4 : 1)),
+      });
     }
     const kept = (episode.decline ? applyDecline(planned, episode.decline) : planned).filter((s) => s.at < stop);
     kept.forEach(({ at, actions }, n) => {
-      sessions.push({ at, actions, login: n % loginEvery === 0, feature: rng.chance(FEATURE_USE_CHANCE) ? rng.pick(features) : null });
+      sessions.push({
+        at,
+        actions,
+        login: n % loginEvery === 0,
+        feature: rng.chance(FEATURE_USE_CHANCE) ? rng.pick(features) : null,
+      });
     });
   }
   return sessions;

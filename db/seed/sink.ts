@@ -22,7 +22,10 @@ export function insertSink(db: Executor): SeedSink {
   return {
     customersPerRound: 500,
     customers: async (rows) => {
-      const inserted = await db.insert(customers).values(rows).returning({ id: customers.id, externalId: customers.externalId });
+      const inserted = await db
+        .insert(customers)
+        .values(rows)
+        .returning({ id: customers.id, externalId: customers.externalId });
       const idOf = new Map(inserted.map((row) => [row.externalId, row.id]));
       return rows.map((row) => idOf.get(row.externalId!)!);
     },
@@ -42,7 +45,11 @@ export function copySink(db: Executor, copy: CopyInto): SeedSink {
         db,
         sql`select nextval(pg_get_serial_sequence('customers', 'id'))::int as id from generate_series(1, ${rows.length})`,
       );
-      await copyTableRows(copy, customers, rows.map((row, i) => ({ ...row, id: ids[i].id })));
+      await copyTableRows(
+        copy,
+        customers,
+        rows.map((row, i) => ({ ...row, id: ids[i].id })),
+      );
       return ids.map((row) => row.id);
     },
     rows: (table, rows) => copyTableRows(copy, table, rows),

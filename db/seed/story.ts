@@ -28,7 +28,8 @@ export type Decline = {
 };
 
 /** A paying spell: from sign-up or reactivation to a churn (with its run-up), or still running. */
-export type Episode = { start: number; end: number; decline: Decline } | { start: number; end: null; decline: Decline | null };
+export type Episode =
+  { start: number; end: number; decline: Decline } | { start: number; end: null; decline: Decline | null };
 
 export type Story = {
   segment: SegmentKey;
@@ -58,7 +59,9 @@ export function buildStory(rng: Rng, historyStart: number, asOf: number): Story 
   const activates = base || rng.chance(profile.activationRate);
   const ttv = Math.min(45, Math.max(1, rng.logNormal(profile.ttvMedianDays, 0.6))) * DAY;
   const activatedAt = activates && acquiredAt + ttv < asOf ? acquiredAt + ttv : null;
-  const episodes = activates ? payingEpisodes(rng, segment, acquiredAt, ttv, asOf, base) : [neverActivatedEpisode(rng, acquiredAt, asOf)];
+  const episodes = activates
+    ? payingEpisodes(rng, segment, acquiredAt, ttv, asOf, base)
+    : [neverActivatedEpisode(rng, acquiredAt, asOf)];
 
   const last = episodes[episodes.length - 1];
   const establishedSince = Math.max(last.start, activatedAt ?? Infinity);
@@ -93,7 +96,14 @@ function sampleAcquisition(rng: Rng, historyStart: number, asOf: number): { acqu
  * New customers leave no sooner than 45 days after first value; the launch base (`established`, customers before the
  * data begins) is past that and may leave from first value on, so that the run-in's churn is at its usual rate soon.
  */
-function payingEpisodes(rng: Rng, segment: SegmentKey, acquiredAt: number, ttv: number, asOf: number, established: boolean): Episode[] {
+function payingEpisodes(
+  rng: Rng,
+  segment: SegmentKey,
+  acquiredAt: number,
+  ttv: number,
+  asOf: number,
+  established: boolean,
+): Episode[] {
   const profile = SEGMENTS[segment];
   const episodes: Episode[] = [];
   let start = acquiredAt;
@@ -171,7 +181,9 @@ function planDecline(rng: Rng, anchor: number, reason: ChurnReason, ongoing: boo
   }
 
   const days = (n: number) => n * DAY;
-  const silentFrom = signals.has('login_gap') ? anchor - days(rng.int(50, Math.min(80, Math.floor(history / DAY) - 30))) : null;
+  const silentFrom = signals.has('login_gap')
+    ? anchor - days(rng.int(50, Math.min(80, Math.floor(history / DAY) - 30)))
+    : null;
   const thinFrom = signals.has('usage_drop') ? anchor - days(30) : null;
   const complaintTimes = signals.has('complaints')
     ? Array.from({ length: rng.int(3, 4) }, () => anchor - days(rng.between(1, 27))).sort((a, b) => a - b)
@@ -180,7 +192,11 @@ function planDecline(rng: Rng, anchor: number, reason: ChurnReason, ongoing: boo
   const payment = signals.has('payment');
   const cardExpiringAt = payment ? anchor - days(rng.between(25, 40)) : null;
   const failedPaymentTimes = payment
-    ? [anchor - days(rng.between(12, 16)), anchor - days(rng.between(5, 8)), ...(rng.chance(0.6) ? [anchor - days(rng.between(0.5, 2))] : [])]
+    ? [
+        anchor - days(rng.between(12, 16)),
+        anchor - days(rng.between(5, 8)),
+        ...(rng.chance(0.6) ? [anchor - days(rng.between(0.5, 2))] : []),
+      ]
     : [];
 
   const visibleAt = [

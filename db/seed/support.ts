@@ -4,7 +4,13 @@ import { establishedFrom, episodeStop, negativeAllowed, type Episode, type Story
 import { DAY, HOUR, MONTH } from './time';
 
 type Priority = 'low' | 'normal' | 'high' | 'urgent';
-export type Ticket = { openedAt: number; resolvedAt: number | null; kind: TicketKind; priority: Priority; subject: string };
+export type Ticket = {
+  openedAt: number;
+  resolvedAt: number | null;
+  kind: TicketKind;
+  priority: Priority;
+  subject: string;
+};
 export type Survey = { kind: 'nps' | 'csat' | 'ces'; score: number; at: number; comment: string | null };
 
 const PRIORITIES: Record<Priority, number> = { low: 20, normal: 55, high: 20, urgent: 5 };
@@ -31,7 +37,13 @@ export function ticketsOf(rng: Rng, story: Story): Ticket[] {
 
 function ticket(rng: Rng, story: Story, openedAt: number, kind: TicketKind, priority: Priority, slowdown = 1): Ticket {
   const resolvedAt = openedAt + rng.logNormal(RESOLUTION_MEDIAN_HOURS[priority] * slowdown, 0.8) * HOUR;
-  return { openedAt, resolvedAt: resolvedAt < story.asOf ? resolvedAt : null, kind, priority, subject: rng.pick(TICKET_SUBJECTS[kind]) };
+  return {
+    openedAt,
+    resolvedAt: resolvedAt < story.asOf ? resolvedAt : null,
+    kind,
+    priority,
+    subject: rng.pick(TICKET_SUBJECTS[kind]),
+  };
 }
 
 // Score distributions, indexed by score minus the scale's minimum.
@@ -56,10 +68,20 @@ export function surveysOf(rng: Rng, story: Story, tickets: readonly Ticket[]): S
     const established = establishedFrom(story, episode);
     for (let at = established + 30 * DAY + rng.between(0, 10) * DAY; at < Math.min(stop, quietFrom); at += NPS_EVERY) {
       if (!rng.chance(answerRate)) continue;
-      surveys.push({ kind: 'nps', score: rng.index(negativeAllowed(story, episode, at) ? NPS_ANY : NPS_HAPPY), at, comment: null });
+      surveys.push({
+        kind: 'nps',
+        score: rng.index(negativeAllowed(story, episode, at) ? NPS_ANY : NPS_HAPPY),
+        at,
+        comment: null,
+      });
     }
     if (decline?.detractorAt != null) {
-      surveys.push({ kind: 'nps', score: rng.int(decline.reason === 'price' ? 2 : 0, 6), at: decline.detractorAt, comment: REASON_COMMENTS[decline.reason] });
+      surveys.push({
+        kind: 'nps',
+        score: rng.int(decline.reason === 'price' ? 2 : 0, 6),
+        at: decline.detractorAt,
+        comment: REASON_COMMENTS[decline.reason],
+      });
     }
     if (episode === story.episodes[0] && story.activatedAt !== null && rng.chance(0.5)) {
       const at = story.activatedAt + rng.between(3, 10) * DAY;

@@ -24,15 +24,43 @@ export type Todo = {
 };
 
 const SIGNAL_TASKS: Record<Signal, { title: string; description: string }> = {
-  login_gap: { title: 'Re-engage: no login for over 45 days', description: 'Offer exclusive content to bring them back.' },
-  usage_drop: { title: 'Check in: usage down by more than half', description: 'Usage in the last 30 days is less than half of the 30 days before.' },
+  login_gap: {
+    title: 'Re-engage: no login for over 45 days',
+    description: 'Offer exclusive content to bring them back.',
+  },
+  usage_drop: {
+    title: 'Check in: usage down by more than half',
+    description: 'Usage in the last 30 days is less than half of the 30 days before.',
+  },
   complaints: { title: 'Proactive support contact', description: 'More than two complaints in the last 30 days.' },
-  detractor: { title: 'Follow up on negative feedback', description: 'Detractor survey answer; offer a personal retention conversation.' },
-  payment: { title: 'Dunning: payment failed', description: 'Card expiring or payment failed; help them update the payment method.' },
+  detractor: {
+    title: 'Follow up on negative feedback',
+    description: 'Detractor survey answer; offer a personal retention conversation.',
+  },
+  payment: {
+    title: 'Dunning: payment failed',
+    description: 'Card expiring or payment failed; help them update the payment method.',
+  },
 };
-const CHECK_IN_OUTCOMES = ['Happy with the product', 'Shared roadmap; no concerns', 'Asked for training on reports', 'Interested in more seats', 'Renewal on track'];
-const LOST_OUTCOMES = ['No reply after two attempts', 'Evaluating alternatives', 'Budget cut; deciding next month', 'Frustrated with open tickets'];
-const OPEN_OUTCOMES = ['Left voicemail; following up', 'Agreed to a training session', 'Asked about a discount', 'Will update the card this week'];
+const CHECK_IN_OUTCOMES = [
+  'Happy with the product',
+  'Shared roadmap; no concerns',
+  'Asked for training on reports',
+  'Interested in more seats',
+  'Renewal on track',
+];
+const LOST_OUTCOMES = [
+  'No reply after two attempts',
+  'Evaluating alternatives',
+  'Budget cut; deciding next month',
+  'Frustrated with open tickets',
+];
+const OPEN_OUTCOMES = [
+  'Left voicemail; following up',
+  'Agreed to a training session',
+  'Asked about a discount',
+  'Will update the card this week',
+];
 const OUTREACH_KINDS = { call: 50, email: 40, meeting: 10 };
 const CHECK_IN_KINDS = { call: 45, email: 35, meeting: 20 };
 
@@ -48,18 +76,37 @@ export function workOf(rng: Rng, story: Story): { touches: Touch[]; todos: Todo[
     const stop = episodeStop(story, episode);
     if (spell === 0) {
       const at = episode.start + rng.between(b2b ? 1 : 0.05, b2b ? 4 : 1) * DAY;
-      if (at < stop) touches.push(b2b ? touch('meeting', 'Kickoff call', 'Goals and onboarding plan agreed', at) : touch('email', 'Welcome email', null, at));
+      if (at < stop)
+        touches.push(
+          b2b
+            ? touch('meeting', 'Kickoff call', 'Goals and onboarding plan agreed', at)
+            : touch('email', 'Welcome email', null, at),
+        );
     } else {
       const at = episode.start - rng.between(1, 5) * DAY;
       touches.push(touch('call', 'Win-back call', 'Agreed to come back', at));
-      todos.push(done('Win-back offer', 'campaign', 'lead', episode.start - 20 * DAY, episode.start - 5 * DAY, at, 'Won back with 20% off for 3 months'));
+      todos.push(
+        done(
+          'Win-back offer',
+          'campaign',
+          'lead',
+          episode.start - 20 * DAY,
+          episode.start - 5 * DAY,
+          at,
+          'Won back with 20% off for 3 months',
+        ),
+      );
     }
 
     const decline = episode.decline;
     if (checkInEvery !== null) {
       const until = Math.min(stop, decline?.flaggedAt ?? Infinity);
       let n = 0;
-      for (let at = establishedFrom(story, episode) + checkInEvery * rng.between(0.8, 1.2) * DAY; at < until; at += checkInEvery * rng.between(0.8, 1.2) * DAY) {
+      for (
+        let at = establishedFrom(story, episode) + checkInEvery * rng.between(0.8, 1.2) * DAY;
+        at < until;
+        at += checkInEvery * rng.between(0.8, 1.2) * DAY
+      ) {
         const qbr = story.segment === 'b2b_enterprise' && n++ % 3 === 2;
         const subject = qbr ? 'Quarterly business review' : 'Check-in';
         const outcome = rng.pick(CHECK_IN_OUTCOMES);
@@ -70,7 +117,14 @@ export function workOf(rng: Rng, story: Story): { touches: Touch[]; todos: Todo[
     if (decline !== null && decline.flaggedAt < asOf) followUp(rng, story, decline, touches, todos);
     if (episode.end !== null) {
       const at = episode.end + rng.between(0.1, 2) * DAY;
-      if (at < asOf) touches.push({ kind: 'note', subject: `Cancelled: ${episode.decline.reason.replace('_', ' ')}`, body: REASON_COMMENTS[episode.decline.reason], outcome: null, at });
+      if (at < asOf)
+        touches.push({
+          kind: 'note',
+          subject: `Cancelled: ${episode.decline.reason.replace('_', ' ')}`,
+          body: REASON_COMMENTS[episode.decline.reason],
+          outcome: null,
+          at,
+        });
     }
   });
 
@@ -79,7 +133,18 @@ export function workOf(rng: Rng, story: Story): { touches: Touch[]; todos: Todo[
   if (current.end === null && story.segment === 'b2b_enterprise') {
     const renewal = nextAnniversary(story.acquiredAt, asOf);
     if (renewal - asOf < 45 * DAY) {
-      todos.push({ title: 'Prepare renewal', description: 'Renewal in under six weeks: review usage and value delivered.', priority: 'normal', status: 'open', source: 'playbook', createdBy: 'lead', createdAt: renewal - 45 * DAY, dueAt: renewal - 14 * DAY, completedAt: null, outcome: null });
+      todos.push({
+        title: 'Prepare renewal',
+        description: 'Renewal in under six weeks: review usage and value delivered.',
+        priority: 'normal',
+        status: 'open',
+        source: 'playbook',
+        createdBy: 'lead',
+        createdAt: renewal - 45 * DAY,
+        dueAt: renewal - 14 * DAY,
+        completedAt: null,
+        outcome: null,
+      });
     }
   }
   return { touches, todos };
@@ -100,22 +165,72 @@ function followUp(rng: Rng, story: Story, decline: Decline, touches: Touch[], to
   if (contacted) {
     const outcome = rng.pick(decline.ongoing ? OPEN_OUTCOMES : LOST_OUTCOMES);
     touches.push(touch(rng.weighted(OUTREACH_KINDS), title, outcome, touchAt));
-    todos.push({ ...done(title, 'risk_alert', 'system', alertAt, alertAt + 7 * DAY, touchAt, outcome), description, priority });
+    todos.push({
+      ...done(title, 'risk_alert', 'system', alertAt, alertAt + 7 * DAY, touchAt, outcome),
+      description,
+      priority,
+    });
   }
   if (decline.ongoing) {
     const createdAt = contacted ? touchAt : alertAt;
-    todos.push({ title: contacted ? `${title} (second contact)` : title, description, priority, status: 'open', source: 'risk_alert', createdBy: contacted ? 'owner' : 'system', createdAt, dueAt: createdAt + rng.between(3, 21) * DAY, completedAt: null, outcome: null });
+    todos.push({
+      title: contacted ? `${title} (second contact)` : title,
+      description,
+      priority,
+      status: 'open',
+      source: 'risk_alert',
+      createdBy: contacted ? 'owner' : 'system',
+      createdAt,
+      dueAt: createdAt + rng.between(3, 21) * DAY,
+      completedAt: null,
+      outcome: null,
+    });
   } else if (!contacted) {
-    todos.push({ title, description, priority, status: 'cancelled', source: 'risk_alert', createdBy: 'system', createdAt: alertAt, dueAt: alertAt + 7 * DAY, completedAt: decline.anchor, outcome: 'Customer churned before contact' });
+    todos.push({
+      title,
+      description,
+      priority,
+      status: 'cancelled',
+      source: 'risk_alert',
+      createdBy: 'system',
+      createdAt: alertAt,
+      dueAt: alertAt + 7 * DAY,
+      completedAt: decline.anchor,
+      outcome: 'Customer churned before contact',
+    });
   }
 }
 
 function onboardingTask(rng: Rng, story: Story): Todo {
   const late = story.asOf - story.acquiredAt > TTV_TARGET_DAYS * DAY;
-  const createdAt = late ? raisedAt(story.acquiredAt + TTV_TARGET_DAYS * DAY, true, story.asOf) : story.acquiredAt + DAY;
+  const createdAt = late
+    ? raisedAt(story.acquiredAt + TTV_TARGET_DAYS * DAY, true, story.asOf)
+    : story.acquiredAt + DAY;
   return late
-    ? { title: 'Help with activation', description: `Not activated within ${TTV_TARGET_DAYS} days: offer onboarding help.`, priority: 'high', status: 'open', source: 'risk_alert', createdBy: 'system', createdAt, dueAt: createdAt + rng.between(3, 21) * DAY, completedAt: null, outcome: null }
-    : { title: 'Schedule onboarding session', description: null, priority: 'normal', status: 'open', source: 'journey', createdBy: 'system', createdAt, dueAt: story.acquiredAt + 14 * DAY, completedAt: null, outcome: null };
+    ? {
+        title: 'Help with activation',
+        description: `Not activated within ${TTV_TARGET_DAYS} days: offer onboarding help.`,
+        priority: 'high',
+        status: 'open',
+        source: 'risk_alert',
+        createdBy: 'system',
+        createdAt,
+        dueAt: createdAt + rng.between(3, 21) * DAY,
+        completedAt: null,
+        outcome: null,
+      }
+    : {
+        title: 'Schedule onboarding session',
+        description: null,
+        priority: 'normal',
+        status: 'open',
+        source: 'journey',
+        createdBy: 'system',
+        createdAt,
+        dueAt: story.acquiredAt + 14 * DAY,
+        completedAt: null,
+        outcome: null,
+      };
 }
 
 /**
@@ -130,8 +245,27 @@ function touch(kind: ActivityKind, subject: string, outcome: string | null, at: 
   return { kind, subject, body: null, outcome, at };
 }
 
-function done(title: string, source: Todo['source'], createdBy: Todo['createdBy'], createdAt: number, dueAt: number, completedAt: number, outcome: string): Todo {
-  return { title, description: null, priority: 'normal', status: 'done', source, createdBy, createdAt, dueAt, completedAt, outcome };
+function done(
+  title: string,
+  source: Todo['source'],
+  createdBy: Todo['createdBy'],
+  createdAt: number,
+  dueAt: number,
+  completedAt: number,
+  outcome: string,
+): Todo {
+  return {
+    title,
+    description: null,
+    priority: 'normal',
+    status: 'done',
+    source,
+    createdBy,
+    createdAt,
+    dueAt,
+    completedAt,
+    outcome,
+  };
 }
 
 function nextAnniversary(acquiredAt: number, asOf: number): number {

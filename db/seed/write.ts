@@ -44,7 +44,11 @@ export const SEEDED_TABLES = [customers, ...Object.values(CHILD_TARGETS)].map((t
 export type WriteCounts = Record<string, number>;
 
 /** Inserts rows in multi-row statements sized to the table's column count. */
-export async function insertBatched(db: Executor, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<void> {
+export async function insertBatched(
+  db: Executor,
+  table: PgTable,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
   const perStatement = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Object.keys(getTableColumns(table as Table)).length));
   for (let i = 0; i < rows.length; i += perStatement) {
     await db.insert(table).values(rows.slice(i, i + perStatement) as never);
@@ -76,8 +80,15 @@ export async function writeBundles(
   return counts;
 }
 
-async function writeRound(sink: SeedSink, round: CustomerBundle[], userIds: Readonly<Record<DemoUserKey, number>>, counts: WriteCounts) {
-  const ids = await sink.customers(round.map(({ customer: { ownerKey, ...customer } }) => ({ ...customer, ownerId: userIds[ownerKey] })));
+async function writeRound(
+  sink: SeedSink,
+  round: CustomerBundle[],
+  userIds: Readonly<Record<DemoUserKey, number>>,
+  counts: WriteCounts,
+) {
+  const ids = await sink.customers(
+    round.map(({ customer: { ownerKey, ...customer } }) => ({ ...customer, ownerId: userIds[ownerKey] })),
+  );
   counts[getTableName(customers)] += ids.length;
 
   for (const table of CHILD_TABLES) {
@@ -97,8 +108,15 @@ function resolveUsers(row: object, userIds: Readonly<Record<DemoUserKey, number>
     return { ...rest, authorId: userIds[authorKey] };
   }
   if ('assigneeKey' in row) {
-    const { assigneeKey, createdByKey, ...rest } = row as { assigneeKey: DemoUserKey; createdByKey: DemoUserKey | null };
-    return { ...rest, assigneeId: userIds[assigneeKey], createdById: createdByKey === null ? null : userIds[createdByKey] };
+    const { assigneeKey, createdByKey, ...rest } = row as {
+      assigneeKey: DemoUserKey;
+      createdByKey: DemoUserKey | null;
+    };
+    return {
+      ...rest,
+      assigneeId: userIds[assigneeKey],
+      createdById: createdByKey === null ? null : userIds[createdByKey],
+    };
   }
   return row as Record<string, unknown>;
 }

@@ -8,7 +8,10 @@ export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 async function axeViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   return violations.flatMap((v) =>
-    v.nodes.map((node) => `${v.id} (${v.impact}): ${v.help} — ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+    v.nodes.map(
+      (node) =>
+        `${v.id} (${v.impact}): ${v.help} — ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
+    ),
   );
 }
 
@@ -47,7 +50,10 @@ async function chartTextContrast(page: Page): Promise<string[]> {
       const size = parseFloat(style.fontSize);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
       const needed = large ? 3 : 4.5;
-      if (ratio < needed) problems.push(`chart-text-contrast: "${content}" is ${ratio.toFixed(2)}:1 on white (${style.fill}), needs ${needed}:1`);
+      if (ratio < needed)
+        problems.push(
+          `chart-text-contrast: "${content}" is ${ratio.toFixed(2)}:1 on white (${style.fill}), needs ${needed}:1`,
+        );
     }
     return [...new Set(problems)];
   });

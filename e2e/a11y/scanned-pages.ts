@@ -40,7 +40,9 @@ async function openBulkDialog(page: Page, button: string, title = button) {
 async function newImportJob(page: Page): Promise<string> {
   const imports = new ImportsPage(page);
   await imports.goto();
-  await page.getByLabel('CSV file').setInputFiles({ name: 'a11y.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name\nA11Y-1,Ada\nA11Y-2,Bo\n') });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'a11y.csv', mimeType: 'text/csv', buffer: Buffer.from('id,name\nA11Y-1,Ada\nA11Y-2,Bo\n') });
   await expect(imports.previewTable).toBeVisible();
   await imports.previewSettled();
   await imports.start('Dry run');
@@ -63,12 +65,36 @@ export const SCANNED_PAGES: ScannedPage[] = [
   { name: 'sign-in', as: ['visitor'], path: '/login' },
   { name: 'overview', as: ALL, path: '/' },
   { name: 'customer list', as: ALL, path: '/customers?owner=any' },
-  { name: 'customer list, filtered', as: ALL, path: '/customers?owner=any&status=active&segment=b2b_smb&q=a&sort=mrr&dir=desc' },
+  {
+    name: 'customer list, filtered',
+    as: ALL,
+    path: '/customers?owner=any&status=active&segment=b2b_smb&q=a&sort=mrr&dir=desc',
+  },
   { name: 'customer list on a phone', as: ALL, path: '/customers?owner=any', viewport: PHONE },
-  { name: 'customer list, Columns dialog', as: ALL, path: '/customers?owner=any', open: (page) => page.getByRole('button', { name: 'Columns' }).click() },
-  { name: 'customer list, a customer selected', as: ALL, path: '/customers?owner=any', open: async (page) => void (await selectFirstCustomer(page)) },
-  { name: 'customer list, Assign owner dialog', as: MANAGERS, path: '/customers?owner=any', open: (page) => openBulkDialog(page, 'Assign owner') },
-  { name: 'customer list, Create tasks dialog', as: WORKERS, path: '/customers?owner=any', open: (page) => openBulkDialog(page, 'Create tasks', 'Create a task for each customer') },
+  {
+    name: 'customer list, Columns dialog',
+    as: ALL,
+    path: '/customers?owner=any',
+    open: (page) => page.getByRole('button', { name: 'Columns' }).click(),
+  },
+  {
+    name: 'customer list, a customer selected',
+    as: ALL,
+    path: '/customers?owner=any',
+    open: async (page) => void (await selectFirstCustomer(page)),
+  },
+  {
+    name: 'customer list, Assign owner dialog',
+    as: MANAGERS,
+    path: '/customers?owner=any',
+    open: (page) => openBulkDialog(page, 'Assign owner'),
+  },
+  {
+    name: 'customer list, Create tasks dialog',
+    as: WORKERS,
+    path: '/customers?owner=any',
+    open: (page) => openBulkDialog(page, 'Create tasks', 'Create a task for each customer'),
+  },
   { name: 'customer profile', as: ALL, path: '/customers/1' },
   { name: 'my work', as: WORKERS, path: '/my-work' },
   { name: 'team', as: MANAGERS, path: '/team' },

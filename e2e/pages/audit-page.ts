@@ -16,6 +16,9 @@ export class AuditPage {
 
   /** Entry rows that mention the text anywhere, including their collapsed changes (but not the rows of those). */
   entries(text: string) {
-    return this.page.getByRole('table', { name: /Audit log entries/ }).locator(':scope > tbody > tr').filter({ hasText: text });
+    return this.page
+      .getByRole('table', { name: /Audit log entries/ })
+      .locator(':scope > tbody > tr')
+      .filter({ hasText: text });
   }
 }

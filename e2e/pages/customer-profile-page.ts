@@ -25,7 +25,15 @@ export class CustomerProfilePage {
     return this.page.getByRole('region', { name: 'Timeline' });
   }
 
-  async logActivity({ kind, subject, outcome }: { kind: 'Call' | 'Email' | 'Meeting' | 'Note'; subject: string; outcome?: string }) {
+  async logActivity({
+    kind,
+    subject,
+    outcome,
+  }: {
+    kind: 'Call' | 'Email' | 'Meeting' | 'Note';
+    subject: string;
+    outcome?: string;
+  }) {
     const form = this.activityForm;
     await form.getByText(kind, { exact: true }).click();
     await form.getByLabel('Subject').fill(subject);

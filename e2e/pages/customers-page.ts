@@ -29,7 +29,10 @@ export class CustomersPage {
 
   /** The box the table scrolls in. */
   async tableScroller(): Promise<{ scrollWidth: number; clientWidth: number }> {
-    return this.table.evaluate((table) => ({ scrollWidth: table.parentElement!.scrollWidth, clientWidth: table.parentElement!.clientWidth }));
+    return this.table.evaluate((table) => ({
+      scrollWidth: table.parentElement!.scrollWidth,
+      clientWidth: table.parentElement!.clientWidth,
+    }));
   }
 
   /** The column headers in order, lower case, without the sort hints screen readers get. */

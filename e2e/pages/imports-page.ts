@@ -62,10 +62,17 @@ export class ImportsPage {
 
   /** A count of the finished job shown in the Import step (Rows read, Inserted, Updated, Unchanged, Rejected). */
   count(label: string) {
-    return this.runStep.getByLabel('Import counts').locator('div').filter({ has: this.page.locator('dt', { hasText: label }) }).locator('dd');
+    return this.runStep
+      .getByLabel('Import counts')
+      .locator('div')
+      .filter({ has: this.page.locator('dt', { hasText: label }) })
+      .locator('dd');
   }
 
   historyRow(text: string) {
-    return this.page.getByRole('table', { name: /Import history/ }).locator('tbody > tr').filter({ hasText: text });
+    return this.page
+      .getByRole('table', { name: /Import history/ })
+      .locator('tbody > tr')
+      .filter({ hasText: text });
   }
 }

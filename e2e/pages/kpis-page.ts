@@ -30,7 +30,10 @@ export class KpisPage {
 
   /** Month, Quarter, Year or Custom; the page reloads with it in the URL. */
   async choosePeriodKind(kind: 'Month' | 'Quarter' | 'Year' | 'Custom') {
-    await this.toolbar.getByRole('navigation', { name: 'Period' }).getByRole('link', { name: kind, exact: true }).click();
+    await this.toolbar
+      .getByRole('navigation', { name: 'Period' })
+      .getByRole('link', { name: kind, exact: true })
+      .click();
     await expect(this.page).toHaveURL(new RegExp(`period=${kind.toLowerCase()}`));
   }
 
@@ -52,7 +55,9 @@ export class KpisPage {
 
   /** A headline card (charts further down may share its name). */
   metricCard(label: string) {
-    return this.page.getByRole('region', { name: 'Headline numbers' }).getByRole('region', { name: label, exact: true });
+    return this.page
+      .getByRole('region', { name: 'Headline numbers' })
+      .getByRole('region', { name: label, exact: true });
   }
 
   /** The number on a headline card, as shown. */
@@ -67,7 +72,10 @@ export class KpisPage {
 
   /** Opens "How <metric> is calculated" on the first place it appears (the headline card) and returns the panel. */
   async openFormula(metric: string) {
-    await this.page.getByRole('button', { name: `How ${metric} is calculated` }).first().click();
+    await this.page
+      .getByRole('button', { name: `How ${metric} is calculated` })
+      .first()
+      .click();
     const panel = this.page.getByRole('dialog', { name: `${metric}: formula and inputs` });
     await expect(panel).toBeVisible();
     return panel;

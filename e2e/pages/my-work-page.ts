@@ -31,7 +31,10 @@ export class MyWorkPage {
   }
 
   async complete(title: string, outcome: string) {
-    await this.page.getByRole('button', { name: `Complete “${title}”` }).first().click();
+    await this.page
+      .getByRole('button', { name: `Complete “${title}”` })
+      .first()
+      .click();
     const dialog = this.page.getByRole('dialog', { name: 'Complete task' });
     await dialog.getByLabel('Outcome').fill(outcome);
     await dialog.getByRole('button', { name: 'Mark as done' }).click();

@@ -33,7 +33,8 @@ export function scrubText(text: string, values: readonly string[], label: string
   if (!text.startsWith('?')) return replaceValues(text, values, label);
   const params = new URLSearchParams(text);
   const scrubbed = new URLSearchParams();
-  for (const [key, value] of params) scrubbed.append(replaceValues(key, values, label), replaceValues(value, values, label));
+  for (const [key, value] of params)
+    scrubbed.append(replaceValues(key, values, label), replaceValues(value, values, label));
   const search = `?${scrubbed}`;
   return search === `?${params}` ? text : search;
 }

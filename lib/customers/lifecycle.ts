@@ -19,16 +19,34 @@ export type StageMark = { at: number; to: LifecycleStage; reason: string; from: 
  * at risk when first value comes later than the TTV target, activated at first value, adopting after 60 days of use,
  * loyal after a year. Steps from `stop` on (the spell's end, or today) are left out. Times are epoch milliseconds.
  */
-export function firstSpellMarks({ acquiredAt, activatedAt, stop }: { acquiredAt: number; activatedAt: number | null; stop: number }): StageMark[] {
+export function firstSpellMarks({
+  acquiredAt,
+  activatedAt,
+  stop,
+}: {
+  acquiredAt: number;
+  activatedAt: number | null;
+  stop: number;
+}): StageMark[] {
   const marks: StageMark[] = [{ at: acquiredAt, to: 'onboarding', reason: 'Signed up', from: [null] }];
   const lateFrom = acquiredAt + TTV_TARGET_DAYS * DAY_MS;
   if ((activatedAt ?? Infinity) > lateFrom && lateFrom < stop) {
-    marks.push({ at: lateFrom, to: 'at_risk', reason: `Not activated within ${TTV_TARGET_DAYS} days`, from: ['onboarding'] });
+    marks.push({
+      at: lateFrom,
+      to: 'at_risk',
+      reason: `Not activated within ${TTV_TARGET_DAYS} days`,
+      from: ['onboarding'],
+    });
   }
   if (activatedAt === null) return marks;
   marks.push({ at: activatedAt, to: 'activated', reason: 'Reached first value', from: ['onboarding', 'at_risk'] });
   const use: StageMark[] = [
-    { at: activatedAt + ADOPTING_AFTER_DAYS * DAY_MS, to: 'adopting', reason: `Steady use for ${ADOPTING_AFTER_DAYS} days`, from: ['activated'] },
+    {
+      at: activatedAt + ADOPTING_AFTER_DAYS * DAY_MS,
+      to: 'adopting',
+      reason: `Steady use for ${ADOPTING_AFTER_DAYS} days`,
+      from: ['activated'],
+    },
     loyalMark(activatedAt),
   ];
   return [...marks, ...use.filter((mark) => mark.at < stop)];
@@ -36,7 +54,12 @@ export function firstSpellMarks({ acquiredAt, activatedAt, stop }: { acquiredAt:
 
 /** A year after a spell's use became established, an adopting customer is loyal. */
 export function loyalMark(establishedAt: number): StageMark {
-  return { at: establishedAt + LOYAL_AFTER_DAYS * DAY_MS, to: 'loyal', reason: 'A year of healthy use', from: ['adopting'] };
+  return {
+    at: establishedAt + LOYAL_AFTER_DAYS * DAY_MS,
+    to: 'loyal',
+    reason: 'A year of healthy use',
+    from: ['adopting'],
+  };
 }
 
 /** The stage changes the marks make up to `asOf`, in time order: a mark whose `from` is not the stage then is skipped. */
@@ -56,11 +79,25 @@ export function applyStageMarks(marks: readonly StageMark[], asOf: number): Stag
  * file says so, otherwise where the first spell's steps have got to. Without an acquisition date nothing has
  * happened yet (onboarding).
  */
-export function importedStage({ acquiredAt, activatedAt, churnedAt, asOf }: { acquiredAt: Date | null; activatedAt: Date | null; churnedAt: Date | null; asOf: Date }): LifecycleStage {
+export function importedStage({
+  acquiredAt,
+  activatedAt,
+  churnedAt,
+  asOf,
+}: {
+  acquiredAt: Date | null;
+  activatedAt: Date | null;
+  churnedAt: Date | null;
+  asOf: Date;
+}): LifecycleStage {
   if (churnedAt) return 'churned';
   if (!acquiredAt) return activatedAt ? 'activated' : 'onboarding';
   const transitions = applyStageMarks(
-    firstSpellMarks({ acquiredAt: acquiredAt.getTime(), activatedAt: activatedAt?.getTime() ?? null, stop: asOf.getTime() }),
+    firstSpellMarks({
+      acquiredAt: acquiredAt.getTime(),
+      activatedAt: activatedAt?.getTime() ?? null,
+      stop: asOf.getTime(),
+    }),
     asOf.getTime(),
   );
   return transitions.at(-1)?.to ?? 'onboarding';

@@ -40,7 +40,19 @@ export const FIXED_COLUMN: CustomerColumn = 'name';
 export const MOVABLE_COLUMNS = CUSTOMER_COLUMNS.filter((c) => c !== FIXED_COLUMN);
 
 /** What a CSM scans first (who, whose, how healthy, how much) before the descriptive columns. */
-const DEFAULT_ORDER: CustomerColumn[] = ['name', 'company', 'owner', 'stage', 'mrr', 'risk', 'lastActivity', 'segment', 'plan', 'country', 'loyalty'];
+const DEFAULT_ORDER: CustomerColumn[] = [
+  'name',
+  'company',
+  'owner',
+  'stage',
+  'mrr',
+  'risk',
+  'lastActivity',
+  'segment',
+  'plan',
+  'country',
+  'loyalty',
+];
 
 /**
  * The columns a list shows when its URL names none. Risk only once the workspace has scores: until then the column

@@ -1,5 +1,13 @@
 /** Closed vocabularies of a customer record, with the words pages show for them (the database enums mirror these). */
-export const LIFECYCLE_STAGES = ['onboarding', 'activated', 'adopting', 'loyal', 'at_risk', 'churned', 'won_back'] as const;
+export const LIFECYCLE_STAGES = [
+  'onboarding',
+  'activated',
+  'adopting',
+  'loyal',
+  'at_risk',
+  'churned',
+  'won_back',
+] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 export const LIFECYCLE_STAGE_LABELS: Record<LifecycleStage, string> = {
@@ -27,6 +35,8 @@ export function humanizeKey(key: string): string {
   return key
     .split(/[_\s]+/)
     .filter(Boolean)
-    .map((word) => (/^(b2b|b2c|smb|sso|api|it)$/i.test(word) ? word.toUpperCase() : word[0].toUpperCase() + word.slice(1)))
+    .map((word) =>
+      /^(b2b|b2c|smb|sso|api|it)$/i.test(word) ? word.toUpperCase() : word[0].toUpperCase() + word.slice(1),
+    )
     .join(' ');
 }

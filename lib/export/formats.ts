@@ -4,7 +4,11 @@ import { csvLine, csvRecords } from './csv';
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export type Serializer = { start: () => string; rows: (rows: Record<string, unknown>[], first: boolean) => string; end: () => string };
+export type Serializer = {
+  start: () => string;
+  rows: (rows: Record<string, unknown>[], first: boolean) => string;
+  end: () => string;
+};
 
 export function serializer(format: ExportFormat, columns: readonly string[]): Serializer {
   switch (format) {

@@ -33,7 +33,12 @@ export const requiredText = (max = 200) =>
   z
     .string()
     .transform((s) => s.trim())
-    .pipe(z.string().min(1, { error: 'Required; this cell is empty.' }).max(max, { error: `Use at most ${max} characters.` }));
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'Required; this cell is empty.' })
+        .max(max, { error: `Use at most ${max} characters.` }),
+    );
 
 /** A date cell; business data only records what has happened, so a date in the future is refused. */
 export const optionalDate = (options: CellOptions) => {
@@ -42,12 +47,17 @@ export const optionalDate = (options: CellOptions) => {
     if (blank(s)) return null;
     const date = parseDate(s, options.dateFormat);
     if (!date) {
-      const expected = options.dateFormat ? `in the format ${options.dateFormat}` : 'as YYYY-MM-DD or an ISO date-time (or set the date format of the file)';
+      const expected = options.dateFormat
+        ? `in the format ${options.dateFormat}`
+        : 'as YYYY-MM-DD or an ISO date-time (or set the date format of the file)';
       ctx.addIssue({ code: 'custom', message: `"${s.trim()}" is not a valid date ${expected}.` });
       return z.NEVER;
     }
     if (date > latest) {
-      ctx.addIssue({ code: 'custom', message: `"${s.trim()}" is in the future (${isoDay(date)}); only what has happened can be imported.` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${s.trim()}" is in the future (${isoDay(date)}); only what has happened can be imported.`,
+      });
       return z.NEVER;
     }
     return date;
@@ -55,14 +65,20 @@ export const optionalDate = (options: CellOptions) => {
 };
 
 export const requiredDate = (options: CellOptions) =>
-  optionalDate(options).refine((d) => d !== null, { error: 'Required; this cell is empty.' }) as z.ZodType<Date, string>;
+  optionalDate(options).refine((d) => d !== null, { error: 'Required; this cell is empty.' }) as z.ZodType<
+    Date,
+    string
+  >;
 
 export const optionalNumber = (options: CellOptions, { min }: { min?: number } = {}) =>
   z.string().transform((s, ctx) => {
     if (blank(s)) return null;
     const n = parseNumber(s, options.locale);
     if (n === null || !Number.isFinite(n)) {
-      ctx.addIssue({ code: 'custom', message: `"${s.trim()}" is not a number${options.locale === 'pt-BR' ? ' (pt-BR: 1.234,56)' : ''}.` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${s.trim()}" is not a number${options.locale === 'pt-BR' ? ' (pt-BR: 1.234,56)' : ''}.`,
+      });
       return z.NEVER;
     }
     if (min !== undefined && n < min) {
@@ -101,7 +117,8 @@ export function moneyCell(
 ): { value: number | null } | { error: string } {
   if (text === undefined || blank(text)) return required ? { error: 'Required; this cell is empty.' } : { value: null };
   const cents = parseMoneyToMinor(text, options.locale, currency);
-  if (cents === null) return { error: `"${text.trim()}" is not an amount${options.locale === 'pt-BR' ? ' (pt-BR: 1.234,56)' : ''}.` };
+  if (cents === null)
+    return { error: `"${text.trim()}" is not an amount${options.locale === 'pt-BR' ? ' (pt-BR: 1.234,56)' : ''}.` };
   if (!allowNegative && cents < 0) return { error: 'Must not be negative.' };
   return { value: cents };
 }

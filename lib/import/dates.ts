@@ -23,7 +23,17 @@ function parseIso(s: string): Date | null {
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   // Years before 1000 are typos in business data (and Date.UTC would read 0-99 as 1900-1999).
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return null;
   let time = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   if (m[9]) {
     const offsetHours = Number(m[10]);

@@ -17,7 +17,11 @@ function countOutsideQuotes(line: string, delimiter: string): number {
  * spreadsheets use ";" because "," is their decimal separator.
  */
 export function detectDelimiter(sample: string): Delimiter {
-  const lines = sample.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = sample
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   if (lines.length === 0) return ',';
   let best: Delimiter = ',';
   let bestScore = 0;

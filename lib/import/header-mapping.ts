@@ -2,7 +2,11 @@ import { CANONICAL_COLUMNS, canonicalColumns, type ImportKind } from './columns'
 
 /** "Customer ID", "customer_id" and "customerId" all normalise to "customerid". */
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 // Names other tools use for a canonical column (normalised). Conservative on purpose: a wrong automatic match is
@@ -102,7 +106,11 @@ export function unknownOverrideTargets(kind: ImportKind, overrides: Record<strin
 }
 
 /** One file record as cells by canonical column; unmapped columns by their header (kept as customer attributes). */
-export function cellsOf(record: string[], headers: string[], mapping: HeaderMapping): { mapped: Record<string, string>; unmapped: Record<string, string> } {
+export function cellsOf(
+  record: string[],
+  headers: string[],
+  mapping: HeaderMapping,
+): { mapped: Record<string, string>; unmapped: Record<string, string> } {
   const mapped: Record<string, string> = {};
   const unmapped: Record<string, string> = {};
   headers.forEach((header, i) => {

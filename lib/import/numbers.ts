@@ -19,7 +19,10 @@ const PATTERNS = Object.fromEntries(
     const { group, decimal } = SEPARATORS[locale];
     const g = group === '.' ? '\\.' : ',';
     const d = decimal === '.' ? '\\.' : ',';
-    return [locale, { grouped: new RegExp(`^\\d{1,3}(${g}\\d{3})+(${d}\\d+)?$`), plain: new RegExp(`^\\d+(${d}\\d*)?$|^${d}\\d+$`) }];
+    return [
+      locale,
+      { grouped: new RegExp(`^\\d{1,3}(${g}\\d{3})+(${d}\\d+)?$`), plain: new RegExp(`^\\d+(${d}\\d*)?$|^${d}\\d+$`) },
+    ];
   }),
 ) as Record<NumberLocale, { grouped: RegExp; plain: RegExp }>;
 
@@ -59,7 +62,8 @@ export function minorUnitDigits(currency: string): number {
   let digits = minorDigitsOf.get(currency);
   if (digits === undefined) {
     try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+      digits =
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     } catch {
       digits = 2;
     }

@@ -26,9 +26,27 @@ export type CustomerRow = {
   attributes: Record<string, string | number | boolean | null>;
 };
 
-export type OrderRow = { externalId: string; customerExternalId: string; orderedAt: Date; amountCents: number; currency: string };
-export type SubscriptionRow = { customerExternalId: string; effectiveAt: Date; mrrCents: number; plan: string | null; currency: string };
-export type EventRow = { customerExternalId: string; type: string; occurredAt: Date; value: number | null; name: string | null };
+export type OrderRow = {
+  externalId: string;
+  customerExternalId: string;
+  orderedAt: Date;
+  amountCents: number;
+  currency: string;
+};
+export type SubscriptionRow = {
+  customerExternalId: string;
+  effectiveAt: Date;
+  mrrCents: number;
+  plan: string | null;
+  currency: string;
+};
+export type EventRow = {
+  customerExternalId: string;
+  type: string;
+  occurredAt: Date;
+  value: number | null;
+  name: string | null;
+};
 export type TicketRow = {
   externalId: string;
   customerExternalId: string;

@@ -44,8 +44,14 @@ const NOT_UTF8 = 'The file is not UTF-8 text. Save or export it as "CSV UTF-8" a
 
 // The first bytes of spreadsheet files that are not CSV: .xlsx/.ods are ZIP archives, .xls an OLE compound file.
 const MAGIC: { bytes: number[]; message: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], message: 'This looks like an Excel or OpenDocument workbook. Save the sheet as CSV (UTF-8) and upload that.' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], message: 'This looks like an old Excel workbook (.xls). Save the sheet as CSV (UTF-8) and upload that.' },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    message: 'This looks like an Excel or OpenDocument workbook. Save the sheet as CSV (UTF-8) and upload that.',
+  },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+    message: 'This looks like an old Excel workbook (.xls). Save the sheet as CSV (UTF-8) and upload that.',
+  },
   { bytes: [0x25, 0x50, 0x44, 0x46], message: 'This is a PDF. Export the data as CSV (UTF-8) and upload that.' },
 ];
 

@@ -14,7 +14,15 @@ import {
 } from './cells';
 import { canonicalColumns, IMPORT_KINDS, type ImportKind } from './columns';
 import { isoDay } from './dates';
-import type { CustomerRow, EventRow, FeedbackRow, ImportRowByKind, OrderRow, SubscriptionRow, TicketRow } from './row-types';
+import type {
+  CustomerRow,
+  EventRow,
+  FeedbackRow,
+  ImportRowByKind,
+  OrderRow,
+  SubscriptionRow,
+  TicketRow,
+} from './row-types';
 import type { WarningCode } from './warnings';
 
 export type RowContext = CellOptions & {
@@ -39,7 +47,14 @@ function issuesOf(error: z.ZodError): CellError[] {
 }
 
 /** Money is parsed after the row's currency is known (its minor unit decides the digits). */
-function money(cells: RowCells, column: string, currency: string, ctx: RowContext, required: boolean, errors: CellError[]) {
+function money(
+  cells: RowCells,
+  column: string,
+  currency: string,
+  ctx: RowContext,
+  required: boolean,
+  errors: CellError[],
+) {
   const result = moneyCell(cells.mapped[column], currency, ctx, { required, allowNegative: false });
   if ('error' in result) errors.push({ column, message: result.error });
   return 'value' in result ? result.value : null;
@@ -69,13 +84,20 @@ function buildSchemas(ctx: RowContext) {
       activated_at: optionalDate(ctx),
       churned_at: optionalDate(ctx),
       churn_reason: optionalText(100),
-      churn_type: optionalText(20).pipe(z.enum(['voluntary', 'involuntary'], { error: 'Use voluntary or involuntary.' }).nullable()),
+      churn_type: optionalText(20).pipe(
+        z.enum(['voluntary', 'involuntary'], { error: 'Use voluntary or involuntary.' }).nullable(),
+      ),
       currency: currencyCode(),
       churned: optionalBoolean(),
       tenure_months: optionalNumber(ctx, { min: 0 }),
     }),
     orders: z.object({ order_id: id(), customer_id: id(), ordered_at: requiredDate(ctx), currency: currencyCode() }),
-    subscriptions: z.object({ customer_id: id(), effective_at: requiredDate(ctx), plan: optionalText(100), currency: currencyCode() }),
+    subscriptions: z.object({
+      customer_id: id(),
+      effective_at: requiredDate(ctx),
+      plan: optionalText(100),
+      currency: currencyCode(),
+    }),
     events: z.object({
       customer_id: id(),
       type: requiredText(100).transform((s) => s.toLowerCase()),
@@ -99,7 +121,9 @@ function buildSchemas(ctx: RowContext) {
       kind: requiredText(10)
         .transform((s) => s.toLowerCase())
         .pipe(z.enum(['nps', 'csat', 'ces'], { error: 'Use nps, csat or ces.' })),
-      score: optionalNumber(ctx).refine((n) => n !== null && Number.isInteger(n), { error: 'Give a whole-number score.' }),
+      score: optionalNumber(ctx).refine((n) => n !== null && Number.isInteger(n), {
+        error: 'Give a whole-number score.',
+      }),
       submitted_at: requiredDate(ctx),
       comment: optionalText(5000),
     }),
@@ -123,19 +147,28 @@ function customerRow(cells: RowCells, ctx: RowContext): Result<CustomerRow> {
   if (errors.length) return { ok: false, errors };
   // A label-only source ("Churn: Yes") churned as of the import date; tenure counts back from churn or from today.
   const churnedAt = v.churned_at ?? (v.churned === true ? ctx.asOf : null);
-  const acquiredAt = v.acquired_at ?? (v.tenure_months !== null ? monthsBefore(churnedAt ?? ctx.asOf, v.tenure_months) : null);
+  const acquiredAt =
+    v.acquired_at ?? (v.tenure_months !== null ? monthsBefore(churnedAt ?? ctx.asOf, v.tenure_months) : null);
   if (churnedAt && acquiredAt && churnedAt < acquiredAt) {
     const column = v.churned_at ? 'churned_at' : 'acquired_at';
     errors.push({ column, message: `Churned (${isoDay(churnedAt)}) before it was acquired (${isoDay(acquiredAt)}).` });
   }
   if (v.activated_at && acquiredAt && v.activated_at < acquiredAt) {
-    errors.push({ column: 'activated_at', message: `Activated (${isoDay(v.activated_at)}) before it was acquired (${isoDay(acquiredAt)}).` });
+    errors.push({
+      column: 'activated_at',
+      message: `Activated (${isoDay(v.activated_at)}) before it was acquired (${isoDay(acquiredAt)}).`,
+    });
   }
   if (errors.length) return { ok: false, errors };
   // Someone who pays, or has a tenure, has reached first value; without an activation date it is taken as acquisition
   // for the stage only (activation KPIs count real activation dates).
   const paying = (mrrCents ?? 0) > 0 || v.tenure_months !== null;
-  const lifecycleStage = importedStage({ acquiredAt, activatedAt: v.activated_at ?? (paying ? acquiredAt : null), churnedAt, asOf: ctx.asOf });
+  const lifecycleStage = importedStage({
+    acquiredAt,
+    activatedAt: v.activated_at ?? (paying ? acquiredAt : null),
+    churnedAt,
+    asOf: ctx.asOf,
+  });
   return {
     ok: true,
     // Sources like the Telco sample give a churned customer's last monthly charge: what they paid until they left.
@@ -171,7 +204,16 @@ function orderRow(cells: RowCells, ctx: RowContext): Result<OrderRow> {
   const amountCents = money(cells, 'amount', parsed.success ? parsed.data.currency : 'USD', ctx, true, errors);
   if (!parsed.success || errors.length) return { ok: false, errors };
   const v = parsed.data;
-  return { ok: true, row: { externalId: v.order_id, customerExternalId: v.customer_id, orderedAt: v.ordered_at, amountCents: amountCents!, currency: v.currency } };
+  return {
+    ok: true,
+    row: {
+      externalId: v.order_id,
+      customerExternalId: v.customer_id,
+      orderedAt: v.ordered_at,
+      amountCents: amountCents!,
+      currency: v.currency,
+    },
+  };
 }
 
 function subscriptionRow(cells: RowCells, ctx: RowContext): Result<SubscriptionRow> {
@@ -180,24 +222,45 @@ function subscriptionRow(cells: RowCells, ctx: RowContext): Result<SubscriptionR
   const mrrCents = money(cells, 'mrr', parsed.success ? parsed.data.currency : 'USD', ctx, true, errors);
   if (!parsed.success || errors.length) return { ok: false, errors };
   const v = parsed.data;
-  return { ok: true, row: { customerExternalId: v.customer_id, effectiveAt: v.effective_at, mrrCents: mrrCents!, plan: v.plan, currency: v.currency } };
+  return {
+    ok: true,
+    row: {
+      customerExternalId: v.customer_id,
+      effectiveAt: v.effective_at,
+      mrrCents: mrrCents!,
+      plan: v.plan,
+      currency: v.currency,
+    },
+  };
 }
 
 function eventRow(cells: RowCells, ctx: RowContext): Result<EventRow> {
   const parsed = schemasFor(ctx).events.safeParse(cells.mapped);
   if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error) };
   const v = parsed.data;
-  return { ok: true, row: { customerExternalId: v.customer_id, type: v.type, occurredAt: v.occurred_at, value: v.value, name: v.name } };
+  return {
+    ok: true,
+    row: { customerExternalId: v.customer_id, type: v.type, occurredAt: v.occurred_at, value: v.value, name: v.name },
+  };
 }
 
 function ticketRow(cells: RowCells, ctx: RowContext): Result<TicketRow> {
   const parsed = schemasFor(ctx).tickets.safeParse(cells.mapped);
   if (!parsed.success) return { ok: false, errors: issuesOf(parsed.error) };
   const v = parsed.data;
-  if (v.resolved_at && v.resolved_at < v.opened_at) return { ok: false, errors: [{ column: 'resolved_at', message: 'Resolved before it was opened.' }] };
+  if (v.resolved_at && v.resolved_at < v.opened_at)
+    return { ok: false, errors: [{ column: 'resolved_at', message: 'Resolved before it was opened.' }] };
   return {
     ok: true,
-    row: { externalId: v.ticket_id, customerExternalId: v.customer_id, openedAt: v.opened_at, resolvedAt: v.resolved_at, kind: v.kind, priority: v.priority, subject: v.subject },
+    row: {
+      externalId: v.ticket_id,
+      customerExternalId: v.customer_id,
+      openedAt: v.opened_at,
+      resolvedAt: v.resolved_at,
+      kind: v.kind,
+      priority: v.priority,
+      subject: v.subject,
+    },
   };
 }
 
@@ -207,8 +270,12 @@ function feedbackRow(cells: RowCells, ctx: RowContext): Result<FeedbackRow> {
   const v = parsed.data;
   const score = v.score!;
   const [min, max] = SCORE_RANGE[v.kind];
-  if (score < min || score > max) return { ok: false, errors: [{ column: 'score', message: `A ${v.kind.toUpperCase()} score is ${min}-${max}.` }] };
-  return { ok: true, row: { customerExternalId: v.customer_id, kind: v.kind, score, submittedAt: v.submitted_at, comment: v.comment } };
+  if (score < min || score > max)
+    return { ok: false, errors: [{ column: 'score', message: `A ${v.kind.toUpperCase()} score is ${min}-${max}.` }] };
+  return {
+    ok: true,
+    row: { customerExternalId: v.customer_id, kind: v.kind, score, submittedAt: v.submitted_at, comment: v.comment },
+  };
 }
 
 const VALIDATORS: { [K in ImportKind]: (cells: RowCells, ctx: RowContext) => Result<ImportRowByKind[K]> } = {
@@ -221,9 +288,15 @@ const VALIDATORS: { [K in ImportKind]: (cells: RowCells, ctx: RowContext) => Res
 };
 
 // A column the file does not have reads as an empty cell, so "missing" and "blank" get the same message.
-const BLANK = Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, Object.fromEntries(canonicalColumns(kind).map((column) => [column, '']))])) as Record<ImportKind, Record<string, string>>;
+const BLANK = Object.fromEntries(
+  IMPORT_KINDS.map((kind) => [kind, Object.fromEntries(canonicalColumns(kind).map((column) => [column, '']))]),
+) as Record<ImportKind, Record<string, string>>;
 
 /** Validates one row of a kind; every problem in the row is reported per column, not only the first. */
-export function validateRow<K extends ImportKind>(kind: K, cells: RowCells, ctx: RowContext): Result<ImportRowByKind[K]> {
+export function validateRow<K extends ImportKind>(
+  kind: K,
+  cells: RowCells,
+  ctx: RowContext,
+): Result<ImportRowByKind[K]> {
   return VALIDATORS[kind]({ mapped: { ...BLANK[kind], ...cells.mapped }, unmapped: cells.unmapped }, ctx);
 }

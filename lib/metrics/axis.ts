@@ -26,7 +26,11 @@ export function niceTicks(low: number, high: number, count = 5): number[] {
  * The first of `format(value, 0)`, `format(value, 1)`, ... `format(value, maxDigits)` (fraction digits) under which the
  * ticks all read differently; the most precise one when none does.
  */
-export function distinctTickFormat(ticks: readonly number[], format: (value: number, digits: number) => string, maxDigits = 3): (value: number) => string {
+export function distinctTickFormat(
+  ticks: readonly number[],
+  format: (value: number, digits: number) => string,
+  maxDigits = 3,
+): (value: number) => string {
   for (let digits = 0; digits < maxDigits; digits++) {
     const labels = ticks.map((t) => format(t, digits));
     if (new Set(labels).size === labels.length) return (value) => format(value, digits);

@@ -62,5 +62,7 @@ export function annualRetentionOf(monthlyChurn: number | null): number | null {
 /** "2.65–4.86%" or "3.35%". */
 export function formatBenchmarkRange(benchmark: Pick<ChurnBenchmark, 'low' | 'high'>): string {
   const pct = (value: number) => `${(value * 100).toFixed(2)}%`;
-  return benchmark.low === benchmark.high ? pct(benchmark.low) : `${(benchmark.low * 100).toFixed(2)}–${pct(benchmark.high)}`;
+  return benchmark.low === benchmark.high
+    ? pct(benchmark.low)
+    : `${(benchmark.low * 100).toFixed(2)}–${pct(benchmark.high)}`;
 }

@@ -57,21 +57,75 @@ const movements = (f: MonthFigures): MrrMovements => ({
 });
 const arpaOf = (f: MonthFigures) => arpa(f.mrrEnd + f.orderBasisRevenue, f.customersEnd);
 
-const count = (label: string, formula: string, better: MetricDefinition['better'], compute: (f: MonthFigures) => number, total: MetricDefinition['total'] = 'sum'): MetricDefinition =>
-  ({ label, formula, inputs: [], kind: 'count', better, total, compute });
-const money = (label: string, formula: string, compute: (f: MonthFigures) => number): MetricDefinition =>
-  ({ label, formula, inputs: [], kind: 'money', better: null, total: 'sum', compute });
+const count = (
+  label: string,
+  formula: string,
+  better: MetricDefinition['better'],
+  compute: (f: MonthFigures) => number,
+  total: MetricDefinition['total'] = 'sum',
+): MetricDefinition => ({ label, formula, inputs: [], kind: 'count', better, total, compute });
+const money = (label: string, formula: string, compute: (f: MonthFigures) => number): MetricDefinition => ({
+  label,
+  formula,
+  inputs: [],
+  kind: 'money',
+  better: null,
+  total: 'sum',
+  compute,
+});
 
 /** Every KPI series: the snake_case key used by the JSON document, the CLI and the pages. */
 export const METRICS = {
-  customers_at_start: count('Customers at start (S)', 'S = customers active at the start of the month', null, (f) => f.customersStart, 'first'),
-  active_customers: count('Active customers (E)', 'E = customers active at the end of the month', 'higher', (f) => f.customersEnd, 'last'),
-  new_customers: count('New customers (N)', 'N = first became active during the month and still active at its end', 'higher', (f) => f.newCustomers),
-  reactivated_customers: count('Reactivated customers (R)', 'R = active before, inactive at the start, active at the end', 'higher', (f) => f.reactivatedCustomers),
-  churned_customers: count('Churned customers (C)', 'C = in S and not active at the end', 'lower', (f) => f.churnedCustomers),
-  early_churned_customers: count('Early churn', 'became active during the month and inactive again by its end (not in C)', 'lower', (f) => f.earlyChurnedCustomers),
-  voluntary_churned_customers: count('Voluntary churn', 'C whose churn type is not involuntary', 'lower', (f) => f.churnedCustomers - f.involuntaryChurnedCustomers),
-  involuntary_churned_customers: count('Involuntary churn', 'C whose churn type is involuntary (failed payment, card expiry)', 'lower', (f) => f.involuntaryChurnedCustomers),
+  customers_at_start: count(
+    'Customers at start (S)',
+    'S = customers active at the start of the month',
+    null,
+    (f) => f.customersStart,
+    'first',
+  ),
+  active_customers: count(
+    'Active customers (E)',
+    'E = customers active at the end of the month',
+    'higher',
+    (f) => f.customersEnd,
+    'last',
+  ),
+  new_customers: count(
+    'New customers (N)',
+    'N = first became active during the month and still active at its end',
+    'higher',
+    (f) => f.newCustomers,
+  ),
+  reactivated_customers: count(
+    'Reactivated customers (R)',
+    'R = active before, inactive at the start, active at the end',
+    'higher',
+    (f) => f.reactivatedCustomers,
+  ),
+  churned_customers: count(
+    'Churned customers (C)',
+    'C = in S and not active at the end',
+    'lower',
+    (f) => f.churnedCustomers,
+  ),
+  early_churned_customers: count(
+    'Early churn',
+    'became active during the month and inactive again by its end (not in C)',
+    'lower',
+    (f) => f.earlyChurnedCustomers,
+  ),
+  voluntary_churned_customers: count(
+    'Voluntary churn',
+    'C whose churn type is not involuntary',
+    'lower',
+    (f) => f.churnedCustomers - f.involuntaryChurnedCustomers,
+  ),
+  involuntary_churned_customers: count(
+    'Involuntary churn',
+    'C whose churn type is involuntary (failed payment, card expiry)',
+    'lower',
+    (f) => f.involuntaryChurnedCustomers,
+  ),
   logo_churn_rate: {
     label: 'Logo churn rate',
     formula: 'C / S',
@@ -106,15 +160,32 @@ export const METRICS = {
     kind: 'rate',
     better: 'higher',
     total: 'sum',
-    compute: (f) => customerRetentionRate({ atEnd: f.customersEnd, newCustomers: f.newCustomers, reactivated: f.reactivatedCustomers, atStart: f.customersStart }),
+    compute: (f) =>
+      customerRetentionRate({
+        atEnd: f.customersEnd,
+        newCustomers: f.newCustomers,
+        reactivated: f.reactivatedCustomers,
+        atStart: f.customersStart,
+      }),
   },
-  mrr_start: { ...money('MRR at start', 'sum of MRR at the end of the previous month', (f) => f.mrrStart), total: 'first' },
+  mrr_start: {
+    ...money('MRR at start', 'sum of MRR at the end of the previous month', (f) => f.mrrStart),
+    total: 'first',
+  },
   mrr: { ...money('MRR', 'sum of MRR at the end of the month', (f) => f.mrrEnd), better: 'higher', total: 'last' },
   new_mrr: money('New MRR', 'month-end MRR of new customers', (f) => f.newMrr),
   expansion_mrr: money('Expansion MRR', 'MRR increases of customers paying at both month ends', (f) => f.expansionMrr),
-  contraction_mrr: money('Contraction MRR', 'MRR decreases of customers still paying at the end', (f) => f.contractionMrr),
+  contraction_mrr: money(
+    'Contraction MRR',
+    'MRR decreases of customers still paying at the end',
+    (f) => f.contractionMrr,
+  ),
   churned_mrr: money('Churned MRR', 'MRR at start of customers at 0 at the end', (f) => f.churnedMrr),
-  reactivation_mrr: money('Reactivation MRR', 'month-end MRR of customers back from 0 after having paid before', (f) => f.reactivationMrr),
+  reactivation_mrr: money(
+    'Reactivation MRR',
+    'month-end MRR of customers back from 0 after having paid before',
+    (f) => f.reactivationMrr,
+  ),
   net_new_mrr: {
     ...money('Net new MRR', 'new + expansion + reactivation − contraction − churned', (f) => netNewMrr(movements(f))),
     inputs: ['new_mrr', 'expansion_mrr', 'reactivation_mrr', 'contraction_mrr', 'churned_mrr'],
@@ -185,7 +256,13 @@ export const METRICS = {
   },
   revenue: { ...money('Order revenue', 'sum of order amounts in the month', (f) => f.revenue), better: 'higher' },
   orders: count('Orders', 'orders placed in the month', 'higher', (f) => f.orders),
-  ordering_customers: count('Ordering customers', 'customers with at least one order in the month', 'higher', (f) => f.orderingCustomers, null),
+  ordering_customers: count(
+    'Ordering customers',
+    'customers with at least one order in the month',
+    'higher',
+    (f) => f.orderingCustomers,
+    null,
+  ),
   repeat_purchase_rate: {
     label: 'Repeat purchase rate',
     formula: 'customers with ≥ 2 orders / customers with ≥ 1 order, by the end of the month',
@@ -227,8 +304,18 @@ export const METRICS = {
     compute: (f) => cesFromCounts(f.cesSum, f.cesResponses),
   },
   ces_responses: count('CES responses', 'CES answers in the month', null, (f) => f.cesResponses),
-  acquired_customers: count('Acquired customers', 'customers acquired in the month', 'higher', (f) => f.acquiredCustomers),
-  activated_customers: count('Activated customers', 'customers acquired in the month who have activated', 'higher', (f) => f.activatedCustomers),
+  acquired_customers: count(
+    'Acquired customers',
+    'customers acquired in the month',
+    'higher',
+    (f) => f.acquiredCustomers,
+  ),
+  activated_customers: count(
+    'Activated customers',
+    'customers acquired in the month who have activated',
+    'higher',
+    (f) => f.activatedCustomers,
+  ),
   activation_rate: {
     label: 'Activation rate',
     formula: 'activated / acquired (customers acquired in the month)',

@@ -26,7 +26,7 @@ export function changeOf(key: MetricKey, current: number | null, previous: numbe
   else [delta, unit] = [((current - previous) / Math.abs(previous)) * 100, 'relative'];
   // Below display precision is no change.
   if (Math.abs(delta) < 0.05) delta = 0;
-  const tone = delta === 0 || better === null ? 'neutral' : (delta > 0) === (better === 'higher') ? 'good' : 'bad';
+  const tone = delta === 0 || better === null ? 'neutral' : delta > 0 === (better === 'higher') ? 'good' : 'bad';
   return { delta, unit, tone };
 }
 

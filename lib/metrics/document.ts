@@ -81,13 +81,25 @@ export function buildKpiDocument(source: KpiSource): KpiDocument {
     series,
     cohorts: cohortMatrices(source.cohortCells, source.from, Math.min(source.to, source.through ?? -Infinity)),
     totals,
-    settings: { gross_margin: source.grossMargin, inactivity_window_days: source.windowDays, churn_thresholds: source.churnThresholds },
+    settings: {
+      gross_margin: source.grossMargin,
+      inactivity_window_days: source.windowDays,
+      churn_thresholds: source.churnThresholds,
+    },
     filters: Object.fromEntries(Object.entries(source.filters).filter(([, value]) => value !== undefined)),
-    rollup: { through: source.through === null ? null : formatMonth(source.through), refreshed_at: source.refreshedAt?.toISOString() ?? null, pending_changes: source.pendingChanges ?? 0 },
+    rollup: {
+      through: source.through === null ? null : formatMonth(source.through),
+      refreshed_at: source.refreshedAt?.toISOString() ?? null,
+      pending_changes: source.pendingChanges ?? 0,
+    },
   };
 }
 
-function figureMaker(source: KpiSource, inputsOf: (month: Month) => MonthInputs, known: (month: Month) => boolean): (month: Month) => MonthFigures {
+function figureMaker(
+  source: KpiSource,
+  inputsOf: (month: Month) => MonthInputs,
+  known: (month: Month) => boolean,
+): (month: Month) => MonthFigures {
   const ordersToDate = (month: Month) => {
     let first = 0;
     let second = 0;

@@ -67,7 +67,14 @@ export const DRILLDOWN_TITLES: Record<DrilldownMetric, string> = {
 
 /** Lists that belong together, offered side by side on a drill-down page (the other terms of the same formulas). */
 export const DRILLDOWN_GROUPS: readonly (readonly DrilldownMetric[])[] = [
-  ['customers_at_start', 'active_customers', 'new_customers', 'reactivated_customers', 'churned_customers', 'early_churned_customers'],
+  [
+    'customers_at_start',
+    'active_customers',
+    'new_customers',
+    'reactivated_customers',
+    'churned_customers',
+    'early_churned_customers',
+  ],
   ['churned_customers', 'voluntary_churned_customers', 'involuntary_churned_customers', 'early_churned_customers'],
   ['new_mrr', 'expansion_mrr', 'reactivation_mrr', 'contraction_mrr', 'churned_mrr'],
   ['ordering_customers'],
@@ -110,7 +117,10 @@ export const DRILLDOWN_SORT_LABELS: Record<DrilldownSort, string> = {
 };
 
 /** A drill-down row's sort value, in minor units: what DRILLDOWN_SORTS orders by (the SQL computes the same). */
-export function drilldownSortValue(sort: DrilldownSort, row: { mrrStartCents: number; mrrEndCents: number; revenueCents: number }): number {
+export function drilldownSortValue(
+  sort: DrilldownSort,
+  row: { mrrStartCents: number; mrrEndCents: number; revenueCents: number },
+): number {
   switch (sort) {
     case 'lost':
       return row.mrrStartCents - row.mrrEndCents;
@@ -130,7 +140,10 @@ export function drilldownSortValue(sort: DrilldownSort, row: { mrrStartCents: nu
  * every month, so its list holds each month's customers; customers at start are the first month's, active
  * customers the last month's.
  */
-export function drilldownMonths(metric: DrilldownMetric, range: { from: Month; to: Month }): { from: Month; to: Month } {
+export function drilldownMonths(
+  metric: DrilldownMetric,
+  range: { from: Month; to: Month },
+): { from: Month; to: Month } {
   if (metric === 'customers_at_start') return { from: range.from, to: range.from };
   if (metric === 'active_customers') return { from: range.to, to: range.to };
   return range;

@@ -36,7 +36,12 @@ export function explainMetric(doc: KpiDocument, key: MetricKey): Explanation {
   const known = knownMonthIndexes(doc);
   const last = known.at(-1);
   const at = (input: MetricKey) => (last === undefined ? null : doc.series[input][last]);
-  const term = (input: MetricKey, value: number | null): FormulaTerm => ({ key: input, label: METRICS[input].label, kind: METRICS[input].kind, value });
+  const term = (input: MetricKey, value: number | null): FormulaTerm => ({
+    key: input,
+    label: METRICS[input].label,
+    kind: METRICS[input].kind,
+    value,
+  });
 
   let terms: FormulaTerm[];
   if (key === 'ltv') {
@@ -47,7 +52,11 @@ export function explainMetric(doc: KpiDocument, key: MetricKey): Explanation {
       term('arpa', arpa),
       { label: 'Gross margin (setting)', kind: 'rate', value: margin },
       // The document keeps the 6-month mean inside LTV; it is recovered exactly from ARPA × margin / LTV.
-      { label: 'Mean monthly logo churn, previous 6 months', kind: 'rate', value: arpa !== null && ltv ? (arpa * margin) / ltv : null },
+      {
+        label: 'Mean monthly logo churn, previous 6 months',
+        kind: 'rate',
+        value: arpa !== null && ltv ? (arpa * margin) / ltv : null,
+      },
     ];
   } else if (definition.total === 'sum') {
     terms = definition.inputs.map((input) => term(input as MetricKey, sumOver(doc.series[input as MetricKey], known)));

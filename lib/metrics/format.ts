@@ -1,7 +1,8 @@
 import { formatCompactMoney, formatCount, formatMoney } from '@/lib/format';
 import { METRICS, type MetricKey, type MetricKind } from './catalog';
 
-const fixed = (digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fixed = (digits: number) =>
+  new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const oneDecimal = fixed(1);
 const twoDecimals = fixed(2);
 
@@ -41,6 +42,7 @@ export function formatMetric(key: MetricKey, value: number | null, currency: str
 
 /** A headline card's value: money compact ("$2.11M"; the exact amount is in the table and the formula), the rest as everywhere. */
 export function formatMetricCompact(key: MetricKey, value: number | null, currency: string): string {
-  if (METRICS[key].kind !== 'money' || value === null || !Number.isFinite(value)) return formatMetric(key, value, currency);
+  if (METRICS[key].kind !== 'money' || value === null || !Number.isFinite(value))
+    return formatMetric(key, value, currency);
   return formatCompactMoney(value, currency);
 }

@@ -17,7 +17,12 @@ export function logoChurnRate(churned: number, atStart: number): number | null {
  * (E - N - R) / S. E also holds the customers who came back during the period (R), who were not in S either, so
  * they are taken out like the new ones; the rate then equals 1 - logo churn.
  */
-export function customerRetentionRate(c: { atEnd: number; newCustomers: number; reactivated: number; atStart: number }): number | null {
+export function customerRetentionRate(c: {
+  atEnd: number;
+  newCustomers: number;
+  reactivated: number;
+  atStart: number;
+}): number | null {
   return ratio(c.atEnd - c.newCustomers - c.reactivated, c.atStart);
 }
 
@@ -70,7 +75,11 @@ export function arpa(revenueCents: number, activeCustomers: number): number | nu
  * ARPA x gross margin / average monthly logo churn, in whole minor units. No churn means no finite lifetime: null,
  * not Infinity.
  */
-export function lifetimeValue(arpaCents: number | null, grossMargin: number, averageMonthlyChurn: number | null): number | null {
+export function lifetimeValue(
+  arpaCents: number | null,
+  grossMargin: number,
+  averageMonthlyChurn: number | null,
+): number | null {
   if (arpaCents === null || averageMonthlyChurn === null || averageMonthlyChurn === 0) return null;
   return Math.round((arpaCents * grossMargin) / averageMonthlyChurn);
 }

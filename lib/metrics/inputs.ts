@@ -47,7 +47,10 @@ export type MonthInputs = Record<MonthCounter, number> & {
 };
 
 export function emptyInputs(): MonthInputs {
-  return { ...(Object.fromEntries(MONTH_COUNTERS.map((key) => [key, 0])) as Record<MonthCounter, number>), ttvDays: {} };
+  return {
+    ...(Object.fromEntries(MONTH_COUNTERS.map((key) => [key, 0])) as Record<MonthCounter, number>),
+    ttvDays: {},
+  };
 }
 
 export function addInputs(into: MonthInputs, from: Readonly<MonthInputs>): MonthInputs {

@@ -6,6 +6,8 @@ export function kpiTable(document: KpiDocument): { columns: string[]; rows: Reco
   const keys = METRIC_KEYS.filter((key) => key in document.series);
   return {
     columns: ['month', ...keys],
-    rows: document.months.map((month, i) => Object.fromEntries([['month', month], ...keys.map((key) => [key, document.series[key][i]])])),
+    rows: document.months.map((month, i) =>
+      Object.fromEntries([['month', month], ...keys.map((key) => [key, document.series[key][i]])]),
+    ),
   };
 }

@@ -16,7 +16,9 @@ const WORDS: Record<string, string> = { b2b: 'B2B', b2c: 'B2C', smb: 'SMB', sme:
 export function valueLabel(value: string): string {
   if (!/[_-]/.test(value) && /[A-Z]/.test(value)) return value;
   const words = value.split(/[_-]+/).filter(Boolean);
-  return words.map((word, i) => WORDS[word.toLowerCase()] ?? (i === 0 ? word[0].toUpperCase() + word.slice(1) : word)).join(' ');
+  return words
+    .map((word, i) => WORDS[word.toLowerCase()] ?? (i === 0 ? word[0].toUpperCase() + word.slice(1) : word))
+    .join(' ');
 }
 
 export function segmentLabel(segment: string): string {

@@ -14,7 +14,8 @@ export const CUSTOMER_SETS = {
   customers_at_start: (r: CustomerMonth) => r.activeStart,
   active_customers: (r: CustomerMonth) => r.activeEnd,
   new_customers: (r: CustomerMonth) => r.firstMonth === r.month && r.activeEnd,
-  reactivated_customers: (r: CustomerMonth) => r.firstMonth !== null && r.firstMonth < r.month && !r.activeStart && r.activeEnd,
+  reactivated_customers: (r: CustomerMonth) =>
+    r.firstMonth !== null && r.firstMonth < r.month && !r.activeStart && r.activeEnd,
   churned_customers: (r: CustomerMonth) => r.activeStart && !r.activeEnd,
   early_churned_customers: (r: CustomerMonth) => !r.activeStart && r.activeDuring && !r.activeEnd,
   // MRR movements compare month-end MRR with the previous month-end.
@@ -22,14 +23,17 @@ export const CUSTOMER_SETS = {
   expansion_mrr: (r: CustomerMonth) => r.mrrStart > 0 && r.mrrEnd > r.mrrStart,
   contraction_mrr: (r: CustomerMonth) => r.mrrStart > 0 && r.mrrEnd > 0 && r.mrrEnd < r.mrrStart,
   churned_mrr: (r: CustomerMonth) => r.mrrStart > 0 && r.mrrEnd === 0,
-  reactivation_mrr: (r: CustomerMonth) => r.mrrStart === 0 && r.mrrEnd > 0 && r.firstMonth !== null && r.firstMonth < r.month,
+  reactivation_mrr: (r: CustomerMonth) =>
+    r.mrrStart === 0 && r.mrrEnd > 0 && r.firstMonth !== null && r.firstMonth < r.month,
   ordering_customers: (r: CustomerMonth) => r.orders > 0,
 } as const;
 
 /** Churn split by the customer's churn type: involuntary = failed payment or card expiry; everything else voluntary. */
 export const CHURN_TYPE_SETS = {
-  voluntary_churned_customers: (r: CustomerMonth, type: ChurnType) => CUSTOMER_SETS.churned_customers(r) && type !== 'involuntary',
-  involuntary_churned_customers: (r: CustomerMonth, type: ChurnType) => CUSTOMER_SETS.churned_customers(r) && type === 'involuntary',
+  voluntary_churned_customers: (r: CustomerMonth, type: ChurnType) =>
+    CUSTOMER_SETS.churned_customers(r) && type !== 'involuntary',
+  involuntary_churned_customers: (r: CustomerMonth, type: ChurnType) =>
+    CUSTOMER_SETS.churned_customers(r) && type === 'involuntary',
 } as const;
 
 export type DrilldownMetric = keyof typeof CUSTOMER_SETS | keyof typeof CHURN_TYPE_SETS;

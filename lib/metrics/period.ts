@@ -74,7 +74,9 @@ export function parseQuarter(text: string): Month | null {
 /** "Mar 2026", "Jan – Mar 2026", "Nov 2025 – Feb 2026". */
 export function rangeLabel(from: Month, to: Month): string {
   if (from === to) return monthLabel(from);
-  return yearOf(from) === yearOf(to) ? `${MONTH_NAMES[from % 12]} – ${monthLabel(to)}` : `${monthLabel(from)} – ${monthLabel(to)}`;
+  return yearOf(from) === yearOf(to)
+    ? `${MONTH_NAMES[from % 12]} – ${monthLabel(to)}`
+    : `${monthLabel(from)} – ${monthLabel(to)}`;
 }
 
 /** The last complete quarter and year before `current` (the current month is still open). */
@@ -103,7 +105,12 @@ function nominal(selection: PeriodSelection): Nominal {
       return { from, to: from + 11, label: String(selection.year), before: () => String(selection.year - 1) };
     }
     case 'custom':
-      return { from: selection.from, to: selection.to, label: rangeLabel(selection.from, selection.to), before: () => null };
+      return {
+        from: selection.from,
+        to: selection.to,
+        label: rangeLabel(selection.from, selection.to),
+        before: () => null,
+      };
   }
 }
 
@@ -122,13 +129,23 @@ const daysSoFar = (today: Today) => (today.day === 1 ? dayMonth(today) : `1–${
 export function resolvePeriod(selection: PeriodSelection, today: Today): Period {
   const current = today.month;
   const n = nominal(selection);
-  if (n.from > current || n.from > n.to || n.to - n.from >= MAX_KPI_MONTHS) return resolvePeriod(defaultSelection(current), today);
+  if (n.from > current || n.from > n.to || n.to - n.from >= MAX_KPI_MONTHS)
+    return resolvePeriod(defaultSelection(current), today);
 
   if (n.to < current) {
     const shift = shiftOf(selection, n.to - n.from + 1);
     const previous = { from: n.from - shift, to: n.to - shift };
     const label = n.before(shift) ?? rangeLabel(previous.from, previous.to);
-    return { selection, from: n.from, to: n.to, length: n.to - n.from + 1, toDate: false, label: n.label, previous: { ...previous, label }, note: null };
+    return {
+      selection,
+      from: n.from,
+      to: n.to,
+      length: n.to - n.from + 1,
+      toDate: false,
+      label: n.label,
+      previous: { ...previous, label },
+      note: null,
+    };
   }
 
   const label = `${n.label} to date (${dayMonth(today)})`;
@@ -142,7 +159,9 @@ export function resolvePeriod(selection: PeriodSelection, today: Today): Period 
   const shift = shiftOf(selection, to - n.from + 1);
   const previous = { from: n.from - shift, to: to - shift, label: rangeLabel(n.from - shift, to - shift) };
   const before = n.before(shift);
-  const sameMonths = before ? `the same months of ${before}, ${previous.label}` : `the ${to - n.from + 1} months before, ${previous.label}`;
+  const sameMonths = before
+    ? `the same months of ${before}, ${previous.label}`
+    : `the ${to - n.from + 1} months before, ${previous.label}`;
   const note =
     `${n.label} is not over: its numbers are its complete months, ${rangeLabel(n.from, to)}, compared with ${sameMonths}. ` +
     `${open} is left out: the KPIs are monthly, and its days cannot be matched with the same days of an earlier month.`;
@@ -157,7 +176,8 @@ const lastDay = (month: Month) => new Date(Date.UTC(yearOf(month), (month % 12) 
  */
 export function stockNote(period: Pick<Period, 'to'>, today: Today): string {
   const overview = 'the Overview counts today’s customers with no churn date and their MRR now';
-  if (period.to >= today.month) return `Active customers and MRR are ${MONTH_NAMES[today.month % 12]}’s so far, as the KPIs were last refreshed; ${overview}.`;
+  if (period.to >= today.month)
+    return `Active customers and MRR are ${MONTH_NAMES[today.month % 12]}’s so far, as the KPIs were last refreshed; ${overview}.`;
   return (
     `Active customers and MRR are those paying at the end of ${monthLabel(period.to)} (${lastDay(period.to)} ${MONTH_NAMES[period.to % 12]}); ` +
     `${overview} (${dayMonth(today)}), so its figures differ by what changed since.`

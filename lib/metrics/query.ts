@@ -38,7 +38,10 @@ export const MAX_KPI_MONTHS = 120;
 
 export const kpiQuerySchema = z
   .object({ from: month.optional(), to: month.optional(), filters: kpiFiltersSchema.default({}) })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { error: 'The start month is after the end month.', path: ['from'] })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    error: 'The start month is after the end month.',
+    path: ['from'],
+  })
   .refine((q) => q.from === undefined || q.to === undefined || q.to - q.from < MAX_KPI_MONTHS, {
     error: `Ask for at most ${MAX_KPI_MONTHS} months.`,
     path: ['from'],
@@ -59,7 +62,9 @@ const cursor = z.string().transform((text, ctx) => {
 /** One page of the customers behind a count over the months from..to (one month: from = to). */
 export const kpiDrilldownSchema = z
   .object({
-    metric: z.enum(DRILLDOWN_METRICS as [DrilldownMetric, ...DrilldownMetric[]], { error: `Use one of: ${DRILLDOWN_METRICS.join(', ')}.` }),
+    metric: z.enum(DRILLDOWN_METRICS as [DrilldownMetric, ...DrilldownMetric[]], {
+      error: `Use one of: ${DRILLDOWN_METRICS.join(', ')}.`,
+    }),
     from: month,
     to: month,
     filters: kpiFiltersSchema.default({}),
@@ -68,7 +73,10 @@ export const kpiDrilldownSchema = z
     limit: z.coerce.number().int().min(1).max(500).default(DRILLDOWN_PAGE_SIZE),
   })
   .refine((q) => q.from <= q.to, { error: 'The start month is after the end month.', path: ['from'] })
-  .refine((q) => q.to - q.from < MAX_KPI_MONTHS, { error: `Ask for at most ${MAX_KPI_MONTHS} months.`, path: ['from'] });
+  .refine((q) => q.to - q.from < MAX_KPI_MONTHS, {
+    error: `Ask for at most ${MAX_KPI_MONTHS} months.`,
+    path: ['from'],
+  });
 export type KpiDrilldownInput = z.input<typeof kpiDrilldownSchema>;
 
 /** The default range: the last 24 complete months and the current one. */

@@ -21,7 +21,10 @@ export type ReferenceResult = { inputs: Map<Month, MonthInputs>; cohortCells: Co
  * The reference computation of every month's inputs and the cohort cells, customer by customer from raw history:
  * plain loops that say what the set-based SQL rollup must produce.
  */
-export function referenceInputs(customers: Iterable<CustomerRecord>, options: { from: Month; through: Month; windowDays: number }): ReferenceResult {
+export function referenceInputs(
+  customers: Iterable<CustomerRecord>,
+  options: { from: Month; through: Month; windowDays: number },
+): ReferenceResult {
   const inputs = new Map<Month, MonthInputs>();
   const at = (month: Month) => {
     let row = inputs.get(month);

@@ -5,9 +5,10 @@ export type ChurnThresholds = { target: number; watch: number };
 export type ChurnStatus = 'on_target' | 'watch' | 'critical';
 
 const fraction = z.number().min(0).max(1);
-const thresholdsSchema = z
-  .object({ target: fraction, watch: fraction })
-  .refine((t) => t.target <= t.watch, { error: 'The on-target limit must not be above the watch limit.', path: ['target'] });
+const thresholdsSchema = z.object({ target: fraction, watch: fraction }).refine((t) => t.target <= t.watch, {
+  error: 'The on-target limit must not be above the watch limit.',
+  path: ['target'],
+});
 
 export const DEFAULT_CHURN_THRESHOLDS: ChurnThresholds = { target: 0.05, watch: 0.07 };
 

@@ -30,7 +30,9 @@ export function mrrWaterfall(totals: KpiDocument['totals']): WaterfallStep[] | n
   const start = totals.mrr_start;
   const end = totals.mrr;
   if (start == null || end == null) return null;
-  const steps: WaterfallStep[] = [{ key: 'start', label: 'MRR at start', kind: 'total', value: start, from: 0, to: start, drilldown: null }];
+  const steps: WaterfallStep[] = [
+    { key: 'start', label: 'MRR at start', kind: 'total', value: start, from: 0, to: start, drilldown: null },
+  ];
   let level = start;
   for (const movement of MOVEMENTS) {
     const value = movement.sign * (totals[movement.series] ?? 0);
@@ -46,7 +48,16 @@ export function mrrWaterfall(totals: KpiDocument['totals']): WaterfallStep[] | n
     level += value;
   }
   const other = end - level;
-  if (other !== 0) steps.push({ key: 'other', label: 'Other', kind: other > 0 ? 'increase' : 'decrease', value: other, from: level, to: end, drilldown: null });
+  if (other !== 0)
+    steps.push({
+      key: 'other',
+      label: 'Other',
+      kind: other > 0 ? 'increase' : 'decrease',
+      value: other,
+      from: level,
+      to: end,
+      drilldown: null,
+    });
   steps.push({ key: 'end', label: 'MRR at end', kind: 'total', value: end, from: 0, to: end, drilldown: null });
   return steps;
 }

@@ -57,8 +57,11 @@ export function whatIfBaseline(
   at: number,
   grossMargin: number,
 ): WhatIfBaseline {
-  const before = Array.from({ length: WHAT_IF_BASELINE_MONTHS }, (_, i) => at - WHAT_IF_BASELINE_MONTHS + i).filter((i) => i >= 0);
-  const known = (values: readonly (number | null)[]) => before.map((i) => values[i]).filter((v): v is number => v !== null && v !== undefined);
+  const before = Array.from({ length: WHAT_IF_BASELINE_MONTHS }, (_, i) => at - WHAT_IF_BASELINE_MONTHS + i).filter(
+    (i) => i >= 0,
+  );
+  const known = (values: readonly (number | null)[]) =>
+    before.map((i) => values[i]).filter((v): v is number => v !== null && v !== undefined);
   const inflow = before.flatMap((i) => {
     const added = series.new_customers[i];
     return added === null || added === undefined ? [] : [added + (series.reactivated_customers[i] ?? 0)];
@@ -87,7 +90,11 @@ function outcome(base: WhatIfBaseline, churn: number, months: number): WhatIfOut
  * Baseline and scenario (churn lowered by `reductionPoints` percentage points, not below 0) over 12 and 24 months.
  * Null without a baseline churn rate: there is nothing to lower.
  */
-export function projectWhatIf(base: WhatIfBaseline, reductionPoints: number, horizons: readonly number[] = WHAT_IF_HORIZONS): WhatIfResult | null {
+export function projectWhatIf(
+  base: WhatIfBaseline,
+  reductionPoints: number,
+  horizons: readonly number[] = WHAT_IF_HORIZONS,
+): WhatIfResult | null {
   if (base.monthlyChurn === null) return null;
   const baselineChurn = base.monthlyChurn;
   const scenarioChurn = Math.max(0, baselineChurn - Math.max(0, reductionPoints) / 100);
@@ -97,6 +104,10 @@ export function projectWhatIf(base: WhatIfBaseline, reductionPoints: number, hor
       baseline: lifetimeValue(base.arpa, base.grossMargin, baselineChurn),
       scenario: lifetimeValue(base.arpa, base.grossMargin, scenarioChurn),
     },
-    horizons: horizons.map((months) => ({ months, baseline: outcome(base, baselineChurn, months), scenario: outcome(base, scenarioChurn, months) })),
+    horizons: horizons.map((months) => ({
+      months,
+      baseline: outcome(base, baselineChurn, months),
+      scenario: outcome(base, scenarioChurn, months),
+    })),
   };
 }

@@ -11,7 +11,13 @@ export const STAGE_LABELS: Record<string, string> = {
   won_back: 'Won back',
 };
 
-const STAGE_TONES: Record<string, Tone> = { loyal: 'success', adopting: 'success', at_risk: 'warning', churned: 'danger', won_back: 'accent' };
+const STAGE_TONES: Record<string, Tone> = {
+  loyal: 'success',
+  adopting: 'success',
+  at_risk: 'warning',
+  churned: 'danger',
+  won_back: 'accent',
+};
 
 export function stageLabel(stage: string | null): string {
   return stage === null ? 'None' : (STAGE_LABELS[stage] ?? stage);
@@ -21,8 +27,18 @@ export function stageTone(stage: string): Tone {
   return STAGE_TONES[stage] ?? 'neutral';
 }
 
-export const RISK_BAND_LABELS: Record<string, string> = { healthy: 'Healthy', watch: 'Watch', at_risk: 'At risk', critical: 'Critical' };
-const RISK_BAND_TONES: Record<string, Tone> = { healthy: 'success', watch: 'accent', at_risk: 'warning', critical: 'danger' };
+export const RISK_BAND_LABELS: Record<string, string> = {
+  healthy: 'Healthy',
+  watch: 'Watch',
+  at_risk: 'At risk',
+  critical: 'Critical',
+};
+const RISK_BAND_TONES: Record<string, Tone> = {
+  healthy: 'success',
+  watch: 'accent',
+  at_risk: 'warning',
+  critical: 'danger',
+};
 
 export function riskBandLabel(band: string): string {
   return RISK_BAND_LABELS[band] ?? band;

@@ -42,9 +42,21 @@ export type TimelineItem =
       paymentFailures: number;
       cardExpiring: number;
     })
-  | (Base<'ticket'> & { externalId: string; subject: string | null; ticketKind: string; priority: Priority; resolvedAt: Date | null })
+  | (Base<'ticket'> & {
+      externalId: string;
+      subject: string | null;
+      ticketKind: string;
+      priority: Priority;
+      resolvedAt: Date | null;
+    })
   | (Base<'feedback'> & { surveyKind: 'nps' | 'csat' | 'ces'; score: number; comment: string | null })
-  | (Base<'activity'> & { activityKind: ActivityKind; subject: string; body: string | null; outcome: string | null; authorName: string | null })
+  | (Base<'activity'> & {
+      activityKind: ActivityKind;
+      subject: string;
+      body: string | null;
+      outcome: string | null;
+      authorName: string | null;
+    })
   | (Base<'message'> & { channel: Channel; subject: string | null; status: string; statusReason: string | null })
   | (Base<'stage'> & { fromStage: string | null; toStage: string; reason: string | null })
   | (Base<'risk'> & { score: number; band: string; topFactor: string | null });

@@ -36,7 +36,10 @@ export type AttributeCondition =
 
 export const MAX_ATTRIBUTE_CONDITIONS = 5;
 
-const key = safeText().trim().min(1, { error: 'Name the attribute.' }).max(100, { error: 'Use at most 100 characters.' });
+const key = safeText()
+  .trim()
+  .min(1, { error: 'Name the attribute.' })
+  .max(100, { error: 'Use at most 100 characters.' });
 
 export const attributeConditionSchema = z
   .object({
@@ -61,7 +64,11 @@ export const attributeConditionSchema = z
         return z.NEVER;
       }
       if (!raw || raw.length > 200) {
-        ctx.addIssue({ code: 'custom', message: `Give the text to compare ${c.key} with (at most 200 characters).`, path: ['value'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `Give the text to compare ${c.key} with (at most 200 characters).`,
+          path: ['value'],
+        });
         return z.NEVER;
       }
       return { key: c.key, op: c.op as 'is', value: raw };

@@ -11,7 +11,6 @@ import { safeText } from './text';
  */
 export type BulkTarget = { mode: 'ids'; rows: { id: number; version: number }[] } | { mode: 'filter'; search: string };
 
-
 const targetFields = {
   targetMode: z.enum(['ids', 'filter'], { error: 'Select customers first.' }),
   /** "id:version,id:version" */
@@ -26,8 +25,14 @@ function toTarget(fields: TargetFields, ctx: z.RefinementCtx): BulkTarget {
   if (fields.targetMode === 'filter') return { mode: 'filter', search: fields.targetSearch ?? '' };
   const parts = (fields.targetIds ?? '').split(',').filter(Boolean);
   const rows = parts.map((part) => parseVersionedId(part, 'bigint')).filter((row) => row !== null);
-  if (rows.length === 0 || rows.length !== parts.length) ctx.addIssue({ code: 'custom', message: 'Select customers first.', path: ['targetIds'] });
-  else if (rows.length > MAX_SELECTED_IDS) ctx.addIssue({ code: 'custom', message: `Select at most ${MAX_SELECTED_IDS} customers, or apply to all matching.`, path: ['targetIds'] });
+  if (rows.length === 0 || rows.length !== parts.length)
+    ctx.addIssue({ code: 'custom', message: 'Select customers first.', path: ['targetIds'] });
+  else if (rows.length > MAX_SELECTED_IDS)
+    ctx.addIssue({
+      code: 'custom',
+      message: `Select at most ${MAX_SELECTED_IDS} customers, or apply to all matching.`,
+      path: ['targetIds'],
+    });
   return { mode: 'ids', rows };
 }
 
@@ -45,7 +50,11 @@ export const assignOwnerSchema = z
     /** Hand each previous owner's open tasks on these accounts to the new owner too. */
     moveOpenTasks: checkbox,
   })
-  .transform(({ ownerId, moveOpenTasks, ...fields }, ctx) => ({ target: toTarget(fields, ctx), ownerId, moveOpenTasks }));
+  .transform(({ ownerId, moveOpenTasks, ...fields }, ctx) => ({
+    target: toTarget(fields, ctx),
+    ownerId,
+    moveOpenTasks,
+  }));
 export type AssignOwnerInput = z.infer<typeof assignOwnerSchema>;
 
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -53,7 +62,10 @@ export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const createTasksSchema = z
   .object({
     ...targetFields,
-    title: safeText({ error: 'Enter a title.' }).trim().min(1, { error: 'Enter a title.' }).max(200, { error: 'Use at most 200 characters.' }),
+    title: safeText({ error: 'Enter a title.' })
+      .trim()
+      .min(1, { error: 'Enter a title.' })
+      .max(200, { error: 'Use at most 200 characters.' }),
     description: safeText()
       .trim()
       .max(2_000, { error: 'Use at most 2,000 characters.' })
@@ -64,5 +76,8 @@ export const createTasksSchema = z
     /** 'owner': each account's owner (the acting user where an account has none); or one user for all. */
     assignee: z.union([z.literal('owner'), userId], { error: 'Choose who does the task.' }).default('owner'),
   })
-  .transform(({ targetMode, targetIds, targetSearch, ...task }, ctx) => ({ target: toTarget({ targetMode, targetIds, targetSearch }, ctx), ...task }));
+  .transform(({ targetMode, targetIds, targetSearch, ...task }, ctx) => ({
+    target: toTarget({ targetMode, targetIds, targetSearch }, ctx),
+    ...task,
+  }));
 export type CreateTasksInput = z.infer<typeof createTasksSchema>;

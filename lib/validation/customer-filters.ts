@@ -39,10 +39,22 @@ export const customerFilterSchema = z
     activeAfter: calendarDaySchema.optional(),
     activeBefore: calendarDaySchema.optional(),
     /** No activity in the last N days (never active counts as inactive). */
-    inactiveDays: z.coerce.number({ error: 'Give a number of days.' }).int({ error: 'Give whole days.' }).min(1, { error: 'Give at least 1 day.' }).max(36_500, { error: 'Give at most 36,500 days.' }).optional(),
-    attributes: z.array(attributeConditionSchema).max(MAX_ATTRIBUTE_CONDITIONS, { error: `Use at most ${MAX_ATTRIBUTE_CONDITIONS} attribute conditions.` }).optional(),
+    inactiveDays: z.coerce
+      .number({ error: 'Give a number of days.' })
+      .int({ error: 'Give whole days.' })
+      .min(1, { error: 'Give at least 1 day.' })
+      .max(36_500, { error: 'Give at most 36,500 days.' })
+      .optional(),
+    attributes: z
+      .array(attributeConditionSchema)
+      .max(MAX_ATTRIBUTE_CONDITIONS, { error: `Use at most ${MAX_ATTRIBUTE_CONDITIONS} attribute conditions.` })
+      .optional(),
     /** Exactly these customers (rows selected in the list). */
-    ids: z.array(customerId).min(1).max(MAX_SELECTED_IDS, { error: `Select at most ${MAX_SELECTED_IDS} customers.` }).optional(),
+    ids: z
+      .array(customerId)
+      .min(1)
+      .max(MAX_SELECTED_IDS, { error: `Select at most ${MAX_SELECTED_IDS} customers.` })
+      .optional(),
     q: optionalTrimmed,
   })
   .refine((f) => f.mrrMin === undefined || f.mrrMax === undefined || f.mrrMin <= f.mrrMax, {

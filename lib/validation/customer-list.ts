@@ -92,7 +92,9 @@ function encodeCursor(cursor: KeysetCursor): string {
   return toBase64Url(JSON.stringify([cursor.part, ...cursor.key]));
 }
 
-const cursorSchema = z.tuple([z.number().int().min(0).max(7)], safeText().max(500)).refine((t) => t.length >= 2 && t.length <= 5);
+const cursorSchema = z
+  .tuple([z.number().int().min(0).max(7)], safeText().max(500))
+  .refine((t) => t.length >= 2 && t.length <= 5);
 
 export function decodeCursor(text: string): KeysetCursor | undefined {
   try {
@@ -119,10 +121,15 @@ function parseAttributes(params: SearchParams, ignored: string[]): AttributeCond
   const conditions: AttributeCondition[] = [];
   keys.forEach((key, i) => {
     if (!key.trim()) return; // an empty row of the filter form
-    const parsed = customerFilterSchema.shape.attributes.unwrap().element.safeParse({ key, op: ops[i], value: values[i] });
+    const parsed = customerFilterSchema.shape.attributes
+      .unwrap()
+      .element.safeParse({ key, op: ops[i], value: values[i] });
     if (parsed.success) conditions.push(parsed.data);
     // A name with control characters is not repeated: it would not print.
-    else ignored.push(`attribute${hasControlCharacters(key) ? '' : ` ${key}`}: ${parsed.error.issues[0]?.message ?? 'not understood'}`);
+    else
+      ignored.push(
+        `attribute${hasControlCharacters(key) ? '' : ` ${key}`}: ${parsed.error.issues[0]?.message ?? 'not understood'}`,
+      );
   });
   return conditions.length ? conditions.slice(0, 5) : undefined;
 }
@@ -159,7 +166,9 @@ export function parseCustomerListQuery(params: SearchParams): { query: CustomerL
 
   const column = z.enum(CUSTOMER_COLUMNS).safeParse(first(params.sort));
   const dir = z.enum(SORT_DIRECTIONS).safeParse(first(params.dir));
-  const sort: CustomerSort = column.success ? { column: column.data, dir: dir.success ? dir.data : 'asc' } : DEFAULT_SORT;
+  const sort: CustomerSort = column.success
+    ? { column: column.data, dir: dir.success ? dir.data : 'asc' }
+    : DEFAULT_SORT;
   const size = Number(first(params.size));
   const after = first(params.after);
   const before = first(params.before);
@@ -183,7 +192,12 @@ export function hasListState(params: SearchParams): boolean {
   return Object.keys(params).some((key) => key !== 'view' && params[key] !== undefined && params[key] !== '');
 }
 
-type SearchOverrides = { page?: ListPage | null; sort?: CustomerSort; columns?: CustomerColumn[] | null; view?: number | null };
+type SearchOverrides = {
+  page?: ListPage | null;
+  sort?: CustomerSort;
+  columns?: CustomerColumn[] | null;
+  view?: number | null;
+};
 
 /**
  * The search string ("?..." or "") for a list state, in the parameter names the parser reads. Overrides replace a

@@ -50,16 +50,32 @@ export const updateContactSchema = z
     consentEmail: checkbox,
     consentSms: checkbox,
     consentPush: checkbox,
-    preferredChannel: z.preprocess(emptyToNull, z.enum(CHANNELS, { error: 'Choose email, SMS, push or phone.' }).nullable()),
+    preferredChannel: z.preprocess(
+      emptyToNull,
+      z.enum(CHANNELS, { error: 'Choose email, SMS, push or phone.' }).nullable(),
+    ),
   })
   .superRefine((input, context) => {
     // Outreach never uses a channel without opt-in (docs/lifecycle-and-outreach.md), so preferring one without it
     // would be a promise the product cannot keep.
     const channel = input.preferredChannel;
-    if (channel && (CONSENT_CHANNELS as readonly string[]).includes(channel) && !input[consentKey(channel as ConsentChannel)]) {
-      context.addIssue({ code: 'custom', path: ['preferredChannel'], message: 'The customer has not opted in to this channel.' });
+    if (
+      channel &&
+      (CONSENT_CHANNELS as readonly string[]).includes(channel) &&
+      !input[consentKey(channel as ConsentChannel)]
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['preferredChannel'],
+        message: 'The customer has not opted in to this channel.',
+      });
     }
-    if (channel === 'email' && !input.email) context.addIssue({ code: 'custom', path: ['email'], message: 'Email is the preferred channel: enter an address.' });
+    if (channel === 'email' && !input.email)
+      context.addIssue({
+        code: 'custom',
+        path: ['email'],
+        message: 'Email is the preferred channel: enter an address.',
+      });
     if ((channel === 'sms' || channel === 'phone') && !input.phone)
       context.addIssue({ code: 'custom', path: ['phone'], message: 'The preferred channel needs a phone number.' });
   });

@@ -19,7 +19,9 @@ export function requiredText(what: string, max: number) {
 export function optionalText(max: number) {
   return z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() : value) || null,
-    safeText().max(max, { error: `Use at most ${max} characters.` }).nullable(),
+    safeText()
+      .max(max, { error: `Use at most ${max} characters.` })
+      .nullable(),
   );
 }
 

@@ -15,7 +15,8 @@ const CANONICAL = /^[1-9]\d{0,15}$/;
 
 /** The id a value spells, or null when it is not a canonical id in the column's range. */
 export function parseId(value: unknown, column: IdColumn): number | null {
-  const id = typeof value === 'number' ? value : typeof value === 'string' && CANONICAL.test(value) ? Number(value) : NaN;
+  const id =
+    typeof value === 'number' ? value : typeof value === 'string' && CANONICAL.test(value) ? Number(value) : NaN;
   return Number.isSafeInteger(id) && id > 0 && id <= ID_MAX[column] ? id : null;
 }
 

@@ -9,9 +9,13 @@ import { safeText } from './text';
 /** Uploads are stored under a random id of 32 hex digits; nothing else may reach a file path. */
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
 
-export const uploadIdSchema = z.string({ error: 'Upload the file again.' }).regex(UPLOAD_ID, { error: 'Upload the file again.' });
+export const uploadIdSchema = z
+  .string({ error: 'Upload the file again.' })
+  .regex(UPLOAD_ID, { error: 'Upload the file again.' });
 
-export const importKindSchema = z.enum(IMPORT_KINDS, { error: `Choose what the file holds: ${IMPORT_KINDS.join(', ')}.` });
+export const importKindSchema = z.enum(IMPORT_KINDS, {
+  error: `Choose what the file holds: ${IMPORT_KINDS.join(', ')}.`,
+});
 
 /** What the delimiter select sends: "auto" detects it from the file. */
 export const DELIMITER_CHOICES = ['auto', ...DELIMITERS] as const;
@@ -29,7 +33,10 @@ const isoDay = z
 export const importSettingsSchema = z.object({
   uploadId: uploadIdSchema,
   kind: importKindSchema,
-  map: z.record(safeText().max(200), safeText().max(50)).refine((m) => Object.keys(m).length <= 500, { error: 'Too many column overrides.' }).default({}),
+  map: z
+    .record(safeText().max(200), safeText().max(50))
+    .refine((m) => Object.keys(m).length <= 500, { error: 'Too many column overrides.' })
+    .default({}),
   locale: z.enum(NUMBER_LOCALES, { error: `Use one of: ${NUMBER_LOCALES.join(', ')}.` }).default('en'),
   dateFormat: safeText()
     .trim()

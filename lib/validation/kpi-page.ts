@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { drilldownMonths, isDrilldownMetric, parseDrilldownCursor } from '@/lib/metrics/drilldowns';
 import { formatMonth, parseMonth, type Month } from '@/lib/metrics/months';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
-import { defaultSelection, formatQuarter, parseQuarter, resolvePeriod, type Period, type PeriodSelection, type Today } from '@/lib/metrics/period';
+import {
+  defaultSelection,
+  formatQuarter,
+  parseQuarter,
+  resolvePeriod,
+  type Period,
+  type PeriodSelection,
+  type Today,
+} from '@/lib/metrics/period';
 import { kpiFiltersSchema, type KpiFilters } from '@/lib/metrics/query';
 import { FILTER_PARAMS } from './kpi-params';
 
@@ -22,12 +30,20 @@ export type KpiPageState = {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-
 const untrimmed = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const first = (value: string | string[] | undefined) => untrimmed(value)?.trim() || undefined;
-const monthParam = z.string().max(7).transform((text, ctx) => parseMonth(text) ?? (ctx.addIssue({ code: 'custom', message: 'month' }), z.NEVER));
-const quarterParam = z.string().max(7).transform((text, ctx) => parseQuarter(text) ?? (ctx.addIssue({ code: 'custom', message: 'quarter' }), z.NEVER));
-const yearParam = z.string().regex(/^(?!0000)\d{4}$/).transform(Number);
+const monthParam = z
+  .string()
+  .max(7)
+  .transform((text, ctx) => parseMonth(text) ?? (ctx.addIssue({ code: 'custom', message: 'month' }), z.NEVER));
+const quarterParam = z
+  .string()
+  .max(7)
+  .transform((text, ctx) => parseQuarter(text) ?? (ctx.addIssue({ code: 'custom', message: 'quarter' }), z.NEVER));
+const yearParam = z
+  .string()
+  .regex(/^(?!0000)\d{4}$/)
+  .transform(Number);
 
 function parse<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined {
   if (value === undefined) return undefined;
@@ -80,7 +96,11 @@ export function parseKpiPageState(params: SearchParams): KpiPageState {
  * The drill-down page's own parameters: which set, which month (none: the page's whole period), and where the
  * keyset page starts.
  */
-export function parseDrilldownParams(params: SearchParams): { metric: DrilldownMetric | null; month: Month | null; after: string | null } {
+export function parseDrilldownParams(params: SearchParams): {
+  metric: DrilldownMetric | null;
+  month: Month | null;
+  after: string | null;
+} {
   const metric = first(params.metric);
   const after = first(params.after);
   return {
@@ -108,11 +128,21 @@ export function parseDrilldownRequest(params: SearchParams, today: Today): Drill
   const { metric, month, after } = parseDrilldownParams(params);
   if (!metric) return null;
   const period = resolvePeriod(state.selection ?? defaultSelection(today.month), today);
-  return { state, metric, month, period, listed: drilldownMonths(metric, month === null ? period : { from: month, to: month }), after };
+  return {
+    state,
+    metric,
+    month,
+    period,
+    listed: drilldownMonths(metric, month === null ? period : { from: month, to: month }),
+    after,
+  };
 }
 
 /** URLSearchParams of a page state, default values left out; `extra` entries are appended (e.g. a drill-down's). */
-export function kpiSearchParams(state: Partial<KpiPageState>, extra: Record<string, string | undefined> = {}): URLSearchParams {
+export function kpiSearchParams(
+  state: Partial<KpiPageState>,
+  extra: Record<string, string | undefined> = {},
+): URLSearchParams {
   const params = new URLSearchParams();
   const selection = state.selection;
   if (selection) {

@@ -3,7 +3,10 @@ import { recordId } from './ids';
 import { safeText } from './text';
 
 const viewId = recordId('view', 'int');
-const name = safeText({ error: 'Name the view.' }).trim().min(1, { error: 'Name the view.' }).max(80, { error: 'Use at most 80 characters.' });
+const name = safeText({ error: 'Name the view.' })
+  .trim()
+  .min(1, { error: 'Name the view.' })
+  .max(80, { error: 'Use at most 80 characters.' });
 
 export const createViewSchema = z.object({
   name,

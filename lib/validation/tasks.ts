@@ -36,7 +36,12 @@ export type ReassignTaskInput = VerbInput<typeof reassignTaskSchema>;
 /** A selected task as a form sends it ("id:version") or as code passes it. */
 const selectedTask = z.union([
   z.object({ id: taskId, version: versionField }),
-  z.string().transform((value, ctx) => parseVersionedId(value, 'bigint') ?? (ctx.addIssue({ code: 'custom', message: 'Unknown task.' }), z.NEVER)),
+  z
+    .string()
+    .transform(
+      (value, ctx) =>
+        parseVersionedId(value, 'bigint') ?? (ctx.addIssue({ code: 'custom', message: 'Unknown task.' }), z.NEVER),
+    ),
 ]);
 
 export const BULK_REASSIGN_MAX = 500;

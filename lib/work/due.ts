@@ -23,7 +23,11 @@ export function endOfUtcDay(at: Date): Date {
 
 export type DueBucket = 'overdue' | 'today' | 'upcoming';
 
-export const DUE_BUCKET_LABELS: Record<DueBucket, string> = { overdue: 'Overdue', today: 'Due today', upcoming: 'Upcoming' };
+export const DUE_BUCKET_LABELS: Record<DueBucket, string> = {
+  overdue: 'Overdue',
+  today: 'Due today',
+  upcoming: 'Upcoming',
+};
 
 /**
  * Overdue: the due time has passed (the same rule as the overview's overdue count). Due today: still ahead, before

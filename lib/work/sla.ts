@@ -18,13 +18,28 @@ export type SlaStatus = {
   remainingMs: number;
 };
 
-export function firstResponseSla({ createdAt, respondedAt, now }: { createdAt: Date; respondedAt: Date | null; now: Date }): SlaStatus {
+export function firstResponseSla({
+  createdAt,
+  respondedAt,
+  now,
+}: {
+  createdAt: Date;
+  respondedAt: Date | null;
+  now: Date;
+}): SlaStatus {
   const deadline = new Date(createdAt.getTime() + FIRST_RESPONSE_MS);
   if (respondedAt !== null) {
-    return { state: respondedAt.getTime() <= deadline.getTime() ? 'met' : 'breached', deadline, respondedAt, remainingMs: 0 };
+    return {
+      state: respondedAt.getTime() <= deadline.getTime() ? 'met' : 'breached',
+      deadline,
+      respondedAt,
+      remainingMs: 0,
+    };
   }
   const remainingMs = deadline.getTime() - now.getTime();
-  return remainingMs >= 0 ? { state: 'pending', deadline, respondedAt, remainingMs } : { state: 'breached', deadline, respondedAt, remainingMs: 0 };
+  return remainingMs >= 0
+    ? { state: 'pending', deadline, respondedAt, remainingMs }
+    : { state: 'breached', deadline, respondedAt, remainingMs: 0 };
 }
 
 /** "5h 20m", "45m", "under 1m": the time left shown on a pending badge. */

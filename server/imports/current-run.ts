@@ -19,14 +19,23 @@ const store = globalThis as unknown as { holdfastImportRun?: CurrentRun | null }
  * Claims the server's import slot for a run that `start` begins; throws while another one is going. Check and claim
  * happen in one synchronous step, so two requests racing cannot both get the slot.
  */
-export function claimImportSlot(totalBytes: number, start: (run: { started: (jobId: number) => void; progressed: (p: ImportProgress) => void }) => Promise<unknown>): void {
+export function claimImportSlot(
+  totalBytes: number,
+  start: (run: { started: (jobId: number) => void; progressed: (p: ImportProgress) => void }) => Promise<unknown>,
+): void {
   const current = store.holdfastImportRun;
   if (current) {
     throw new RuleError(
-      current.jobId ? `Import #${current.jobId} is still running; start this one when it has finished.` : 'Another import is starting; try again in a moment.',
+      current.jobId
+        ? `Import #${current.jobId} is still running; start this one when it has finished.`
+        : 'Another import is starting; try again in a moment.',
     );
   }
-  const run: CurrentRun = { jobId: null, progress: { rowsRead: 0, bytesRead: 0, totalBytes }, finished: Promise.resolve() };
+  const run: CurrentRun = {
+    jobId: null,
+    progress: { rowsRead: 0, bytesRead: 0, totalBytes },
+    finished: Promise.resolve(),
+  };
   store.holdfastImportRun = run;
   const release = () => {
     if (store.holdfastImportRun === run) store.holdfastImportRun = null;

@@ -13,7 +13,11 @@ function todayUtc(now = new Date()): Date {
  * The engine's options from the page's settings, the same for the preview and the run so that what was previewed is
  * what imports. Like the CLI, "as of" defaults to today (UTC).
  */
-export function importOptionsOf(kind: ImportKind, settings: Omit<ImportSettings, 'kind' | 'uploadId'>, dryRun = false): ImportOptions {
+export function importOptionsOf(
+  kind: ImportKind,
+  settings: Omit<ImportSettings, 'kind' | 'uploadId'>,
+  dryRun = false,
+): ImportOptions {
   const unknown = unknownOverrideTargets(kind, settings.map);
   if (unknown.length) {
     const message = `These are not columns of ${kind}: ${[...new Set(unknown)].join(', ')}.`;

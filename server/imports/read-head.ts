@@ -11,7 +11,8 @@ import { RuleError } from '../errors';
 export function fileRefusal(error: unknown): RuleError | null {
   if (error instanceof NotCsvError) return new RuleError(error.message, 'file');
   const code = (error as { code?: unknown })?.code;
-  if (error instanceof Error && typeof code === 'string' && code.startsWith('CSV_')) return new RuleError(`The file could not be read as CSV: ${error.message}`, 'file');
+  if (error instanceof Error && typeof code === 'string' && code.startsWith('CSV_'))
+    return new RuleError(`The file could not be read as CSV: ${error.message}`, 'file');
   return null;
 }
 

@@ -12,7 +12,13 @@ import { UPLOAD_ID } from '@/lib/validation/imports';
 import { TooLargeError, ValidationError } from '../errors';
 
 /** An uploaded file waiting to be previewed and imported. */
-export type StoredUpload = { id: string; filename: string; size: number; uploadedById: number | null; uploadedAt: string };
+export type StoredUpload = {
+  id: string;
+  filename: string;
+  size: number;
+  uploadedById: number | null;
+  uploadedAt: string;
+};
 
 function uploadsDir(): string {
   return path.join(projectRoot(), '.holdfast', 'uploads');
@@ -22,7 +28,11 @@ function uploadsDir(): string {
 function filesOf(id: string) {
   if (!UPLOAD_ID.test(id)) throw new Error('Upload ids are 32 hex digits.');
   const dir = uploadsDir();
-  return { data: path.join(dir, `${id}.csv`), meta: path.join(dir, `${id}.json`), partial: path.join(dir, `${id}.part`) };
+  return {
+    data: path.join(dir, `${id}.csv`),
+    meta: path.join(dir, `${id}.json`),
+    partial: path.join(dir, `${id}.part`),
+  };
 }
 
 /**
@@ -45,7 +55,10 @@ export async function storeUpload(
       async function* (chunks: AsyncIterable<Uint8Array>) {
         for await (const chunk of chunks) {
           size += chunk.length;
-          if (size > maxBytes) throw new TooLargeError(`The file is larger than the ${formatBytes(maxBytes)} an import accepts. Split it into smaller files.`);
+          if (size > maxBytes)
+            throw new TooLargeError(
+              `The file is larger than the ${formatBytes(maxBytes)} an import accepts. Split it into smaller files.`,
+            );
           // After a refusal the rest is read and dropped, so that the browser, still sending, gets the answer.
           if (refusal) continue;
           refusal = check.push(chunk);

@@ -44,7 +44,12 @@ const profileColumns = {
 
 type ProfileRow = { [K in keyof typeof profileColumns]: (typeof customers.$inferSelect)[K] };
 
-export type CustomerRisk = { score: number; band: 'healthy' | 'watch' | 'at_risk' | 'critical'; scoredAt: Date; topFactors: RiskFactor[] };
+export type CustomerRisk = {
+  score: number;
+  band: 'healthy' | 'watch' | 'at_risk' | 'critical';
+  scoredAt: Date;
+  topFactors: RiskFactor[];
+};
 
 export type CustomerProfile = ProfileRow & { ownerName: string | null; risk: CustomerRisk | null };
 
@@ -57,7 +62,13 @@ export function topRiskFactors(factors: readonly RiskFactor[], limit = TOP_RISK_
 }
 
 /** The header: the customer, their owner's name and their current risk score, by primary keys. Null if unknown. */
-export async function getCustomerProfile({ ctx, customerId }: { ctx: ServiceContext; customerId: number }): Promise<CustomerProfile | null> {
+export async function getCustomerProfile({
+  ctx,
+  customerId,
+}: {
+  ctx: ServiceContext;
+  customerId: number;
+}): Promise<CustomerProfile | null> {
   assertCan(ctx.actor, 'customers.read');
   const [row] = await ctx.db
     .select({
@@ -112,10 +123,20 @@ const MONTH_SECONDS = 2_629_746;
  * for the last login and (customer, occurred_at) for usage, feedback (customer, kind, submitted_at), open tickets
  * (partial index).
  */
-export async function getCustomerKpis({ ctx, customerId, now = new Date() }: { ctx: ServiceContext; customerId: number; now?: Date }): Promise<CustomerKpis> {
+export async function getCustomerKpis({
+  ctx,
+  customerId,
+  now = new Date(),
+}: {
+  ctx: ServiceContext;
+  customerId: number;
+  now?: Date;
+}): Promise<CustomerKpis> {
   assertCan(ctx.actor, 'customers.read');
   const at = now.toISOString();
-  const since = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000 - (USAGE_DAYS - 1) * 86_400_000).toISOString();
+  const since = new Date(
+    Math.floor(now.getTime() / 86_400_000) * 86_400_000 - (USAGE_DAYS - 1) * 86_400_000,
+  ).toISOString();
   const [row] = await queryRows<KpiRow>(
     ctx.db,
     sql`select
@@ -141,7 +162,15 @@ export async function getCustomerKpis({ ctx, customerId, now = new Date() }: { c
     ) n on true
     where c.id = ${customerId}`,
   );
-  if (!row) return { revenueToDateCents: 0, lastLoginAt: null, latestNps: null, openTickets: 0, usage: dailySeries([], now, USAGE_DAYS), usageTotal: 0 };
+  if (!row)
+    return {
+      revenueToDateCents: 0,
+      lastLoginAt: null,
+      latestNps: null,
+      openTickets: 0,
+      usage: dailySeries([], now, USAGE_DAYS),
+      usageTotal: 0,
+    };
   const usage = dailySeries(row.usage ?? [], now, USAGE_DAYS);
   const npsAt = toDate(row.nps_at);
   return {

@@ -29,11 +29,22 @@ export async function getCustomerTimeline({
 }): Promise<TimelinePage> {
   assertCan(ctx.actor, 'customers.read');
   const { kinds, through } = query;
-  if (!through) return page(await readTimeline(ctx.db, { customerId, kinds, bound: null, limit: pageSize + 1 }), pageSize);
+  if (!through)
+    return page(await readTimeline(ctx.db, { customerId, kinds, bound: null, limit: pageSize + 1 }), pageSize);
 
-  const loaded = await readTimeline(ctx.db, { customerId, kinds, bound: { direction: 'atOrNewer', cursor: through }, limit: TIMELINE_MAX_LOADED + 1 });
+  const loaded = await readTimeline(ctx.db, {
+    customerId,
+    kinds,
+    bound: { direction: 'atOrNewer', cursor: through },
+    limit: TIMELINE_MAX_LOADED + 1,
+  });
   if (loaded.length > TIMELINE_MAX_LOADED) return page(loaded, TIMELINE_MAX_LOADED);
-  const next = await readTimeline(ctx.db, { customerId, kinds, bound: { direction: 'older', cursor: through }, limit: pageSize + 1 });
+  const next = await readTimeline(ctx.db, {
+    customerId,
+    kinds,
+    bound: { direction: 'older', cursor: through },
+    limit: pageSize + 1,
+  });
   const rest = page(next, pageSize);
   return { items: [...loaded, ...rest.items], more: rest.more };
 }

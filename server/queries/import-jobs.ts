@@ -46,7 +46,10 @@ export type ImportHistoryDTO = { jobs: ImportJobDTO[]; olderThan: number | null 
 const { errors: _errors, warnings: _warnings, options: _options, ...summaryColumns } = getTableColumns(importJobs);
 const jobColumns = { ...summaryColumns, creatorName: users.name, creatorEmail: users.email };
 
-type JobRow = Omit<typeof importJobs.$inferSelect, 'errors' | 'warnings' | 'options'> & { creatorName: string | null; creatorEmail: string | null };
+type JobRow = Omit<typeof importJobs.$inferSelect, 'errors' | 'warnings' | 'options'> & {
+  creatorName: string | null;
+  creatorEmail: string | null;
+};
 
 function toDTO(row: JobRow): ImportJobDTO {
   const status = row.status as ImportJobStatus;
@@ -100,7 +103,13 @@ export async function listImportJobs({
 }
 
 /** One job with its first errors by line; NotFoundError when there is no such job. */
-export async function getImportJob({ ctx, input }: { ctx: ServiceContext; input: { jobId: number } }): Promise<ImportJobDetailDTO> {
+export async function getImportJob({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { jobId: number };
+}): Promise<ImportJobDetailDTO> {
   assertCan(ctx.actor, 'imports.run');
   await markInterruptedJobs(ctx.db);
   const [row] = await ctx.db

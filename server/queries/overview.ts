@@ -19,7 +19,13 @@ export type MyTasksDTO = { open: number; overdue: number };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The overview's workspace numbers in one pass over customers. */
-export async function getWorkspaceSummary({ ctx, now = new Date() }: { ctx: ServiceContext; now?: Date }): Promise<WorkspaceSummaryDTO> {
+export async function getWorkspaceSummary({
+  ctx,
+  now = new Date(),
+}: {
+  ctx: ServiceContext;
+  now?: Date;
+}): Promise<WorkspaceSummaryDTO> {
   assertCan(ctx.actor, 'customers.read');
   const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
   const rows = await ctx.db
@@ -27,7 +33,9 @@ export async function getWorkspaceSummary({ ctx, now = new Date() }: { ctx: Serv
       currency: customers.currency,
       customers: count(),
       active: sql<number>`count(*) filter (where ${customers.churnedAt} is null)`.mapWith(Number),
-      churnedRecently: sql<number>`count(*) filter (where ${customers.churnedAt} >= ${since}::timestamptz)`.mapWith(Number),
+      churnedRecently: sql<number>`count(*) filter (where ${customers.churnedAt} >= ${since}::timestamptz)`.mapWith(
+        Number,
+      ),
       mrrCents: sql<number>`coalesce(sum(${customers.mrrCents}), 0)`.mapWith(Number),
     })
     .from(customers)
@@ -45,7 +53,13 @@ export async function getWorkspaceSummary({ ctx, now = new Date() }: { ctx: Serv
  * The open tasks assigned to the signed-in user, read from the partial index on open tasks by assignee. Everyone may
  * see their own work, so no permission is asked; the system actor has none.
  */
-export async function getMyTaskCounts({ ctx, now = new Date() }: { ctx: ServiceContext; now?: Date }): Promise<MyTasksDTO> {
+export async function getMyTaskCounts({
+  ctx,
+  now = new Date(),
+}: {
+  ctx: ServiceContext;
+  now?: Date;
+}): Promise<MyTasksDTO> {
   if (ctx.actor.kind !== 'user') return { open: 0, overdue: 0 };
   const [row] = await ctx.db
     .select({

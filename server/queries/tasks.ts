@@ -74,7 +74,13 @@ export const TASK_LIST_LIMIT = 200;
 const CLOSED_TASKS_ON_PROFILE = 10;
 
 /** A customer's open tasks (soonest due first) and their most recently closed ones, from (customer_id, created_at). */
-export async function listCustomerTasks({ ctx, customerId }: { ctx: ServiceContext; customerId: number }): Promise<{ open: TaskListItem[]; closed: TaskListItem[] }> {
+export async function listCustomerTasks({
+  ctx,
+  customerId,
+}: {
+  ctx: ServiceContext;
+  customerId: number;
+}): Promise<{ open: TaskListItem[]; closed: TaskListItem[] }> {
   assertCan(ctx.actor, 'customers.read');
   const [open, closed] = await Promise.all([
     selectTasks(ctx, and(eq(tasks.customerId, customerId), eq(tasks.status, 'open')))
@@ -117,7 +123,13 @@ const NO_LOAD: LoadCounts = { open: 0, overdue: 0, dueToday: 0, urgent: 0 };
  * over the open tasks, grouped by assignee, read from tasks_assignee_open_due_idx alone (it holds every column the
  * counts need); the people come from the users table.
  */
-export async function getTeamLoad({ ctx, now = new Date() }: { ctx: ServiceContext; now?: Date }): Promise<TeamMemberLoad[]> {
+export async function getTeamLoad({
+  ctx,
+  now = new Date(),
+}: {
+  ctx: ServiceContext;
+  now?: Date;
+}): Promise<TeamMemberLoad[]> {
   assertCan(ctx.actor, 'tasks.assign');
   const at = now.toISOString();
   const endOfDay = endOfUtcDay(now).toISOString();
@@ -127,7 +139,10 @@ export async function getTeamLoad({ ctx, now = new Date() }: { ctx: ServiceConte
         assigneeId: tasks.assigneeId,
         open: sql<number>`count(*)`.mapWith(Number),
         overdue: sql<number>`count(*) filter (where ${tasks.dueAt} < ${at}::timestamptz)`.mapWith(Number),
-        dueToday: sql<number>`count(*) filter (where ${tasks.dueAt} >= ${at}::timestamptz and ${tasks.dueAt} < ${endOfDay}::timestamptz)`.mapWith(Number),
+        dueToday:
+          sql<number>`count(*) filter (where ${tasks.dueAt} >= ${at}::timestamptz and ${tasks.dueAt} < ${endOfDay}::timestamptz)`.mapWith(
+            Number,
+          ),
         urgent: sql<number>`count(*) filter (where ${tasks.priority} in ('high', 'urgent'))`.mapWith(Number),
       })
       .from(tasks)
@@ -136,14 +151,25 @@ export async function getTeamLoad({ ctx, now = new Date() }: { ctx: ServiceConte
     assignableUsers(ctx),
   ]);
   const byAssignee = new Map(load.map(({ assigneeId, ...counts }) => [assigneeId, counts]));
-  const rows: TeamMemberLoad[] = people.map((person) => ({ userId: person.id, name: person.name, role: person.role, ...(byAssignee.get(person.id) ?? NO_LOAD) }));
+  const rows: TeamMemberLoad[] = people.map((person) => ({
+    userId: person.id,
+    name: person.name,
+    role: person.role,
+    ...(byAssignee.get(person.id) ?? NO_LOAD),
+  }));
   const unassigned = byAssignee.get(null);
   if (unassigned) rows.push({ userId: null, name: 'Unassigned', role: null, ...unassigned });
   return rows;
 }
 
 /** Open tasks of one team member (or of nobody), soonest due first, for a lead to reassign. */
-export async function listTeamTasks({ ctx, assigneeId }: { ctx: ServiceContext; assigneeId: number | null }): Promise<TaskListItem[]> {
+export async function listTeamTasks({
+  ctx,
+  assigneeId,
+}: {
+  ctx: ServiceContext;
+  assigneeId: number | null;
+}): Promise<TaskListItem[]> {
   assertCan(ctx.actor, 'tasks.assign');
   const whose = assigneeId === null ? isNull(tasks.assigneeId) : eq(tasks.assigneeId, assigneeId);
   return selectTasks(ctx, and(whose, eq(tasks.status, 'open')))

@@ -17,7 +17,13 @@ const FUTURE_SLACK_MS = 5 * 60 * 1000;
  * A call, email, meeting or note on a customer, authored by the actor. The customer's last-activity time moves
  * forward with it (the list sorts and filters on it).
  */
-export async function logActivity({ ctx, input }: { ctx: ServiceContext; input: LogActivityInput }): Promise<ActivityRow> {
+export async function logActivity({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: LogActivityInput;
+}): Promise<ActivityRow> {
   assertCan(ctx.actor, 'activities.write');
   const data = parseInput(logActivitySchema, input);
   const occurredAt = data.occurredAt ? momentOf(data.occurredAt) : new Date();
@@ -25,7 +31,8 @@ export async function logActivity({ ctx, input }: { ctx: ServiceContext; input: 
     const customer = await lockCustomer(tx, data.customerId);
     assertCan(ctx.actor, 'activities.write', { ownerId: customer.ownerId });
     assertNotErased(customer);
-    if (occurredAt.getTime() > Date.now() + FUTURE_SLACK_MS) throw new RuleError('An activity cannot happen in the future.', 'occurredAt');
+    if (occurredAt.getTime() > Date.now() + FUTURE_SLACK_MS)
+      throw new RuleError('An activity cannot happen in the future.', 'occurredAt');
     const [activity] = await tx
       .insert(activities)
       .values({
@@ -41,12 +48,22 @@ export async function logActivity({ ctx, input }: { ctx: ServiceContext; input: 
     await tx
       .insert(customerActivity)
       .values({ customerId: customer.id, lastActivityAt: occurredAt })
-      .onConflictDoUpdate({ target: customerActivity.customerId, set: { lastActivityAt: sql`greatest(${customerActivity.lastActivityAt}, excluded.last_activity_at)` } });
+      .onConflictDoUpdate({
+        target: customerActivity.customerId,
+        set: { lastActivityAt: sql`greatest(${customerActivity.lastActivityAt}, excluded.last_activity_at)` },
+      });
     await writeAudit(tx, ctx.actor, {
       action: 'activity.log',
       entityType: 'activity',
       entityId: activity.id,
-      after: { customerId: customer.id, kind: activity.kind, subject: activity.subject, body: activity.body, outcome: activity.outcome, occurredAt: activity.occurredAt },
+      after: {
+        customerId: customer.id,
+        kind: activity.kind,
+        subject: activity.subject,
+        body: activity.body,
+        outcome: activity.outcome,
+        occurredAt: activity.occurredAt,
+      },
     });
     return activity;
   });

@@ -17,7 +17,11 @@ export const BULK_LIMIT = 10_000;
 export type ResolvedTarget = { where: SQL; count: number; erased: number };
 
 async function cappedCount(tx: Executor, where: SQL): Promise<number> {
-  const capped = tx.select({ one: sql`1` }).from(customers).where(where).limit(BULK_LIMIT + 1);
+  const capped = tx
+    .select({ one: sql`1` })
+    .from(customers)
+    .where(where)
+    .limit(BULK_LIMIT + 1);
   const [{ n }] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from (${capped}) as matching`);
   return n;
 }
@@ -47,12 +51,15 @@ export async function resolveBulkTarget(tx: Executor, target: BulkTarget, actor:
     return { where: inArray(customers.id, live), count: live.length, erased: ids.length - live.length };
   }
   const { query, ignored } = parseCustomerListQuery(searchParamsOf(target.search));
-  if (ignored.length) throw new ValidationError({ targetSearch: ignored.map((problem) => `Filter not understood: ${problem}.`) });
+  if (ignored.length)
+    throw new ValidationError({ targetSearch: ignored.map((problem) => `Filter not understood: ${problem}.`) });
   const matching = customerFilterWhere(resolveListFilter(query.filter, actor)) ?? sql`true`;
   const where = and(matching, isNull(customers.erasedAt))!;
   const n = await cappedCount(tx, where);
   if (n > BULK_LIMIT) {
-    throw new RuleError(`This applies to more than ${BULK_LIMIT.toLocaleString('en-US')} customers. Narrow the filters and apply it in parts.`);
+    throw new RuleError(
+      `This applies to more than ${BULK_LIMIT.toLocaleString('en-US')} customers. Narrow the filters and apply it in parts.`,
+    );
   }
   // Counted only below the limit, so this reads at most about as many rows as the action itself.
   return { where, count: n, erased: await cappedCount(tx, and(matching, isNotNull(customers.erasedAt))!) };

@@ -16,7 +16,10 @@ export type BulkResult = { matched: number; changed: number; erased: number };
 
 /** An owner or assignee must be someone who works accounts and can sign in. */
 async function activeWorker(tx: Executor, userId: number, field: string) {
-  const [user] = await tx.select({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId));
+  const [user] = await tx
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user || user.disabledAt) throw new RuleError('Choose an active user.', field);
   if (user.role === 'exec') throw new RuleError('Executives are read-only; choose a CSM, a lead or an admin.', field);
   return user;
@@ -27,7 +30,13 @@ async function activeWorker(tx: Executor, userId: number, field: string) {
  * they are; every change bumps the customer's version and writes an audit row with the owner before and after. With
  * moveOpenTasks, each previous owner's open tasks on those accounts move to the new owner too, in the same transaction.
  */
-export async function assignOwner({ ctx, input }: { ctx: ServiceContext; input: AssignOwnerInput }): Promise<BulkResult & { owner: string; movedTasks: number }> {
+export async function assignOwner({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: AssignOwnerInput;
+}): Promise<BulkResult & { owner: string; movedTasks: number }> {
   assertCan(ctx.actor, 'customers.assignOwner');
   return ctx.db.transaction(async (tx) => {
     const owner = await activeWorker(tx, input.ownerId, 'ownerId');
@@ -54,7 +63,11 @@ export async function assignOwner({ ctx, input }: { ctx: ServiceContext; input: 
         returning entity_id, (before->>'ownerId')::int as previous_owner_id`,
     );
     const handovers = input.moveOpenTasks
-      ? changed.flatMap((row) => (row.previous_owner_id === null ? [] : [{ customerId: Number(row.entity_id), previousOwnerId: row.previous_owner_id }]))
+      ? changed.flatMap((row) =>
+          row.previous_owner_id === null
+            ? []
+            : [{ customerId: Number(row.entity_id), previousOwnerId: row.previous_owner_id }],
+        )
       : [];
     const movedTasks = await handOverOpenTasks(tx, ctx.actor, handovers, owner.id);
     return { matched: target.count, changed: changed.length, erased: target.erased, owner: owner.name, movedTasks };
@@ -81,7 +94,13 @@ async function assertOwnsAll(tx: Executor, actor: Actor, where: SQL): Promise<vo
  * One task for each target customer, for its owner (or the acting user where an account has none) or for one chosen
  * user. Assigning work to someone else is a lead's (tasks.assign).
  */
-export async function createTasksForCustomers({ ctx, input }: { ctx: ServiceContext; input: CreateTasksInput }): Promise<BulkResult> {
+export async function createTasksForCustomers({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CreateTasksInput;
+}): Promise<BulkResult> {
   assertCan(ctx.actor, 'tasks.write');
   const me = ctx.actor.kind === 'user' ? ctx.actor.id : null;
   if (input.assignee !== 'owner' && input.assignee !== me) assertCan(ctx.actor, 'tasks.assign');

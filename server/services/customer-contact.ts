@@ -27,7 +27,13 @@ const auditView = ({ id: _id, version: _version, ...contact }: CustomerContact) 
  * Email, phone, consent per channel and the preferred channel. Outreach reads the consent flags before every send
  * (docs/lifecycle-and-outreach.md), so who changed them and when is in the audit log.
  */
-export async function updateCustomerContact({ ctx, input }: { ctx: ServiceContext; input: UpdateContactInput }): Promise<CustomerContact> {
+export async function updateCustomerContact({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: UpdateContactInput;
+}): Promise<CustomerContact> {
   assertCan(ctx.actor, 'customers.updateContact');
   const data = parseInput(updateContactSchema, input);
   return ctx.db.transaction(async (tx) => {
@@ -50,7 +56,13 @@ export async function updateCustomerContact({ ctx, input }: { ctx: ServiceContex
       })
       .where(eq(customers.id, customer.id))
       .returning(contactColumns);
-    await writeAudit(tx, ctx.actor, { action: 'customer.updateContact', entityType: 'customer', entityId: customer.id, before: auditView(before), after: auditView(after) });
+    await writeAudit(tx, ctx.actor, {
+      action: 'customer.updateContact',
+      entityType: 'customer',
+      entityId: customer.id,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
 }

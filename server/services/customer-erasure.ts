@@ -24,7 +24,20 @@ export function erasedCustomerName(customerId: number): string {
  * snapshots flat so that this list finds them). Erasure strips them from the customer's audit history; who did
  * what and when stays.
  */
-const PERSONAL_AUDIT_KEYS = ['name', 'email', 'phone', 'company', 'attributes', 'subject', 'body', 'outcome', 'title', 'description', 'comment', 'toAddress'];
+const PERSONAL_AUDIT_KEYS = [
+  'name',
+  'email',
+  'phone',
+  'company',
+  'attributes',
+  'subject',
+  'body',
+  'outcome',
+  'title',
+  'description',
+  'comment',
+  'toAddress',
+];
 
 /** The identifying fields whose values users may have typed elsewhere (a list search, an export filter). */
 const IDENTIFYING_KEYS = ['name', 'email', 'phone', 'company'] as const;
@@ -46,8 +59,14 @@ export type ErasureReport = {
 
 /** What the customer is and was called and reached at: the record now, and the snapshots of its audit history. */
 async function identifyingValues(tx: Executor, customerId: number): Promise<string[]> {
-  const [current] = await tx.select({ name: customers.name, email: customers.email, phone: customers.phone, company: customers.company }).from(customers).where(eq(customers.id, customerId));
-  const keys = sql.join(IDENTIFYING_KEYS.map((key) => sql`${key}`), sql`, `);
+  const [current] = await tx
+    .select({ name: customers.name, email: customers.email, phone: customers.phone, company: customers.company })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  const keys = sql.join(
+    IDENTIFYING_KEYS.map((key) => sql`${key}`),
+    sql`, `,
+  );
   const history = await queryRows<{ value: string }>(
     tx,
     sql`select distinct field.value from ${auditLog}
@@ -63,7 +82,8 @@ async function redactAudit(tx: Executor, where: SQL): Promise<number> {
     PERSONAL_AUDIT_KEYS.map((key) => sql`${key}`),
     sql`, `,
   )}]::text[]`;
-  const strip = (column: AnyColumn) => sql`case when jsonb_typeof(${column}) = 'object' then ${column} - ${keys} else ${column} end`;
+  const strip = (column: AnyColumn) =>
+    sql`case when jsonb_typeof(${column}) = 'object' then ${column} - ${keys} else ${column} end`;
   const rows = await tx
     .update(auditLog)
     .set({ before: strip(auditLog.before), after: strip(auditLog.after) })
@@ -80,7 +100,13 @@ async function redactAudit(tx: Executor, where: SQL): Promise<number> {
  * filters). Aggregates (orders, subscriptions, events, scores, stages) stay, so KPIs do
  * not change. One transaction; the erasure's own audit row says what was cleared, never what it said.
  */
-export async function eraseCustomer({ ctx, input }: { ctx: ServiceContext; input: CustomerRefInput }): Promise<ErasureReport> {
+export async function eraseCustomer({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CustomerRefInput;
+}): Promise<ErasureReport> {
   assertCan(ctx.actor, 'customers.erase');
   const { customerId } = parseInput(customerRefSchema, input);
   return ctx.db.transaction(async (tx) => {
@@ -120,11 +146,25 @@ export async function eraseCustomer({ ctx, input }: { ctx: ServiceContext; input
       .returning({ id: tasks.id });
     const clearedTasks = await tx
       .update(tasks)
-      .set({ title: ERASED_TEXT, description: null, outcome: null, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
+      .set({
+        title: ERASED_TEXT,
+        description: null,
+        outcome: null,
+        version: sql`${tasks.version} + 1`,
+        updatedAt: sql`now()`,
+      })
       .where(eq(tasks.customerId, customer.id))
       .returning({ id: tasks.id });
-    const clearedTickets = await tx.update(tickets).set({ subject: null }).where(eq(tickets.customerId, customer.id)).returning({ id: tickets.id });
-    const clearedFeedback = await tx.update(feedback).set({ comment: null }).where(eq(feedback.customerId, customer.id)).returning({ id: feedback.id });
+    const clearedTickets = await tx
+      .update(tickets)
+      .set({ subject: null })
+      .where(eq(tickets.customerId, customer.id))
+      .returning({ id: tickets.id });
+    const clearedFeedback = await tx
+      .update(feedback)
+      .set({ comment: null })
+      .where(eq(feedback.customerId, customer.id))
+      .returning({ id: feedback.id });
     const clearedMessages = await tx
       .update(outreachMessages)
       .set({ toAddress: null, subject: null, body: '' })
@@ -132,10 +172,20 @@ export async function eraseCustomer({ ctx, input }: { ctx: ServiceContext; input
       .returning({ id: outreachMessages.id });
 
     // Three statements rather than one OR, so that each uses the (entity_type, entity_id) index.
-    const rowsOf = (entityType: string, ids: SQL) => and(eq(auditLog.entityType, entityType), inArray(auditLog.entityId, ids))!;
-    let auditEntries = await redactAudit(tx, and(eq(auditLog.entityType, 'customer'), eq(auditLog.entityId, String(customer.id)))!);
-    auditEntries += await redactAudit(tx, rowsOf('activity', sql`(select id::text from ${activities} where ${activities.customerId} = ${customer.id})`));
-    auditEntries += await redactAudit(tx, rowsOf('task', sql`(select id::text from ${tasks} where ${tasks.customerId} = ${customer.id})`));
+    const rowsOf = (entityType: string, ids: SQL) =>
+      and(eq(auditLog.entityType, entityType), inArray(auditLog.entityId, ids))!;
+    let auditEntries = await redactAudit(
+      tx,
+      and(eq(auditLog.entityType, 'customer'), eq(auditLog.entityId, String(customer.id)))!,
+    );
+    auditEntries += await redactAudit(
+      tx,
+      rowsOf('activity', sql`(select id::text from ${activities} where ${activities.customerId} = ${customer.id})`),
+    );
+    auditEntries += await redactAudit(
+      tx,
+      rowsOf('task', sql`(select id::text from ${tasks} where ${tasks.customerId} = ${customer.id})`),
+    );
     // Where users typed the customer's values to find them: export filters, saved views.
     const searches = await scrubRepeatedValues(tx, values, erasedCustomerName(customer.id));
     auditEntries += searches.auditEntries;
@@ -154,7 +204,12 @@ export async function eraseCustomer({ ctx, input }: { ctx: ServiceContext; input
         savedViews: searches.savedViews,
       },
     };
-    await writeAudit(tx, ctx.actor, { action: 'customer.erase', entityType: 'customer', entityId: customer.id, after: { erasedAt: report.erasedAt, cleared: report.cleared } });
+    await writeAudit(tx, ctx.actor, {
+      action: 'customer.erase',
+      entityType: 'customer',
+      entityId: customer.id,
+      after: { erasedAt: report.erasedAt, cleared: report.cleared },
+    });
     return report;
   });
 }

@@ -71,7 +71,13 @@ async function readSection(tx: Executor, source: Source, customerId: number): Pr
  * Read in one repeatable-read transaction so that the sections agree with each other; the export itself is
  * audit-logged (who exported whom, and how many rows), without the data.
  */
-export async function exportCustomerPersonalData({ ctx, input }: { ctx: ServiceContext; input: CustomerRefInput }): Promise<PersonalDataExport> {
+export async function exportCustomerPersonalData({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CustomerRefInput;
+}): Promise<PersonalDataExport> {
   assertCan(ctx.actor, 'customers.exportPersonalData');
   const { customerId } = parseInput(customerRefSchema, input);
   return ctx.db.transaction(
@@ -89,7 +95,12 @@ export async function exportCustomerPersonalData({ ctx, input }: { ctx: ServiceC
         sections[name] = await readSection(tx, source, customerId);
       }
       const rows = Object.fromEntries(Object.entries(sections).map(([name, list]) => [name, list.length]));
-      await writeAudit(tx, ctx.actor, { action: 'customer.exportPersonalData', entityType: 'customer', entityId: customerId, after: { rows } });
+      await writeAudit(tx, ctx.actor, {
+        action: 'customer.exportPersonalData',
+        entityType: 'customer',
+        entityId: customerId,
+        after: { rows },
+      });
       return {
         format: 'holdfast.customer-personal-data.v1',
         exportedAt: new Date().toISOString(),

@@ -15,7 +15,13 @@ export type OwnerChange = { customerId: number; owner: Assignee; movedTasks: num
  * Hands an account to another owner (leads and admins). Optionally the previous owner's open tasks on it move
  * along, so that the work follows the account; each moved task gets its own audit row.
  */
-export async function changeCustomerOwner({ ctx, input }: { ctx: ServiceContext; input: ChangeOwnerInput }): Promise<OwnerChange> {
+export async function changeCustomerOwner({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ChangeOwnerInput;
+}): Promise<OwnerChange> {
   assertCan(ctx.actor, 'customers.assignOwner');
   const data = parseInput(changeOwnerSchema, input);
   return ctx.db.transaction(async (tx) => {
@@ -37,7 +43,10 @@ export async function changeCustomerOwner({ ctx, input }: { ctx: ServiceContext;
       after: { ownerId: owner.id, moveOpenTasks: data.moveOpenTasks },
     });
 
-    const handovers = data.moveOpenTasks && customer.ownerId !== null ? [{ customerId: customer.id, previousOwnerId: customer.ownerId }] : [];
+    const handovers =
+      data.moveOpenTasks && customer.ownerId !== null
+        ? [{ customerId: customer.id, previousOwnerId: customer.ownerId }]
+        : [];
     const movedTasks = await handOverOpenTasks(tx, ctx.actor, handovers, owner.id);
     return { customerId: customer.id, owner, movedTasks, changed: true };
   });

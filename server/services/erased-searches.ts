@@ -24,12 +24,18 @@ const changed = (before: unknown, after: unknown) => JSON.stringify(before) !== 
  * Replaces an erased customer's values with their label wherever users repeated them: in saved views (name and
  * search) and in the audit rows of exports and views. Returns how many of each were changed.
  */
-export async function scrubRepeatedValues(tx: Executor, values: readonly string[], label: string): Promise<{ auditEntries: number; savedViews: number }> {
+export async function scrubRepeatedValues(
+  tx: Executor,
+  values: readonly string[],
+  label: string,
+): Promise<{ auditEntries: number; savedViews: number }> {
   if (values.length === 0) return { auditEntries: 0, savedViews: 0 };
   const audits = await tx
     .select({ id: auditLog.id, before: auditLog.before, after: auditLog.after })
     .from(auditLog)
-    .where(sql`${inArray(auditLog.entityType, SEARCH_AUDIT_ENTITIES)} and ${mayHold(sql`concat(${auditLog.before}::text, ' ', ${auditLog.after}::text)`, values)}`)
+    .where(
+      sql`${inArray(auditLog.entityType, SEARCH_AUDIT_ENTITIES)} and ${mayHold(sql`concat(${auditLog.before}::text, ' ', ${auditLog.after}::text)`, values)}`,
+    )
     .for('update');
   let auditEntries = 0;
   for (const row of audits) {
@@ -50,7 +56,10 @@ export async function scrubRepeatedValues(tx: Executor, values: readonly string[
     const name = scrubText(view.name, values, label);
     const state = scrubJson(view.state, values, label) as Record<string, unknown>;
     if (name === view.name && !changed(view.state, state)) continue;
-    await tx.update(savedViews).set({ name, state, updatedAt: sql`now()` }).where(eq(savedViews.id, view.id));
+    await tx
+      .update(savedViews)
+      .set({ name, state, updatedAt: sql`now()` })
+      .where(eq(savedViews.id, view.id));
     scrubbedViews += 1;
   }
   return { auditEntries, savedViews: scrubbedViews };

@@ -35,9 +35,28 @@ const EXPORTS = {
   customers: {
     permission: 'customers.read',
     columns: [
-      'id', 'name', 'email', 'phone', 'company', 'segment', 'plan', 'country', 'region', 'industry', 'owner_email',
-      'lifecycle_stage', 'loyalty_tier', 'acquired_at', 'activated_at', 'churned_at', 'churn_reason', 'churn_type',
-      'mrr', 'currency', 'last_activity_at', 'attributes',
+      'id',
+      'name',
+      'email',
+      'phone',
+      'company',
+      'segment',
+      'plan',
+      'country',
+      'region',
+      'industry',
+      'owner_email',
+      'lifecycle_stage',
+      'loyalty_tier',
+      'acquired_at',
+      'activated_at',
+      'churned_at',
+      'churn_reason',
+      'churn_type',
+      'mrr',
+      'currency',
+      'last_activity_at',
+      'attributes',
     ],
     page: async (ctx, filter, after) => {
       const rows = await ctx.db
@@ -48,30 +67,33 @@ const EXPORTS = {
         .where(and(customerFilterWhere(filter), after === null ? undefined : gt(customers.id, after)))
         .orderBy(asc(customers.id))
         .limit(BATCH);
-      return paged(rows.map((r) => ({ ...r.c, ownerEmail: r.ownerEmail, lastActivityAt: r.lastActivityAt })), (c) => ({
-        id: c.externalId,
-        name: c.name,
-        email: c.email,
-        phone: c.phone,
-        company: c.company,
-        segment: c.segment,
-        plan: c.plan,
-        country: c.country,
-        region: c.region,
-        industry: c.industry,
-        owner_email: c.ownerEmail,
-        lifecycle_stage: c.lifecycleStage,
-        loyalty_tier: c.loyaltyTier,
-        acquired_at: c.acquiredAt,
-        activated_at: c.activatedAt,
-        churned_at: c.churnedAt,
-        churn_reason: c.churnReason,
-        churn_type: c.churnType,
-        mrr: centsToDecimal(c.mrrCents),
-        currency: c.currency,
-        last_activity_at: c.lastActivityAt,
-        attributes: c.attributes,
-      }));
+      return paged(
+        rows.map((r) => ({ ...r.c, ownerEmail: r.ownerEmail, lastActivityAt: r.lastActivityAt })),
+        (c) => ({
+          id: c.externalId,
+          name: c.name,
+          email: c.email,
+          phone: c.phone,
+          company: c.company,
+          segment: c.segment,
+          plan: c.plan,
+          country: c.country,
+          region: c.region,
+          industry: c.industry,
+          owner_email: c.ownerEmail,
+          lifecycle_stage: c.lifecycleStage,
+          loyalty_tier: c.loyaltyTier,
+          acquired_at: c.acquiredAt,
+          activated_at: c.activatedAt,
+          churned_at: c.churnedAt,
+          churn_reason: c.churnReason,
+          churn_type: c.churnType,
+          mrr: centsToDecimal(c.mrrCents),
+          currency: c.currency,
+          last_activity_at: c.lastActivityAt,
+          attributes: c.attributes,
+        }),
+      );
     },
   },
   'risk-scores': {
@@ -79,13 +101,28 @@ const EXPORTS = {
     columns: ['id', 'name', 'score', 'band', 'factors', 'scored_at'],
     page: async (ctx, filter, after) => {
       const rows = await ctx.db
-        .select({ id: customers.id, externalId: customers.externalId, name: customers.name, score: riskScores.score, band: riskScores.band, factors: riskScores.factors, scoredAt: riskScores.scoredAt })
+        .select({
+          id: customers.id,
+          externalId: customers.externalId,
+          name: customers.name,
+          score: riskScores.score,
+          band: riskScores.band,
+          factors: riskScores.factors,
+          scoredAt: riskScores.scoredAt,
+        })
         .from(riskScores)
         .innerJoin(customers, eq(customers.id, riskScores.customerId))
         .where(and(customerFilterWhere(filter), after === null ? undefined : gt(customers.id, after)))
         .orderBy(asc(customers.id))
         .limit(BATCH);
-      return paged(rows, (r) => ({ id: r.externalId, name: r.name, score: r.score, band: r.band, factors: r.factors, scored_at: r.scoredAt }));
+      return paged(rows, (r) => ({
+        id: r.externalId,
+        name: r.name,
+        score: r.score,
+        band: r.band,
+        factors: r.factors,
+        scored_at: r.scoredAt,
+      }));
     },
   },
   audit: {
@@ -98,7 +135,16 @@ const EXPORTS = {
         .where(after === null ? undefined : lt(auditLog.id, after))
         .orderBy(desc(auditLog.id))
         .limit(BATCH);
-      return paged(rows, (r) => ({ id: r.id, created_at: r.createdAt, actor: r.actorLabel, action: r.action, entity_type: r.entityType, entity_id: r.entityId, before: r.before, after: r.after }));
+      return paged(rows, (r) => ({
+        id: r.id,
+        created_at: r.createdAt,
+        actor: r.actorLabel,
+        action: r.action,
+        entity_type: r.entityType,
+        entity_id: r.entityId,
+        before: r.before,
+        after: r.after,
+      }));
     },
   },
 } satisfies Record<string, ExportDefinition>;
@@ -136,10 +182,14 @@ export async function streamExport({
     after = page.next;
   } while (after !== null);
   await write(input.out, format.end());
-  await writeAudit(ctx.db, ctx.actor, { action: 'export.run', entityType: 'export', entityId: input.what, after: { format: input.format, filter: input.filter, rows: count } });
+  await writeAudit(ctx.db, ctx.actor, {
+    action: 'export.run',
+    entityType: 'export',
+    entityId: input.what,
+    after: { format: input.format, filter: input.filter, rows: count },
+  });
   return count;
 }
-
 
 /**
  * The KPI table (one row per month, one column per metric; rates as fractions, money in minor units) in an export
@@ -156,11 +206,30 @@ export async function exportKpiTable({
   const table = kpiTable(document);
   const format = serializer(input.format, table.columns);
   await write(input.out, format.start() + format.rows(table.rows, true) + format.end());
-  await writeAudit(ctx.db, ctx.actor, { action: 'export.run', entityType: 'export', entityId: 'kpis', after: { format: input.format, query: input.query, rows: table.rows.length } });
+  await writeAudit(ctx.db, ctx.actor, {
+    action: 'export.run',
+    entityType: 'export',
+    entityId: 'kpis',
+    after: { format: input.format, query: input.query, rows: table.rows.length },
+  });
   return table.rows.length;
 }
 
-const DRILLDOWN_COLUMNS = ['id', 'name', 'month', 'segment', 'plan', 'mrr_start', 'mrr_end', 'mrr_change', 'orders', 'revenue', 'currency', 'churn_reason', 'churn_type'] as const;
+const DRILLDOWN_COLUMNS = [
+  'id',
+  'name',
+  'month',
+  'segment',
+  'plan',
+  'mrr_start',
+  'mrr_end',
+  'mrr_change',
+  'orders',
+  'revenue',
+  'currency',
+  'churn_reason',
+  'churn_type',
+] as const;
 
 /**
  * The customers behind a KPI number (a drill-down list, in its order: by the MRR it moved, largest first) in an
@@ -204,7 +273,12 @@ export async function openKpiDrilldownExport({
       count += batch.length;
     }
     await write(out, format.end());
-    await writeAudit(ctx.db, ctx.actor, { action: 'export.run', entityType: 'export', entityId: 'kpi-customers', after: { format: input.format, query: input.query, rows: count } });
+    await writeAudit(ctx.db, ctx.actor, {
+      action: 'export.run',
+      entityType: 'export',
+      entityId: 'kpi-customers',
+      after: { format: input.format, query: input.query, rows: count },
+    });
     return count;
   };
 }

@@ -13,7 +13,13 @@ export type ErrorReportFile = { body: ReadableStream<Uint8Array>; filename: stri
  * A finished job's error report (every rejected row: line, column, message), streamed from disk. The path comes from
  * the job row alone; the job must exist.
  */
-export async function openErrorReport({ ctx, input }: { ctx: ServiceContext; input: { jobId: number } }): Promise<ErrorReportFile> {
+export async function openErrorReport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { jobId: number };
+}): Promise<ErrorReportFile> {
   assertCan(ctx.actor, 'imports.run');
   const [job] = await ctx.db
     .select({ id: importJobs.id, createdAt: importJobs.createdAt, status: importJobs.status })

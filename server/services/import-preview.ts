@@ -62,7 +62,13 @@ function suggestKind(headers: string[]): ImportKind | null {
  * The first rows of an upload as the import would read them: the mapping (detected, with the user's overrides), and
  * every row validated cell by cell. Checks that need the database (unknown customers, duplicates) are the dry run's.
  */
-export async function previewImport({ ctx, input }: { ctx: ServiceContext; input: PreviewImportInput }): Promise<ImportPreview> {
+export async function previewImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: PreviewImportInput;
+}): Promise<ImportPreview> {
   const upload = await openUpload(ctx, input.uploadId);
   const detected = await detectFileDelimiter(upload.path);
   const used = input.delimiter ?? detected;
@@ -76,13 +82,20 @@ export async function previewImport({ ctx, input }: { ctx: ServiceContext; input
 
   const rows = records.map((record): PreviewRow => {
     const result = validateRow(kind, cellsOf(record.cells, headers, mapping), options);
-    const row: PreviewRow = { line: record.line, valid: result.ok, cells: headers.map((_, i) => record.cells[i] ?? ''), cellErrors: {}, rowErrors: [] };
+    const row: PreviewRow = {
+      line: record.line,
+      valid: result.ok,
+      cells: headers.map((_, i) => record.cells[i] ?? ''),
+      cellErrors: {},
+      rowErrors: [],
+    };
     if (result.ok) return row;
     for (const error of result.errors) {
       const index = mapping.columns.indexOf(error.column);
       if (index >= 0) (row.cellErrors[index] ??= []).push(error.message);
       // A required column the file lacks is reported once, above the preview, not on every row.
-      else if (!missing.has(error.column)) row.rowErrors.push(error.column ? `${error.column}: ${error.message}` : error.message);
+      else if (!missing.has(error.column))
+        row.rowErrors.push(error.column ? `${error.column}: ${error.message}` : error.message);
     }
     return row;
   });

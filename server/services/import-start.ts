@@ -16,7 +16,13 @@ import { runImport } from './imports';
  * unknown upload, a mapping without the required columns, another import running) is refused here, with a message;
  * anything that goes wrong later is recorded on the job.
  */
-export async function startImport({ ctx, input }: { ctx: ServiceContext; input: StartImportInput }): Promise<{ jobId: number; dryRun: boolean }> {
+export async function startImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: StartImportInput;
+}): Promise<{ jobId: number; dryRun: boolean }> {
   const upload = await openUpload(ctx, input.uploadId);
   const options = importOptionsOf(input.kind, input, input.dryRun);
   const [header] = await readHead(upload.path, options.delimiter ?? (await detectFileDelimiter(upload.path)), 1);

@@ -27,9 +27,12 @@ export async function uploadImportFile({
   assertCan(ctx.actor, 'imports.run');
   const maxBytes = uploadLimit();
   if (input.declaredBytes !== null && input.declaredBytes > maxBytes) {
-    throw new TooLargeError(`The file is larger than the ${formatBytes(maxBytes)} an import accepts. Split it into smaller files.`);
+    throw new TooLargeError(
+      `The file is larger than the ${formatBytes(maxBytes)} an import accepts. Split it into smaller files.`,
+    );
   }
-  if (!input.body) throw new ValidationError({ file: ['Choose a CSV file to upload.'] }, 'Choose a CSV file to upload.');
+  if (!input.body)
+    throw new ValidationError({ file: ['Choose a CSV file to upload.'] }, 'Choose a CSV file to upload.');
   await sweepUploads(KEEP_UPLOADS_MS);
   const upload = await storeUpload(input.body, {
     filename: uploadDisplayName(input.filename),

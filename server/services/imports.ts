@@ -3,7 +3,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { importJobs } from '@/db/schema';
 import { ErrorReport } from '@/db/import/error-report';
-import { importCsv, type BatchCommit, type ImportProgress, type ImportTally, type PipelineOptions } from '@/db/import/pipeline';
+import {
+  importCsv,
+  type BatchCommit,
+  type ImportProgress,
+  type ImportTally,
+  type PipelineOptions,
+} from '@/db/import/pipeline';
 import { refreshRollups, rollupsBehind } from '@/db/queries/metrics/refresh';
 import type { ImportKind } from '@/lib/import/columns';
 import { mapHeaders, unknownOverrideTargets, type HeaderMapping } from '@/lib/import/header-mapping';
@@ -45,7 +51,10 @@ const ERRORS_KEPT = 1_000;
  * the file streams.
  */
 export async function runImport(
-  { ctx, input }: { ctx: ServiceContext; input: { kind: ImportKind; filePath: string; filename: string; options: ImportOptions } },
+  {
+    ctx,
+    input,
+  }: { ctx: ServiceContext; input: { kind: ImportKind; filePath: string; filename: string; options: ImportOptions } },
   onProgress?: (progress: ImportProgress) => void,
   /** Called once the job row exists: the web page runs imports in the background and follows them by job id. */
   onStart?: (jobId: number) => void,
@@ -53,7 +62,8 @@ export async function runImport(
   assertCan(ctx.actor, 'imports.run');
   const { kind, filePath, filename, options } = input;
   const badTargets = unknownOverrideTargets(kind, options.map);
-  if (badTargets.length) throw new RuleError(`The mapping names columns that ${kind} do not have: ${badTargets.join(', ')}.`, 'map');
+  if (badTargets.length)
+    throw new RuleError(`The mapping names columns that ${kind} do not have: ${badTargets.join(', ')}.`, 'map');
 
   const [job] = await ctx.db
     .insert(importJobs)
@@ -88,8 +98,14 @@ export async function runImport(
   };
   // The job's counts and an audit row commit with each batch: an import killed part way shows what it committed.
   const onBatch = async (tx: Executor, commit: BatchCommit) => {
-    const errors = [...kept.filter((e) => e.line <= commit.throughLine), ...named(commit.rejectedRows)].slice(0, ERRORS_KEPT);
-    await tx.update(importJobs).set({ ...commit.tally, errors, heartbeatAt: sql`now()` }).where(eq(importJobs.id, job.id));
+    const errors = [...kept.filter((e) => e.line <= commit.throughLine), ...named(commit.rejectedRows)].slice(
+      0,
+      ERRORS_KEPT,
+    );
+    await tx
+      .update(importJobs)
+      .set({ ...commit.tally, errors, heartbeatAt: sql`now()` })
+      .where(eq(importJobs.id, job.id));
     await writeAudit(tx, ctx.actor, {
       action: 'import.batch',
       entityType: 'import',
@@ -114,7 +130,10 @@ export async function runImport(
   const stopHeartbeat = startHeartbeat(ctx.db, job.id);
   try {
     const warn = (warnings: RowWarning[]) => warningTally.add(warnings);
-    await importCsv({ db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, warn, onBatch, onProgress }, tally);
+    await importCsv(
+      { db: ctx.db, jobId: job.id, kind, filePath, options, onHeader, reject, warn, onBatch, onProgress },
+      tally,
+    );
     if (tally.rowsRead === 0) throw new RuleError(NO_ROWS, 'file');
   } catch (error) {
     failure = fileRefusal(error) ?? error;
@@ -134,7 +153,11 @@ export async function runImport(
         ...tally,
         errors: kept,
         warnings,
-        message: failure ? (failure instanceof RuleError ? failure.message : 'The import stopped on an unexpected error; committed batches are kept.') : null,
+        message: failure
+          ? failure instanceof RuleError
+            ? failure.message
+            : 'The import stopped on an unexpected error; committed batches are kept.'
+          : null,
         finishedAt: new Date(),
       })
       .where(eq(importJobs.id, job.id));
@@ -155,7 +178,10 @@ export async function runImport(
     ...tally,
     errors: kept.sort((a, b) => a.line - b.line),
     warnings,
-    mapping: headers.map((header, i) => ({ column: header, mappedTo: (mapping as HeaderMapping | null)?.columns[i] ?? null })),
+    mapping: headers.map((header, i) => ({
+      column: header,
+      mappedTo: (mapping as HeaderMapping | null)?.columns[i] ?? null,
+    })),
     errorReportPath: report.path,
     kpiRefresh,
   };
@@ -166,5 +192,9 @@ async function refreshKpis(ctx: ServiceContext): Promise<ImportSummary['kpiRefre
   if (!(await rollupsBehind(ctx.db)).changes) return null;
   const started = performance.now();
   const summary = await refreshRollups(ctx.db);
-  return { full: summary.full, changedCustomers: summary.changedCustomers, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  return {
+    full: summary.full,
+    changedCustomers: summary.changedCustomers,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
 }

@@ -44,7 +44,8 @@ async function parseRange(ctx: ServiceContext, input: RangeInput) {
   const parsed = kpiQuerySchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   const { from, to, filters } = parsed.data;
-  if (from === undefined || to === undefined) throw new ValidationError({ from: ['Give the first and the last month.'] });
+  if (from === undefined || to === undefined)
+    throw new ValidationError({ from: ['Give the first and the last month.'] });
   const dimensions = await dimensionValuesOf(ctx.db, filters);
   if (!dimensions) throw new ValidationError({ 'filters.owner': ['No user has this email.'] });
   return { from, to, dimensions };
@@ -69,11 +70,21 @@ export async function getChurnBreakdowns({
   assertCan(ctx.actor, 'kpis.read');
   const range = await parseRange(ctx, input);
   if (!rollupsChecked) await ensureRollupsCurrent(ctx.db, now, ctx.background);
-  const [settings, segments, reasons] = await Promise.all([readMetricsSettings(ctx.db), churnBySegment(ctx.db, range), churnByReason(ctx.db, range)]);
+  const [settings, segments, reasons] = await Promise.all([
+    readMetricsSettings(ctx.db),
+    churnBySegment(ctx.db, range),
+    churnByReason(ctx.db, range),
+  ]);
   const bySegment = segments.map((row) => {
     const rate = logoChurnRate(row.churnedCustomers, row.customersStart);
     const thresholds = churnThresholdsFor(settings, row.segment || undefined);
-    return { ...row, rate, thresholds, status: churnStatus(rate, thresholds), benchmark: churnBenchmarkFor(row.segment) };
+    return {
+      ...row,
+      rate,
+      thresholds,
+      status: churnStatus(rate, thresholds),
+      benchmark: churnBenchmarkFor(row.segment),
+    };
   });
   const churned = reasons.reduce((sum, row) => sum + row.churnedCustomers, 0);
   return { bySegment, byReason: reasons.map((row) => ({ ...row, share: ratio(row.churnedCustomers, churned) })) };

@@ -28,7 +28,15 @@ export type KpiDashboard = {
 const range = (r: { from: number; to: number }) => ({ from: formatMonth(r.from), to: formatMonth(r.to) });
 
 /** Everything the KPI page shows, through the KPI services (each checks kpis.read). */
-export async function getKpiDashboard({ ctx, state, now = new Date() }: { ctx: ServiceContext; state: KpiPageState; now?: Date }): Promise<KpiDashboard> {
+export async function getKpiDashboard({
+  ctx,
+  state,
+  now = new Date(),
+}: {
+  ctx: ServiceContext;
+  state: KpiPageState;
+  now?: Date;
+}): Promise<KpiDashboard> {
   const today = todayOf(now.getTime());
   const period = resolvePeriod(state.selection ?? defaultSelection(today.month), today);
   const options = await getKpiFilterOptions({ ctx });

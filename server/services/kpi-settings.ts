@@ -33,7 +33,13 @@ function thresholdsOf(settings: MetricsSettings, segment: string): ChurnThreshol
  * Sets the monthly logo churn thresholds of one segment ('' = the workspace default, which every segment without
  * its own uses). The change and its audit row commit together.
  */
-export async function setChurnThresholds({ ctx, input }: { ctx: ServiceContext; input: ChurnThresholdsFormInput }): Promise<ChurnThresholds> {
+export async function setChurnThresholds({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ChurnThresholdsFormInput;
+}): Promise<ChurnThresholds> {
   assertCan(ctx.actor, 'settings.manage');
   const thresholds = { target: input.target, watch: input.watch };
   return ctx.db.transaction(async (tx) => {
@@ -55,7 +61,13 @@ export async function setChurnThresholds({ ctx, input }: { ctx: ServiceContext; 
 }
 
 /** Removes a segment's own thresholds: it goes back to the workspace default. */
-export async function clearSegmentThresholds({ ctx, input }: { ctx: ServiceContext; input: ClearSegmentThresholdsInput }): Promise<void> {
+export async function clearSegmentThresholds({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ClearSegmentThresholdsInput;
+}): Promise<void> {
   assertCan(ctx.actor, 'settings.manage');
   await ctx.db.transaction(async (tx) => {
     const current = await lockMetricsSettings(tx);

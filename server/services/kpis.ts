@@ -10,7 +10,14 @@ import { buildKpiDocument, type KpiDocument } from '@/lib/metrics/document';
 import { drilldownMonths, formatDrilldownCursor, type DrilldownCursor } from '@/lib/metrics/drilldowns';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
 import { formatMonth, monthOf } from '@/lib/metrics/months';
-import { DEFAULT_KPI_MONTHS, kpiDrilldownSchema, kpiQuerySchema, type KpiDrilldownInput, type KpiFilters, type KpiQueryInput } from '@/lib/metrics/query';
+import {
+  DEFAULT_KPI_MONTHS,
+  kpiDrilldownSchema,
+  kpiQuerySchema,
+  type KpiDrilldownInput,
+  type KpiFilters,
+  type KpiQueryInput,
+} from '@/lib/metrics/query';
 import { churnThresholdsFor } from '@/lib/metrics/settings';
 import { fieldErrorsOf } from '@/lib/validation/field-errors';
 import type { z } from 'zod';
@@ -87,11 +94,24 @@ export async function getKpis({
 }
 
 /** The customers behind one count over months from..to (e.g. churned in Q1 2026), sorted by their MRR figure, a keyset page at a time. */
-export async function getKpiDrilldown({ ctx, input }: { ctx: ServiceContext; input: KpiDrilldownInput }): Promise<KpiDrilldownPage> {
+export async function getKpiDrilldown({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: KpiDrilldownInput;
+}): Promise<KpiDrilldownPage> {
   assertCan(ctx.actor, 'kpis.read');
   const query = parse(kpiDrilldownSchema, input);
   const dimensions = await dimensionsOf(ctx, query.filters);
-  const page = await drilldownPage(ctx.db, { metric: query.metric, from: query.from, to: query.to, dimensions, after: query.cursor, limit: query.limit });
+  const page = await drilldownPage(ctx.db, {
+    metric: query.metric,
+    from: query.from,
+    to: query.to,
+    dimensions,
+    after: query.cursor,
+    limit: query.limit,
+  });
   const months = drilldownMonths(query.metric, query);
   return {
     metric: query.metric,
@@ -109,13 +129,26 @@ const EXPORT_BATCH = 5_000;
  * A whole drill-down list in its page order, a batch of rows at a time (for an export). Validates and checks
  * kpis.read as getKpiDrilldown does; `limit` and `cursor` of the input are ignored.
  */
-export async function* kpiDrilldownBatches({ ctx, input }: { ctx: ServiceContext; input: KpiDrilldownInput }): AsyncGenerator<DrilldownRow[]> {
+export async function* kpiDrilldownBatches({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: KpiDrilldownInput;
+}): AsyncGenerator<DrilldownRow[]> {
   assertCan(ctx.actor, 'kpis.read');
   const query = parse(kpiDrilldownSchema, { ...input, cursor: null });
   const dimensions = await dimensionsOf(ctx, query.filters);
   let after: DrilldownCursor | null = null;
   do {
-    const page = await drilldownPage(ctx.db, { metric: query.metric, from: query.from, to: query.to, dimensions, after, limit: EXPORT_BATCH });
+    const page = await drilldownPage(ctx.db, {
+      metric: query.metric,
+      from: query.from,
+      to: query.to,
+      dimensions,
+      after,
+      limit: EXPORT_BATCH,
+    });
     yield page.rows;
     after = page.next;
   } while (after !== null);

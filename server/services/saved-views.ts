@@ -42,8 +42,26 @@ function searchOf(state: Record<string, unknown>): string {
   return typeof state.search === 'string' ? state.search : '';
 }
 
-function toDTO(actor: Actor, row: { id: number; name: string; shared: boolean; state: Record<string, unknown>; ownerId: number; ownerName: string }): SavedViewDTO {
-  return { id: row.id, name: row.name, shared: row.shared, search: searchOf(row.state), ownerId: row.ownerId, ownerName: row.ownerName, editable: mayEdit(actor, row) };
+function toDTO(
+  actor: Actor,
+  row: {
+    id: number;
+    name: string;
+    shared: boolean;
+    state: Record<string, unknown>;
+    ownerId: number;
+    ownerName: string;
+  },
+): SavedViewDTO {
+  return {
+    id: row.id,
+    name: row.name,
+    shared: row.shared,
+    search: searchOf(row.state),
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    editable: mayEdit(actor, row),
+  };
 }
 
 /** The reader's own views, then the shared views of others, each by name. */
@@ -60,9 +78,19 @@ export async function listSavedViews({ ctx }: { ctx: ServiceContext }): Promise<
 }
 
 /** A view the reader may open (their own or a shared one), or null. */
-export async function findSavedView({ ctx, viewId }: { ctx: ServiceContext; viewId: number }): Promise<SavedViewDTO | null> {
+export async function findSavedView({
+  ctx,
+  viewId,
+}: {
+  ctx: ServiceContext;
+  viewId: number;
+}): Promise<SavedViewDTO | null> {
   assertCan(ctx.actor, 'customers.read');
-  const [row] = await ctx.db.select(viewColumns).from(savedViews).innerJoin(users, eq(users.id, savedViews.ownerId)).where(and(eq(savedViews.id, viewId), eq(savedViews.scope, CUSTOMER_VIEWS)));
+  const [row] = await ctx.db
+    .select(viewColumns)
+    .from(savedViews)
+    .innerJoin(users, eq(users.id, savedViews.ownerId))
+    .where(and(eq(savedViews.id, viewId), eq(savedViews.scope, CUSTOMER_VIEWS)));
   if (!row) return null;
   if (!row.shared && !(ctx.actor.kind === 'system' || row.ownerId === ctx.actor.id)) return null;
   return toDTO(ctx.actor, row);
@@ -72,12 +100,24 @@ async function assertNameFree(tx: Executor, ownerId: number, name: string, excep
   const clash = await tx
     .select({ id: savedViews.id })
     .from(savedViews)
-    .where(and(eq(savedViews.scope, CUSTOMER_VIEWS), eq(savedViews.ownerId, ownerId), sql`lower(${savedViews.name}) = lower(${name})`));
+    .where(
+      and(
+        eq(savedViews.scope, CUSTOMER_VIEWS),
+        eq(savedViews.ownerId, ownerId),
+        sql`lower(${savedViews.name}) = lower(${name})`,
+      ),
+    );
   if (clash.some((row) => row.id !== exceptId)) throw new RuleError('You already have a view with this name.', 'name');
 }
 
 /** Saves the list's current state as a view: personal, or shared with everyone (leads and admins). */
-export async function createSavedView({ ctx, input }: { ctx: ServiceContext; input: CreateViewInput }): Promise<SavedViewDTO> {
+export async function createSavedView({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CreateViewInput;
+}): Promise<SavedViewDTO> {
   assertCan(ctx.actor, 'views.save');
   if (input.shared) assertCan(ctx.actor, 'views.share');
   if (ctx.actor.kind !== 'user') throw new RuleError('Saved views belong to a user.');
@@ -90,31 +130,70 @@ export async function createSavedView({ ctx, input }: { ctx: ServiceContext; inp
       .insert(savedViews)
       .values({ ownerId: actor.id, scope: CUSTOMER_VIEWS, name: input.name, shared: input.shared, state: { search } })
       .returning({ id: savedViews.id });
-    await writeAudit(tx, actor, { action: 'view.create', entityType: 'savedView', entityId: row.id, after: { name: input.name, shared: input.shared, search } });
-    return { id: row.id, name: input.name, shared: input.shared, search, ownerId: actor.id, ownerName: actor.name, editable: true };
+    await writeAudit(tx, actor, {
+      action: 'view.create',
+      entityType: 'savedView',
+      entityId: row.id,
+      after: { name: input.name, shared: input.shared, search },
+    });
+    return {
+      id: row.id,
+      name: input.name,
+      shared: input.shared,
+      search,
+      ownerId: actor.id,
+      ownerName: actor.name,
+      editable: true,
+    };
   });
 }
 
 async function lockEditableView(tx: Executor, actor: Actor, viewId: number) {
-  const [view] = await tx.select().from(savedViews).where(and(eq(savedViews.id, viewId), eq(savedViews.scope, CUSTOMER_VIEWS))).for('update');
+  const [view] = await tx
+    .select()
+    .from(savedViews)
+    .where(and(eq(savedViews.id, viewId), eq(savedViews.scope, CUSTOMER_VIEWS)))
+    .for('update');
   const visible = view && (view.shared || actor.kind === 'system' || view.ownerId === actor.id);
   if (!visible) throw new NotFoundError('view');
-  if (!mayEdit(actor, view)) throw new ForbiddenError('views.save', 'Only the person who saved this view (or an admin, for a shared view) can change it.');
+  if (!mayEdit(actor, view))
+    throw new ForbiddenError(
+      'views.save',
+      'Only the person who saved this view (or an admin, for a shared view) can change it.',
+    );
   return view;
 }
 
-export async function renameSavedView({ ctx, input }: { ctx: ServiceContext; input: RenameViewInput }): Promise<{ name: string }> {
+export async function renameSavedView({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: RenameViewInput;
+}): Promise<{ name: string }> {
   assertCan(ctx.actor, 'views.save');
   return ctx.db.transaction(async (tx) => {
     const view = await lockEditableView(tx, ctx.actor, input.viewId);
     await assertNameFree(tx, view.ownerId, input.name, view.id);
     await tx.update(savedViews).set({ name: input.name, updatedAt: new Date() }).where(eq(savedViews.id, view.id));
-    await writeAudit(tx, ctx.actor, { action: 'view.rename', entityType: 'savedView', entityId: view.id, before: { name: view.name }, after: { name: input.name } });
+    await writeAudit(tx, ctx.actor, {
+      action: 'view.rename',
+      entityType: 'savedView',
+      entityId: view.id,
+      before: { name: view.name },
+      after: { name: input.name },
+    });
     return { name: input.name };
   });
 }
 
-export async function deleteSavedView({ ctx, input }: { ctx: ServiceContext; input: DeleteViewInput }): Promise<{ name: string }> {
+export async function deleteSavedView({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: DeleteViewInput;
+}): Promise<{ name: string }> {
   assertCan(ctx.actor, 'views.save');
   return ctx.db.transaction(async (tx) => {
     const view = await lockEditableView(tx, ctx.actor, input.viewId);
@@ -128,4 +207,3 @@ export async function deleteSavedView({ ctx, input }: { ctx: ServiceContext; inp
     return { name: view.name };
   });
 }
-

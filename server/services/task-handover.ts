@@ -16,7 +16,12 @@ export type Handover = { customerId: number; previousOwnerId: number };
  * reassigned by someone else stays as they saved it. Each moved task's version is bumped, so that a form still open
  * on the old version gets a conflict instead of overwriting the new assignee. Returns how many tasks moved.
  */
-export async function handOverOpenTasks(tx: Executor, actor: Actor, handovers: readonly Handover[], ownerId: number): Promise<number> {
+export async function handOverOpenTasks(
+  tx: Executor,
+  actor: Actor,
+  handovers: readonly Handover[],
+  ownerId: number,
+): Promise<number> {
   if (handovers.length === 0) return 0;
   const customerIds = `{${handovers.map((h) => h.customerId).join(',')}}`;
   const previousOwners = `{${handovers.map((h) => h.previousOwnerId).join(',')}}`;

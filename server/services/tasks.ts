@@ -19,11 +19,21 @@ import { writeAudit, writeAuditMany } from '../audit';
 import { assertCan, type Actor, type ServiceContext } from '../context';
 import { ConflictError, RuleError } from '../errors';
 import { parseInput } from '../validate';
-import { assertNotErased, assertOpen, assignableUser, lockCustomer, lockTask, taskResource, type Assignee, type LockedTask } from './work-records';
+import {
+  assertNotErased,
+  assertOpen,
+  assignableUser,
+  lockCustomer,
+  lockTask,
+  taskResource,
+  type Assignee,
+  type LockedTask,
+} from './work-records';
 
 export type TaskRow = typeof tasks.$inferSelect;
 
-const TASK_CONFLICT = 'Someone else changed this task since you opened it. Nothing was saved: reload to see their change, then try again.';
+const TASK_CONFLICT =
+  'Someone else changed this task since you opened it. Nothing was saved: reload to see their change, then try again.';
 
 /** What an audit row keeps of a task. */
 function auditView(task: TaskRow) {
@@ -92,7 +102,12 @@ export async function createTask({ ctx, input }: { ctx: ServiceContext; input: C
         source: 'manual',
       })
       .returning();
-    await writeAudit(tx, ctx.actor, { action: 'task.create', entityType: 'task', entityId: task.id, after: auditView(task) });
+    await writeAudit(tx, ctx.actor, {
+      action: 'task.create',
+      entityType: 'task',
+      entityId: task.id,
+      after: auditView(task),
+    });
     return task;
   });
 }
@@ -114,13 +129,25 @@ export async function editTask({ ctx, input }: { ctx: ServiceContext; input: Edi
       })
       .where(eq(tasks.id, before.id))
       .returning();
-    await writeAudit(tx, ctx.actor, { action: 'task.update', entityType: 'task', entityId: after.id, before: auditView(before), after: auditView(after) });
+    await writeAudit(tx, ctx.actor, {
+      action: 'task.update',
+      entityType: 'task',
+      entityId: after.id,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
 }
 
 /** Marks an open task done with what came of it. */
-export async function completeTask({ ctx, input }: { ctx: ServiceContext; input: CompleteTaskInput }): Promise<TaskRow> {
+export async function completeTask({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CompleteTaskInput;
+}): Promise<TaskRow> {
   assertCan(ctx.actor, 'tasks.write');
   const data = parseInput(completeTaskSchema, input);
   return ctx.db.transaction(async (tx) => {
@@ -130,21 +157,43 @@ export async function completeTask({ ctx, input }: { ctx: ServiceContext; input:
       .set({ status: 'done', outcome: data.outcome, completedAt: sql`now()`, ...bumped })
       .where(eq(tasks.id, before.id))
       .returning();
-    await writeAudit(tx, ctx.actor, { action: 'task.complete', entityType: 'task', entityId: after.id, before: auditView(before), after: auditView(after) });
+    await writeAudit(tx, ctx.actor, {
+      action: 'task.complete',
+      entityType: 'task',
+      entityId: after.id,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
 }
 
 /** Gives an open task to someone else (leads and admins). */
-export async function reassignTask({ ctx, input }: { ctx: ServiceContext; input: ReassignTaskInput }): Promise<{ task: TaskRow; assignee: Assignee }> {
+export async function reassignTask({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ReassignTaskInput;
+}): Promise<{ task: TaskRow; assignee: Assignee }> {
   assertCan(ctx.actor, 'tasks.assign');
   const data = parseInput(reassignTaskSchema, input);
   return ctx.db.transaction(async (tx) => {
     const before = await lockForEdit(ctx, tx, data.taskId, data.version);
     const assignee = await assignableUser(tx, data.assigneeId, 'assigneeId');
     if (before.assigneeId === assignee.id) return { task: before, assignee };
-    const [after] = await tx.update(tasks).set({ assigneeId: assignee.id, ...bumped }).where(eq(tasks.id, before.id)).returning();
-    await writeAudit(tx, ctx.actor, { action: 'task.reassign', entityType: 'task', entityId: after.id, before: auditView(before), after: auditView(after) });
+    const [after] = await tx
+      .update(tasks)
+      .set({ assigneeId: assignee.id, ...bumped })
+      .where(eq(tasks.id, before.id))
+      .returning();
+    await writeAudit(tx, ctx.actor, {
+      action: 'task.reassign',
+      entityType: 'task',
+      entityId: after.id,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return { task: after, assignee };
   });
 }
@@ -153,7 +202,13 @@ export async function reassignTask({ ctx, input }: { ctx: ServiceContext; input:
  * Gives many open tasks to one person, all or nothing: if any selected task changed since the lead loaded the
  * page (another edit, completion or reassignment), nothing is reassigned and the conflict names those tasks.
  */
-export async function bulkReassignTasks({ ctx, input }: { ctx: ServiceContext; input: BulkReassignInput }): Promise<{ reassigned: number; unchanged: number; assignee: Assignee }> {
+export async function bulkReassignTasks({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: BulkReassignInput;
+}): Promise<{ reassigned: number; unchanged: number; assignee: Assignee }> {
   assertCan(ctx.actor, 'tasks.assign');
   const data = parseInput(bulkReassignSchema, input);
   const seen = new Map(data.tasks.map((t) => [t.id, t.version]));
@@ -181,7 +236,12 @@ export async function bulkReassignTasks({ ctx, input }: { ctx: ServiceContext; i
       const updated = await tx
         .update(tasks)
         .set({ assigneeId: assignee.id, ...bumped })
-        .where(inArray(tasks.id, moving.map((task) => task.id)))
+        .where(
+          inArray(
+            tasks.id,
+            moving.map((task) => task.id),
+          ),
+        )
         .returning();
       const beforeById = new Map(moving.map((task) => [task.id, task]));
       await writeAuditMany(

@@ -15,11 +15,23 @@ import { NotFoundError, RuleError } from '../errors';
 export const CUSTOMER_CONFLICT =
   'Someone else changed this customer since you opened the page. Nothing was saved: reload to see their change, then try again.';
 
-export type LockedCustomer = { id: number; name: string; ownerId: number | null; version: number; erasedAt: Date | null };
+export type LockedCustomer = {
+  id: number;
+  name: string;
+  ownerId: number | null;
+  version: number;
+  erasedAt: Date | null;
+};
 
 export async function lockCustomer(tx: Executor, customerId: number): Promise<LockedCustomer> {
   const [row] = await tx
-    .select({ id: customers.id, name: customers.name, ownerId: customers.ownerId, version: customers.version, erasedAt: customers.erasedAt })
+    .select({
+      id: customers.id,
+      name: customers.name,
+      ownerId: customers.ownerId,
+      version: customers.version,
+      erasedAt: customers.erasedAt,
+    })
     .from(customers)
     .where(eq(customers.id, customerId))
     .for('update');
@@ -29,7 +41,8 @@ export async function lockCustomer(tx: Executor, customerId: number): Promise<Lo
 
 /** An erased customer keeps only aggregates; nothing personal may be written about them again. */
 export function assertNotErased(customer: { erasedAt: Date | null }): void {
-  if (customer.erasedAt) throw new RuleError("This customer's personal data was erased; their record can no longer be changed.");
+  if (customer.erasedAt)
+    throw new RuleError("This customer's personal data was erased; their record can no longer be changed.");
 }
 
 export type LockedTask = typeof tasks.$inferSelect & { customerOwnerId: number | null; customerErasedAt: Date | null };
@@ -51,7 +64,8 @@ export function taskResource(task: { customerOwnerId: number | null; assigneeId:
 }
 
 export function assertOpen(task: { status: string }): void {
-  if (task.status !== 'open') throw new RuleError(task.status === 'done' ? 'This task is already done.' : 'This task was cancelled.');
+  if (task.status !== 'open')
+    throw new RuleError(task.status === 'done' ? 'This task is already done.' : 'This task was cancelled.');
 }
 
 export type Assignee = { id: number; name: string; email: string };

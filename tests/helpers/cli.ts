@@ -30,16 +30,24 @@ export async function scratchCli(): Promise<ScratchCli> {
   fs.symlinkSync(path.join(repo, 'drizzle'), path.join(root, 'drizzle'));
   const postgres = process.env.DATABASE_URL ? await createTestDatabase() : null;
   if (postgres && postgres.config.driver !== 'postgres') throw new Error('expected a PostgreSQL test database');
-  const env = postgres?.config.driver === 'postgres'
-    ? { ...process.env, HOLDFAST_ROOT: root, DATABASE_URL: postgres.config.url }
-    : { ...process.env, HOLDFAST_ROOT: root, DATABASE_URL: '', HOLDFAST_DATA_DIR: path.join(root, 'pglite') };
+  const env =
+    postgres?.config.driver === 'postgres'
+      ? { ...process.env, HOLDFAST_ROOT: root, DATABASE_URL: postgres.config.url }
+      : { ...process.env, HOLDFAST_ROOT: root, DATABASE_URL: '', HOLDFAST_DATA_DIR: path.join(root, 'pglite') };
   const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [path.join(repo, 'bin', 'holdfast.mjs'), ...args], { encoding: 'utf8', env });
+    const result = spawnSync(process.execPath, [path.join(repo, 'bin', 'holdfast.mjs'), ...args], {
+      encoding: 'utf8',
+      env,
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   const tsx = createRequire(import.meta.url).resolve('tsx');
   const start = (...args: string[]) =>
-    spawn(process.execPath, ['--conditions=react-server', '--import', tsx, path.join(repo, 'cli', 'main.ts'), ...args], { env, stdio: 'ignore' });
+    spawn(
+      process.execPath,
+      ['--conditions=react-server', '--import', tsx, path.join(repo, 'cli', 'main.ts'), ...args],
+      { env, stdio: 'ignore' },
+    );
   if (!postgres && run('db', 'migrate').status !== 0) throw new Error('migrating the scratch database failed');
   return {
     root,

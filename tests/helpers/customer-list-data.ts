@@ -18,8 +18,12 @@ export async function seedListWorkspace(db: Database, customers = 240): Promise<
     from customers where id % 5 <> 0`);
   await db.execute(sql`update customers set owner_id = null where id % 13 = 0`);
   await db.execute(sql`update customers set loyalty_tier = 'diamond' where id % 29 = 0`);
-  await db.execute(sql`update customers set attributes = attributes || jsonb_build_object('vip', id % 3 = 0) where id % 2 = 0`);
-  await db.execute(sql`update customers set attributes = attributes || '{"region_code": null}'::jsonb where id % 7 = 0`);
+  await db.execute(
+    sql`update customers set attributes = attributes || jsonb_build_object('vip', id % 3 = 0) where id % 2 = 0`,
+  );
+  await db.execute(
+    sql`update customers set attributes = attributes || '{"region_code": null}'::jsonb where id % 7 = 0`,
+  );
   await db.execute(sql`update customers set name = 'Tied Name', company = 'Tied Co' where id % 31 = 0`);
   await db.execute(sql`update customers set name = '50% Off Store' where id = 3`);
   await db.execute(sql`update customer_activity set last_activity_at = null where customer_id % 17 = 0`);

@@ -12,7 +12,13 @@ export async function makeUser(db: Executor, role: Role, overrides: Partial<type
   const tag = crypto.randomBytes(4).toString('hex');
   const [row] = await db
     .insert(users)
-    .values({ email: `${role}-${tag}@example.test`, name: `${role} ${tag}`, role, passwordHash: FACTORY_HASH, ...overrides })
+    .values({
+      email: `${role}-${tag}@example.test`,
+      name: `${role} ${tag}`,
+      role,
+      passwordHash: FACTORY_HASH,
+      ...overrides,
+    })
     .returning();
   return row;
 }

@@ -5,7 +5,13 @@ import { getKpiDrilldown, type KpiDrilldownPage } from '@/server/services/kpis';
 type Row = KpiDrilldownPage['customers'][number];
 
 /** Every row of a drill-down list over from..to, following its keyset pages of `limit` rows. */
-export async function allDrilldownRows(ctx: ServiceContext, metric: DrilldownMetric, range: { from: string; to: string }, filters = {}, limit = 7): Promise<Row[]> {
+export async function allDrilldownRows(
+  ctx: ServiceContext,
+  metric: DrilldownMetric,
+  range: { from: string; to: string },
+  filters = {},
+  limit = 7,
+): Promise<Row[]> {
   const rows: Row[] = [];
   let cursor: string | null = null;
   do {

@@ -4,7 +4,10 @@ import { vi } from 'vitest';
 // these come from requestScope (unset: no user, and the process database as usual).
 vi.mock('@/server/auth/session', async (original) => {
   const { requestScope } = await import('./request-scope');
-  return { ...(await original<typeof import('@/server/auth/session')>()), getSessionUser: async () => requestScope.user };
+  return {
+    ...(await original<typeof import('@/server/auth/session')>()),
+    getSessionUser: async () => requestScope.user,
+  };
 });
 vi.mock('@/db/client', async (original) => {
   const { requestScope } = await import('./request-scope');

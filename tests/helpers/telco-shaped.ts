@@ -3,18 +3,54 @@ import { mixSeed, Rng } from '@/db/seed/random';
 
 /** The Telco sample's columns, in its order. */
 export const TELCO_COLUMNS = [
-  'customerID', 'gender', 'SeniorCitizen', 'Partner', 'Dependents', 'tenure', 'PhoneService', 'MultipleLines',
-  'InternetService', 'OnlineSecurity', 'OnlineBackup', 'DeviceProtection', 'TechSupport', 'StreamingTV',
-  'StreamingMovies', 'Contract', 'PaperlessBilling', 'PaymentMethod', 'MonthlyCharges', 'TotalCharges', 'Churn',
+  'customerID',
+  'gender',
+  'SeniorCitizen',
+  'Partner',
+  'Dependents',
+  'tenure',
+  'PhoneService',
+  'MultipleLines',
+  'InternetService',
+  'OnlineSecurity',
+  'OnlineBackup',
+  'DeviceProtection',
+  'TechSupport',
+  'StreamingTV',
+  'StreamingMovies',
+  'Contract',
+  'PaperlessBilling',
+  'PaymentMethod',
+  'MonthlyCharges',
+  'TotalCharges',
+  'Churn',
 ] as const;
 
 export type TelcoRow = Record<(typeof TELCO_COLUMNS)[number], string>;
 
-const SERVICES = ['OnlineSecurity', 'OnlineBackup', 'DeviceProtection', 'TechSupport', 'StreamingTV', 'StreamingMovies'] as const;
-const PAYMENT_METHODS = ['Electronic check', 'Mailed check', 'Bank transfer (automatic)', 'Credit card (automatic)'] as const;
+const SERVICES = [
+  'OnlineSecurity',
+  'OnlineBackup',
+  'DeviceProtection',
+  'TechSupport',
+  'StreamingTV',
+  'StreamingMovies',
+] as const;
+const PAYMENT_METHODS = [
+  'Electronic check',
+  'Mailed check',
+  'Bank transfer (automatic)',
+  'Credit card (automatic)',
+] as const;
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-type Forced = { phone?: boolean; internet?: 'DSL' | 'Fiber optic' | 'No'; tenure?: number; contract?: string; churn?: boolean };
+type Forced = {
+  phone?: boolean;
+  internet?: 'DSL' | 'Fiber optic' | 'No';
+  tenure?: number;
+  contract?: string;
+  churn?: boolean;
+};
 
 /**
  * The first rows show every quirk of the sample, so that even a small file has them all: a customer without phone
@@ -39,7 +75,14 @@ function tenureOf(rng: Rng): number {
 }
 
 /** The churn signal a model can learn: month-to-month, fiber, short tenure and electronic checks churn more. */
-function churnChance(r: { contract: string; internet: string; tenure: number; payment: string; senior: boolean; techSupport: boolean }): number {
+function churnChance(r: {
+  contract: string;
+  internet: string;
+  tenure: number;
+  payment: string;
+  senior: boolean;
+  techSupport: boolean;
+}): number {
   const logit =
     -1.1 +
     (r.contract === 'Month-to-month' ? 1.3 : r.contract === 'Two year' ? -1.6 : 0) +
@@ -72,21 +115,33 @@ export function telcoRows(count: number, seed = 7043): TelcoRow[] {
     const tenure = forced.tenure ?? tenureOf(rng);
     const phone = forced.phone ?? rng.chance(0.9);
     // Everyone has at least one service: without phone service the sample's customers all have DSL.
-    const internet = forced.internet ?? (phone ? (['DSL', 'Fiber optic', 'No'] as const)[rng.index([0.34, 0.44, 0.22])] : 'DSL');
+    const internet =
+      forced.internet ?? (phone ? (['DSL', 'Fiber optic', 'No'] as const)[rng.index([0.34, 0.44, 0.22])] : 'DSL');
     const multipleLines = phone ? rng.chance(0.45) : null;
-    const services = Object.fromEntries(SERVICES.map((s) => [s, internet === 'No' ? null : rng.chance(s.startsWith('Streaming') ? 0.4 : 0.33)])) as Record<(typeof SERVICES)[number], boolean | null>;
-    const contract = forced.contract ?? (rng.chance(0.75 - 0.007 * tenure) ? 'Month-to-month' : rng.chance(0.45) ? 'One year' : 'Two year');
+    const services = Object.fromEntries(
+      SERVICES.map((s) => [s, internet === 'No' ? null : rng.chance(s.startsWith('Streaming') ? 0.4 : 0.33)]),
+    ) as Record<(typeof SERVICES)[number], boolean | null>;
+    const contract =
+      forced.contract ??
+      (rng.chance(0.75 - 0.007 * tenure) ? 'Month-to-month' : rng.chance(0.45) ? 'One year' : 'Two year');
     const payment = rng.pick(PAYMENT_METHODS);
     const senior = rng.chance(0.16);
 
-    let monthly = (phone ? 20 + (multipleLines ? 5 : 0) : 0) + (internet === 'DSL' ? 25 : internet === 'Fiber optic' ? 50 : 0);
+    let monthly =
+      (phone ? 20 + (multipleLines ? 5 : 0) : 0) + (internet === 'DSL' ? 25 : internet === 'Fiber optic' ? 50 : 0);
     for (const s of SERVICES) if (services[s]) monthly += s.startsWith('Streaming') ? 9 : 5;
     monthly = Math.min(118.75, Math.max(18.25, monthly + rng.between(-2, 2)));
     const total = tenure === 0 ? ' ' : amount(tenure === 1 ? monthly : monthly * tenure * rng.between(0.92, 1.08));
     // New customers have not had the chance to leave (none of the sample's tenure-0 rows churned).
-    const churn = forced.churn ?? (tenure > 0 && rng.chance(churnChance({ contract, internet, tenure, payment, senior, techSupport: services.TechSupport === true })));
+    const churn =
+      forced.churn ??
+      (tenure > 0 &&
+        rng.chance(
+          churnChance({ contract, internet, tenure, payment, senior, techSupport: services.TechSupport === true }),
+        ));
 
-    const serviceCell = (s: (typeof SERVICES)[number]) => (services[s] === null ? 'No internet service' : yesNo(services[s]!));
+    const serviceCell = (s: (typeof SERVICES)[number]) =>
+      services[s] === null ? 'No internet service' : yesNo(services[s]!);
     return {
       customerID: customerId(rng, taken),
       gender: rng.chance(0.5) ? 'Female' : 'Male',

@@ -7,7 +7,8 @@ import path from 'node:path';
  * checkout, where CI keeps it. Tests that only need a file of its shape generate one (telco-shaped.ts); the few that
  * need the real rows run when it is there and are reported as skipped, with this reason, when it is not.
  */
-export const TELCO_CSV = process.env.HOLDFAST_TELCO_CSV || path.resolve(import.meta.dirname, '../../../shared/data/telco-customer-churn.csv');
+export const TELCO_CSV =
+  process.env.HOLDFAST_TELCO_CSV || path.resolve(import.meta.dirname, '../../../shared/data/telco-customer-churn.csv');
 
 export const HAS_TELCO_SAMPLE = fs.existsSync(TELCO_CSV);
 

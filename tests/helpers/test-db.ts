@@ -8,7 +8,9 @@ import { migrateDatabase } from '@/db/migrate';
  * (dropped afterwards, so that runs never see each other's rows), otherwise an in-memory PGlite. `migrated: false`
  * leaves it empty, for tests of a migration.
  */
-export async function createTestDatabase({ migrated = true } = {}): Promise<DatabaseHandle & { dispose: () => Promise<void> }> {
+export async function createTestDatabase({ migrated = true } = {}): Promise<
+  DatabaseHandle & { dispose: () => Promise<void> }
+> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     const handle = await openDatabase({ driver: 'pglite', dataDir: null });

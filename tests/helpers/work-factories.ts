@@ -3,7 +3,11 @@ import type { Executor } from '@/db/client';
 import { activities, customers, tasks } from '@/db/schema';
 
 /** A customer with personal fields filled in, owned by `ownerId` unless overridden. */
-export async function makeCustomer(db: Executor, ownerId: number | null, overrides: Partial<typeof customers.$inferInsert> = {}) {
+export async function makeCustomer(
+  db: Executor,
+  ownerId: number | null,
+  overrides: Partial<typeof customers.$inferInsert> = {},
+) {
   const tag = crypto.randomBytes(4).toString('hex');
   const [row] = await db
     .insert(customers)
@@ -33,7 +37,10 @@ export async function makeTask(db: Executor, values: Partial<typeof tasks.$infer
   return row;
 }
 
-export async function makeActivity(db: Executor, values: Partial<typeof activities.$inferInsert> & { customerId: number }) {
+export async function makeActivity(
+  db: Executor,
+  values: Partial<typeof activities.$inferInsert> & { customerId: number },
+) {
   const [row] = await db
     .insert(activities)
     .values({ kind: 'call', subject: 'Check-in', ...values })

@@ -18,8 +18,16 @@ type Seeded = { at: string; actorId: number | null; action: string };
 
 // Ties on created_at (same microsecond) and microsecond steps that a JS Date would round away.
 const ROWS: Seeded[] = [
-  ...Array.from({ length: 9 }, (_, i) => ({ at: '2025-03-01T10:00:00.000001Z', actorId: null, action: i % 2 ? 'user.enable' : 'user.disable' })),
-  ...Array.from({ length: 8 }, (_, i) => ({ at: `2025-03-01T10:00:00.00000${i + 2}Z`, actorId: -1, action: 'user.create' })),
+  ...Array.from({ length: 9 }, (_, i) => ({
+    at: '2025-03-01T10:00:00.000001Z',
+    actorId: null,
+    action: i % 2 ? 'user.enable' : 'user.disable',
+  })),
+  ...Array.from({ length: 8 }, (_, i) => ({
+    at: `2025-03-01T10:00:00.00000${i + 2}Z`,
+    actorId: -1,
+    action: 'user.create',
+  })),
   { at: '2025-03-02T00:00:00Z', actorId: -1, action: 'user.changeRole' },
   { at: '2025-03-02T23:59:59.999999Z', actorId: null, action: 'user.changeRole' },
   { at: '2025-03-03T00:00:00Z', actorId: -1, action: 'user.create' },
@@ -47,7 +55,10 @@ beforeAll(async () => {
 afterAll(() => handle.dispose());
 
 async function expectedOrder(): Promise<number[]> {
-  const rows = await handle.db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.createdAt), desc(auditLog.id));
+  const rows = await handle.db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id));
   return rows.map((r) => r.id);
 }
 
@@ -104,19 +115,30 @@ describe('audit log query', () => {
   });
 
   it('filters by entity type and action', async () => {
-    const creates = await listAuditEntries({ ctx: admin, query: { action: 'user.create', entityType: 'user' }, pageSize: 100 });
+    const creates = await listAuditEntries({
+      ctx: admin,
+      query: { action: 'user.create', entityType: 'user' },
+      pageSize: 100,
+    });
     expect(creates.entries).toHaveLength(ROWS.filter((r) => r.action === 'user.create').length);
     expect(creates.entries.every((e) => e.action === 'user.create')).toBe(true);
   });
 
   it('treats the date range as whole UTC days, both ends included', async () => {
     const day = await listAuditEntries({ ctx: admin, query: { from: '2025-03-02', to: '2025-03-02' }, pageSize: 100 });
-    expect(day.entries.map((e) => e.cursor.createdAt)).toEqual(['2025-03-02T23:59:59.999999Z', '2025-03-02T00:00:00.000000Z']);
+    expect(day.entries.map((e) => e.cursor.createdAt)).toEqual([
+      '2025-03-02T23:59:59.999999Z',
+      '2025-03-02T00:00:00.000000Z',
+    ]);
     const from = await listAuditEntries({ ctx: admin, query: { from: '2025-03-01' }, pageSize: 100 });
     expect(from.entries).toHaveLength(ROWS.length - 1);
     const to = await listAuditEntries({ ctx: admin, query: { to: '2025-02-28' }, pageSize: 100 });
     expect(to.entries).toHaveLength(1);
-    const farFuture = await listAuditEntries({ ctx: admin, query: { from: '9999-12-31', to: '9999-12-31' }, pageSize: 100 });
+    const farFuture = await listAuditEntries({
+      ctx: admin,
+      query: { from: '9999-12-31', to: '9999-12-31' },
+      pageSize: 100,
+    });
     expect(farFuture.entries).toHaveLength(0);
   });
 
@@ -134,13 +156,25 @@ describe('audit log query', () => {
   it('knows every action the users service records, so that the filter offers it', async () => {
     const isolated = await createTestDatabase();
     const ctx = { db: isolated.db, actor: systemActor('test') };
-    const a = await createUser({ ctx, input: { email: 'a@example.test', name: 'A', role: 'admin', password: 'a long password' } });
-    const b = await createUser({ ctx, input: { email: 'b@example.test', name: 'B', role: 'csm', password: 'a long password' } });
+    const a = await createUser({
+      ctx,
+      input: { email: 'a@example.test', name: 'A', role: 'admin', password: 'a long password' },
+    });
+    const b = await createUser({
+      ctx,
+      input: { email: 'b@example.test', name: 'B', role: 'csm', password: 'a long password' },
+    });
     await changeUserRole({ ctx, input: { userId: b.id, role: 'lead', version: b.version } });
     await setUserDisabled({ ctx, input: { userId: b.id, disabled: true, version: b.version + 1 } });
     await setUserDisabled({ ctx, input: { userId: b.id, disabled: false, version: b.version + 2 } });
     const { entries } = await listAuditEntries({ ctx, query: {} });
-    expect(entries.map((e) => e.action).sort()).toEqual(['user.changeRole', 'user.create', 'user.create', 'user.disable', 'user.enable']);
+    expect(entries.map((e) => e.action).sort()).toEqual([
+      'user.changeRole',
+      'user.create',
+      'user.create',
+      'user.disable',
+      'user.enable',
+    ]);
     expect(entries.every((e) => e.action in AUDIT_ACTIONS)).toBe(true);
     expect(entries.find((e) => e.entityId === String(a.id))?.actorId).toBeNull();
     await isolated.dispose();

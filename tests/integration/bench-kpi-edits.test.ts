@@ -11,7 +11,12 @@ let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  await seedDatabase(handle.db, { seed: 3, asOf: parseUtcDate('2026-06-15')!, customers: 150, password: 'bench-edit-password' });
+  await seedDatabase(handle.db, {
+    seed: 3,
+    asOf: parseUtcDate('2026-06-15')!,
+    customers: 150,
+    password: 'bench-edit-password',
+  });
   await refreshRollups(handle.db);
 });
 afterAll(() => handle.dispose());
@@ -24,10 +29,13 @@ const state = async () =>
                (select count(*)::int from metric_changes) as pending`,
   );
 
-describe('the KPI bench section\'s edits', () => {
+describe("the KPI bench section's edits", () => {
   it('edit customers in every round, also on a database smaller than the edit, and undo leaves the data as it was', async () => {
     const before = await state();
-    const [{ paying }] = await queryRows<{ paying: number }>(handle.db, sql`select count(*)::int as paying from customers where mrr_cents > 0`);
+    const [{ paying }] = await queryRows<{ paying: number }>(
+      handle.db,
+      sql`select count(*)::int as paying from customers where mrr_cents > 0`,
+    );
     for (const round of [0, 1, 2]) {
       const { edited, undo } = await editCustomers(handle.db, round, 200);
       expect(edited).toBe(paying);
@@ -44,7 +52,10 @@ describe('the KPI bench section\'s edits', () => {
     for (const round of [0, 1]) {
       const { edited, undo } = await editCustomers(handle.db, round, 10);
       expect(edited).toBe(10);
-      const [row] = await queryRows<{ ids: string }>(handle.db, sql`select string_agg(customer_id::text, ',' order by customer_id) as ids from metric_changes`);
+      const [row] = await queryRows<{ ids: string }>(
+        handle.db,
+        sql`select string_agg(customer_id::text, ',' order by customer_id) as ids from metric_changes`,
+      );
       picks.push(row.ids);
       await undo();
     }

@@ -22,7 +22,12 @@ import { makeCustomer } from '../helpers/work-factories';
 const { GET: customerExport } = await import('@/app/(app)/customers/export/route');
 const { GET: kpiExport } = await import('@/app/api/exports/kpis/route');
 
-const ATTACKS = { name: '=HYPERLINK("http://x","y")', company: "+cmd|' /C calc'!A0", plan: '-2+3', segment: '@SUM(1+1)' };
+const ATTACKS = {
+  name: '=HYPERLINK("http://x","y")',
+  company: "+cmd|' /C calc'!A0",
+  plan: '-2+3',
+  segment: '@SUM(1+1)',
+};
 const neutral = (text: string) => `'${text}`;
 
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -35,8 +40,18 @@ const records = (text: string): Cells[] => parse(text, { columns: true });
 beforeAll(async () => {
   handle = await createTestDatabase();
   requestScope.db = handle.db;
-  await seedDatabase(handle.db, { customers: 60, seed: 5, asOf: Date.UTC(2026, 5, 1), password: 'csv-exports-test-password' });
-  const customer = await makeCustomer(handle.db, null, { ...ATTACKS, externalId: 'cus_formula', mrrCents: 1250, attributes: { note: '=1+1' } });
+  await seedDatabase(handle.db, {
+    customers: 60,
+    seed: 5,
+    asOf: Date.UTC(2026, 5, 1),
+    password: 'csv-exports-test-password',
+  });
+  const customer = await makeCustomer(handle.db, null, {
+    ...ATTACKS,
+    externalId: 'cus_formula',
+    mrrCents: 1250,
+    attributes: { note: '=1+1' },
+  });
   customerId = customer.id;
   await handle.db.insert(riskScores).values({ customerId, score: 81, band: 'critical' });
   const user = await makeUser(handle.db, 'admin', { email: '=1+1@example.test', name: '@admin' });
@@ -56,7 +71,9 @@ async function serviceExport(what: ExportName): Promise<Cells[]> {
 
 describe('CSV formula injection', () => {
   it('the customer export download writes imported formulas as text and amounts as numbers', async () => {
-    const response = await customerExport(new NextRequest(`http://localhost/customers/export?owner=any&ids=${customerId}`));
+    const response = await customerExport(
+      new NextRequest(`http://localhost/customers/export?owner=any&ids=${customerId}`),
+    );
     expect(response.status).toBe(200);
     const [row] = records(await response.text());
     expect(row).toMatchObject({ id: 'cus_formula', mrr: '12.50', attributes: '{"note":"=1+1"}' });
@@ -69,17 +86,29 @@ describe('CSV formula injection', () => {
   });
 
   it('the audit export neutralises who acted', async () => {
-    await writeAudit(handle.db, admin.actor, { action: 'view.create', entityType: 'savedView', entityId: 1, after: { name: '=x' } });
+    await writeAudit(handle.db, admin.actor, {
+      action: 'view.create',
+      entityType: 'savedView',
+      entityId: 1,
+      after: { name: '=x' },
+    });
     const row = (await serviceExport('audit')).find((r) => r.action === 'view.create');
     expect(row).toMatchObject({ actor: neutral('=1+1@example.test'), after: '{"name":"=x"}' });
   });
 
   it('the KPI table keeps every number as a number, negative ones included', async () => {
-    const response = await kpiExport(new Request('http://localhost/api/exports/kpis?from=2025-07&to=2026-05&format=csv'), { params: Promise.resolve({}) });
+    const response = await kpiExport(
+      new Request('http://localhost/api/exports/kpis?from=2025-07&to=2026-05&format=csv'),
+      { params: Promise.resolve({}) },
+    );
     expect(response.status).toBe(200);
     const rows = records(await response.text());
     expect(rows).toHaveLength(11);
-    const cells = rows.flatMap((row) => Object.entries(row).filter(([column]) => column !== 'month').map(([, value]) => value));
+    const cells = rows.flatMap((row) =>
+      Object.entries(row)
+        .filter(([column]) => column !== 'month')
+        .map(([, value]) => value),
+    );
     expect(cells.filter((value) => value !== '' && !Number.isFinite(Number(value)))).toEqual([]);
     expect(cells.some((value) => Number(value) < 0)).toBe(true);
   });
@@ -90,7 +119,10 @@ describe('CSV formula injection', () => {
     process.env.HOLDFAST_ROOT = root;
     try {
       const report = new ErrorReport({ id: 1, createdAt: new Date() });
-      report.add([{ line: 2, column: '=cmd', message: '@SUM(1+1)' }, { line: 3, message: 'No id.' }]);
+      report.add([
+        { line: 2, column: '=cmd', message: '@SUM(1+1)' },
+        { line: 3, message: 'No id.' },
+      ]);
       await report.close();
       expect(records(fs.readFileSync(report.path, 'utf8'))).toEqual([
         { line: '2', column: "'=cmd", message: "'@SUM(1+1)" },
@@ -113,7 +145,10 @@ describe('holdfast export (CLI)', () => {
 
   it('writes imported formulas as text', () => {
     const file = path.join(cli.root, 'customers.csv');
-    fs.writeFileSync(file, `id,name,company,mrr\nc1,"=HYPERLINK(""http://x"",""y"")","+cmd|' /C calc'!A0",10\nc2,-2+3,@SUM(1+1),20\n`);
+    fs.writeFileSync(
+      file,
+      `id,name,company,mrr\nc1,"=HYPERLINK(""http://x"",""y"")","+cmd|' /C calc'!A0",10\nc2,-2+3,@SUM(1+1),20\n`,
+    );
     expect(cli.run('import', 'customers', file).status).toBe(0);
     const run = cli.run('export', 'customers');
     expect(run.status).toBe(0);

@@ -23,7 +23,10 @@ beforeAll(async () => {
   state.db = handle.db;
   await seedListWorkspace(handle.db, 90);
   exec = asSession(await makeUser(handle.db, 'exec'));
-  const [row] = await queryRows<{ id: number; email: string; name: string; role: 'csm' }>(handle.db, sql`select id, email, name, role from users where email = 'csm@holdfast.demo'`);
+  const [row] = await queryRows<{ id: number; email: string; name: string; role: 'csm' }>(
+    handle.db,
+    sql`select id, email, name, role from users where email = 'csm@holdfast.demo'`,
+  );
   csm = asSession(row);
 });
 afterAll(() => handle.dispose());
@@ -35,7 +38,14 @@ async function download(search: string) {
   const response = await GET(new NextRequest(`http://localhost/customers/export${search}`));
   const text = await response.text();
   const lines = text.trim().split('\n');
-  return { response, text, ids: lines.slice(1).map((l) => l.split(',')[0]).sort() };
+  return {
+    response,
+    text,
+    ids: lines
+      .slice(1)
+      .map((l) => l.split(',')[0])
+      .sort(),
+  };
 }
 
 const externalIds = async (where: SQL | undefined) =>
@@ -46,12 +56,19 @@ describe('GET /customers/export', () => {
     const { response, text, ids } = await download('?owner=any&segment=b2c&status=churned&sort=mrr&dir=desc');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="customers-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="customers-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(text.split('\n')[0]).toMatch(/^id,name,email,/);
     const expected = await externalIds(and(eq(customers.segment, 'b2c'), isNotNull(customers.churnedAt)));
     expect(expected.length).toBeGreaterThan(0);
     expect(ids).toEqual(expected);
-    const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'export.run')).orderBy(sql`${auditLog.id} desc`).limit(1);
+    const [audit] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'export.run'))
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
     expect(audit).toMatchObject({ actorId: exec.id, after: { rows: expected.length } });
   });
 
@@ -61,7 +78,10 @@ describe('GET /customers/export', () => {
   });
 
   it('exports only the ticked rows when ids are given', async () => {
-    const [a, b] = await handle.db.select({ id: customers.id, externalId: customers.externalId }).from(customers).limit(2);
+    const [a, b] = await handle.db
+      .select({ id: customers.id, externalId: customers.externalId })
+      .from(customers)
+      .limit(2);
     expect((await download(`?owner=any&ids=${a.id},${b.id}`)).ids).toEqual([a.externalId, b.externalId].sort());
     expect((await download(`?owner=any&ids=${a.id}&ids=${b.id}`)).ids).toEqual([a.externalId, b.externalId].sort());
   });

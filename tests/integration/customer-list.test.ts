@@ -82,11 +82,20 @@ type Walk = { pages: number[][]; previous: (ListPage | null)[] };
 /** The matching ids the count hands the pager (sorted outright), or null (the pager walks the sort's index). */
 async function matchesOf(where: SQL | undefined, sorted: boolean): Promise<string | null> {
   if (!sorted) return null;
-  const [row] = await queryRows<{ ids: string }>(handle.db, sql`select array(select ${customers.id} from ${customers} where ${where ?? sql`true`})::text as ids`);
+  const [row] = await queryRows<{ ids: string }>(
+    handle.db,
+    sql`select array(select ${customers.id} from ${customers} where ${where ?? sql`true`})::text as ids`,
+  );
   return row.ids;
 }
 
-async function walkForwards(column: CustomerColumn, dir: 'asc' | 'desc', where: SQL | undefined, smallSet: boolean, size: number): Promise<Walk> {
+async function walkForwards(
+  column: CustomerColumn,
+  dir: 'asc' | 'desc',
+  where: SQL | undefined,
+  smallSet: boolean,
+  size: number,
+): Promise<Walk> {
   const parts = sortParts(column, context);
   const walk: Walk = { pages: [], previous: [] };
   const matches = await matchesOf(where, smallSet);
@@ -104,25 +113,38 @@ async function walkForwards(column: CustomerColumn, dir: 'asc' | 'desc', where: 
 const SORTS = CUSTOMER_COLUMNS.flatMap((column) => (['asc', 'desc'] as const).map((dir) => [column, dir] as const));
 
 describe('keyset paging', () => {
-  it.each(SORTS)('pages through every customer by %s %s without duplicates or gaps, forwards and back', async (column, dir) => {
-    const expected = await expectedIds(column, dir, undefined);
-    expect(expected).toHaveLength(facts.length);
-    // Owner and loyalty read group by group for large results and in one sorted query for small ones: both orders.
-    const plans = column === 'owner' || column === 'loyalty' ? [false, true] : [false];
-    for (const smallSet of plans) {
-      const walk = await walkForwards(column, dir, undefined, smallSet, 37);
-      expect(walk.pages.flat()).toEqual(expected);
-      expect(walk.pages.slice(0, -1).every((p) => p.length === 37)).toBe(true);
-      expect(walk.previous[0]).toBeNull();
-      // Back from the last page: each "previous" is exactly the page before it.
-      const parts = sortParts(column, context);
-      for (let i = walk.pages.length - 1; i > 0; i--) {
-        const back = await keysetPage(parts, { db: handle.db, where: undefined, direction: dir, size: 37, matches: await matchesOf(undefined, smallSet) }, walk.previous[i]!);
-        expect(back.rows.map((r) => r.row.id)).toEqual(walk.pages[i - 1]);
-        expect(back.previous === null).toBe(i === 1);
+  it.each(SORTS)(
+    'pages through every customer by %s %s without duplicates or gaps, forwards and back',
+    async (column, dir) => {
+      const expected = await expectedIds(column, dir, undefined);
+      expect(expected).toHaveLength(facts.length);
+      // Owner and loyalty read group by group for large results and in one sorted query for small ones: both orders.
+      const plans = column === 'owner' || column === 'loyalty' ? [false, true] : [false];
+      for (const smallSet of plans) {
+        const walk = await walkForwards(column, dir, undefined, smallSet, 37);
+        expect(walk.pages.flat()).toEqual(expected);
+        expect(walk.pages.slice(0, -1).every((p) => p.length === 37)).toBe(true);
+        expect(walk.previous[0]).toBeNull();
+        // Back from the last page: each "previous" is exactly the page before it.
+        const parts = sortParts(column, context);
+        for (let i = walk.pages.length - 1; i > 0; i--) {
+          const back = await keysetPage(
+            parts,
+            {
+              db: handle.db,
+              where: undefined,
+              direction: dir,
+              size: 37,
+              matches: await matchesOf(undefined, smallSet),
+            },
+            walk.previous[i]!,
+          );
+          expect(back.rows.map((r) => r.row.id)).toEqual(walk.pages[i - 1]);
+          expect(back.previous === null).toBe(i === 1);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('pages a filtered list in order too (owner sort, group by group, with most groups empty)', async () => {
     const filter: CustomerFilter = { country: facts[0].country!, segment: facts[0].segment! };
@@ -133,21 +155,35 @@ describe('keyset paging', () => {
     }
   });
 
-  it.each(SORTS)('pages a filtered list by %s %s the same way whether it sorts the matches or walks the index', async (column, dir) => {
-    const where = customerFilterWhere({ status: 'active', riskBand: 'healthy' });
-    const expected = await expectedIds(column, dir, where);
-    for (const smallSet of [false, true]) expect((await walkForwards(column, dir, where, smallSet, 7)).pages.flat()).toEqual(expected);
-  });
+  it.each(SORTS)(
+    'pages a filtered list by %s %s the same way whether it sorts the matches or walks the index',
+    async (column, dir) => {
+      const where = customerFilterWhere({ status: 'active', riskBand: 'healthy' });
+      const expected = await expectedIds(column, dir, where);
+      for (const smallSet of [false, true])
+        expect((await walkForwards(column, dir, where, smallSet, 7)).pages.flat()).toEqual(expected);
+    },
+  );
 
   it('treats a cursor that does not fit the sort as the first page', async () => {
     const parts = sortParts('mrr', context);
     const args = { db: handle.db, where: undefined, direction: 'asc' as const, size: 10, matches: null };
     const first = await keysetPage(parts, args);
-    for (const bad of [{ part: 0, key: ['abc', '1'] }, { part: 5, key: ['1', '1'] }, { part: 0, key: ['1'] }, { part: 1, key: ['x'] }]) {
-      expect((await keysetPage(parts, args, { after: bad })).rows.map((r) => r.row.id)).toEqual(first.rows.map((r) => r.row.id));
+    for (const bad of [
+      { part: 0, key: ['abc', '1'] },
+      { part: 5, key: ['1', '1'] },
+      { part: 0, key: ['1'] },
+      { part: 1, key: ['x'] },
+    ]) {
+      expect((await keysetPage(parts, args, { after: bad })).rows.map((r) => r.row.id)).toEqual(
+        first.rows.map((r) => r.row.id),
+      );
     }
     const timestamps = sortParts('lastActivity', context);
-    expect((await keysetPage(timestamps, { ...args }, { after: { part: 0, key: ['2025-13-45T99:00:00.000000Z', '1'] } })).rows).toHaveLength(10);
+    expect(
+      (await keysetPage(timestamps, { ...args }, { after: { part: 0, key: ['2025-13-45T99:00:00.000000Z', '1'] } }))
+        .rows,
+    ).toHaveLength(10);
   });
 });
 
@@ -159,7 +195,10 @@ function filterCases(): [string, CustomerFilter, (c: CustomerFacts) => boolean][
   const someone = facts.find((c) => c.owner_id !== null)!.owner_id!;
   const mid = [...facts].sort((a, b) => a.mrr_cents - b.mrr_cents)[Math.floor(facts.length / 2)].mrr_cents;
   const employees = (c: CustomerFacts) => (typeof c.attributes.employees === 'number' ? c.attributes.employees : null);
-  const medianEmployees = facts.map(employees).filter((e): e is number => e !== null).sort((a, b) => a - b)[20];
+  const medianEmployees = facts
+    .map(employees)
+    .filter((e): e is number => e !== null)
+    .sort((a, b) => a - b)[20];
   const aCompany = facts.find((c) => c.company && c.company !== 'Tied Co')!.company!;
   const fragment = aCompany.slice(1, 5).toLowerCase();
   return [
@@ -174,25 +213,87 @@ function filterCases(): [string, CustomerFilter, (c: CustomerFacts) => boolean][
     ['active', { status: 'active' }, (c) => c.churned_at === null],
     ['churned', { status: 'churned' }, (c) => c.churned_at !== null],
     ['MRR range', { mrrMin: mid, mrrMax: mid * 3 }, (c) => c.mrr_cents >= mid && c.mrr_cents <= mid * 3],
-    ['active after', { activeAfter: '2026-05-01' }, (c) => c.last_activity_at !== null && c.last_activity_at.getTime() >= at('2026-05-01')],
-    ['active before', { activeBefore: '2026-03-31' }, (c) => c.last_activity_at !== null && c.last_activity_at.getTime() < at('2026-04-01')],
-    ['no activity in N days', { inactiveDays: 60 }, (c) => c.last_activity_at === null || c.last_activity_at.getTime() < Date.now() - 60 * DAY],
-    ['attribute number ≥', { attributes: [{ key: 'employees', op: 'gte', value: medianEmployees }] }, (c) => (employees(c) ?? -Infinity) >= medianEmployees],
-    ['attribute number =', { attributes: [{ key: 'employees', op: 'eq', value: medianEmployees }] }, (c) => employees(c) === medianEmployees],
-    ['attribute number ≠', { attributes: [{ key: 'employees', op: 'ne', value: medianEmployees }] }, (c) => employees(c) !== null && employees(c) !== medianEmployees],
-    ['attribute number <', { attributes: [{ key: 'employees', op: 'lt', value: 100 }] }, (c) => employees(c) !== null && employees(c)! < 100],
-    ['attribute text is', { attributes: [{ key: 'acquisition_channel', op: 'is', value: 'referral' }] }, (c) => c.attributes.acquisition_channel === 'referral'],
-    ['attribute text is not', { attributes: [{ key: 'acquisition_channel', op: 'isNot', value: 'referral' }] }, (c) => c.attributes.acquisition_channel !== 'referral'],
-    ['attribute text contains', { attributes: [{ key: 'acquisition_channel', op: 'contains', value: 'SEARCH' }] }, (c) => String(c.attributes.acquisition_channel ?? '').includes('search')],
+    [
+      'active after',
+      { activeAfter: '2026-05-01' },
+      (c) => c.last_activity_at !== null && c.last_activity_at.getTime() >= at('2026-05-01'),
+    ],
+    [
+      'active before',
+      { activeBefore: '2026-03-31' },
+      (c) => c.last_activity_at !== null && c.last_activity_at.getTime() < at('2026-04-01'),
+    ],
+    [
+      'no activity in N days',
+      { inactiveDays: 60 },
+      (c) => c.last_activity_at === null || c.last_activity_at.getTime() < Date.now() - 60 * DAY,
+    ],
+    [
+      'attribute number ≥',
+      { attributes: [{ key: 'employees', op: 'gte', value: medianEmployees }] },
+      (c) => (employees(c) ?? -Infinity) >= medianEmployees,
+    ],
+    [
+      'attribute number =',
+      { attributes: [{ key: 'employees', op: 'eq', value: medianEmployees }] },
+      (c) => employees(c) === medianEmployees,
+    ],
+    [
+      'attribute number ≠',
+      { attributes: [{ key: 'employees', op: 'ne', value: medianEmployees }] },
+      (c) => employees(c) !== null && employees(c) !== medianEmployees,
+    ],
+    [
+      'attribute number <',
+      { attributes: [{ key: 'employees', op: 'lt', value: 100 }] },
+      (c) => employees(c) !== null && employees(c)! < 100,
+    ],
+    [
+      'attribute text is',
+      { attributes: [{ key: 'acquisition_channel', op: 'is', value: 'referral' }] },
+      (c) => c.attributes.acquisition_channel === 'referral',
+    ],
+    [
+      'attribute text is not',
+      { attributes: [{ key: 'acquisition_channel', op: 'isNot', value: 'referral' }] },
+      (c) => c.attributes.acquisition_channel !== 'referral',
+    ],
+    [
+      'attribute text contains',
+      { attributes: [{ key: 'acquisition_channel', op: 'contains', value: 'SEARCH' }] },
+      (c) => String(c.attributes.acquisition_channel ?? '').includes('search'),
+    ],
     ['attribute is true', { attributes: [{ key: 'vip', op: 'isTrue' }] }, (c) => c.attributes.vip === true],
     ['attribute is false', { attributes: [{ key: 'vip', op: 'isFalse' }] }, (c) => c.attributes.vip === false],
     ['attribute has a value', { attributes: [{ key: 'vip', op: 'exists' }] }, (c) => c.attributes.vip !== undefined],
     ['attribute null has no value', { attributes: [{ key: 'region_code', op: 'missing' }] }, () => true],
-    ['attribute numbers compared on text', { attributes: [{ key: 'acquisition_channel', op: 'gt', value: 0 }] }, () => false],
-    ['search by company fragment', { q: fragment.toUpperCase() }, (c) => [c.name, c.email, c.company].some((v) => v?.toLowerCase().includes(fragment))],
-    ['search by external id', { q: 'cus_0000042' }, (c) => c.external_id === 'cus_0000042' || [c.name, c.email, c.company].some((v) => v?.toLowerCase().includes('cus_0000042'))],
-    ['search with a LIKE wildcard', { q: '50%' }, (c) => [c.name, c.email, c.company].some((v) => v?.toLowerCase().includes('50%'))],
-    ['combined', { segment: 'b2c', status: 'active', riskBand: 'healthy' }, (c) => c.segment === 'b2c' && c.churned_at === null && c.band === 'healthy'],
+    [
+      'attribute numbers compared on text',
+      { attributes: [{ key: 'acquisition_channel', op: 'gt', value: 0 }] },
+      () => false,
+    ],
+    [
+      'search by company fragment',
+      { q: fragment.toUpperCase() },
+      (c) => [c.name, c.email, c.company].some((v) => v?.toLowerCase().includes(fragment)),
+    ],
+    [
+      'search by external id',
+      { q: 'cus_0000042' },
+      (c) =>
+        c.external_id === 'cus_0000042' ||
+        [c.name, c.email, c.company].some((v) => v?.toLowerCase().includes('cus_0000042')),
+    ],
+    [
+      'search with a LIKE wildcard',
+      { q: '50%' },
+      (c) => [c.name, c.email, c.company].some((v) => v?.toLowerCase().includes('50%')),
+    ],
+    [
+      'combined',
+      { segment: 'b2c', status: 'active', riskBand: 'healthy' },
+      (c) => c.segment === 'b2c' && c.churned_at === null && c.band === 'healthy',
+    ],
   ];
 }
 
@@ -212,8 +313,12 @@ describe('filters', () => {
     for (const [name, filter, matches] of filterCases()) {
       const expected = facts.filter(matches).map((c) => c.id);
       const ids = await listAll(lead, { filter: { owner: 'any', ...filter }, sort: { column: 'name', dir: 'asc' } });
-      expect([...ids].sort((a, b) => a - b), name).toEqual(expected);
-      if (name !== 'attribute numbers compared on text') expect(expected.length, `${name} matches someone`).toBeGreaterThan(0);
+      expect(
+        [...ids].sort((a, b) => a - b),
+        name,
+      ).toEqual(expected);
+      if (name !== 'attribute numbers compared on text')
+        expect(expected.length, `${name} matches someone`).toBeGreaterThan(0);
     }
   });
 
@@ -226,19 +331,31 @@ describe('filters', () => {
   });
 
   it('counts exactly below the estimate threshold', async () => {
-    const result = await listCustomers({ ctx: lead, query: { filter: { owner: 'any', segment: 'b2c' }, sort: { column: 'name', dir: 'asc' }, size: 25 }, options });
+    const result = await listCustomers({
+      ctx: lead,
+      query: { filter: { owner: 'any', segment: 'b2c' }, sort: { column: 'name', dir: 'asc' }, size: 25 },
+      options,
+    });
     expect(result.total).toEqual({ value: facts.filter((c) => c.segment === 'b2c').length, exact: true });
     expect(result.rows).toHaveLength(25);
   });
 
   it('counts a search from one read of its matches, and pages read from those matches are the sorted matches', async () => {
     const fragment = 'e';
-    const expected = facts.filter((c) => [c.name, c.email, c.company].some((v) => v?.toLowerCase().includes(fragment))).map((c) => c.id);
+    const expected = facts
+      .filter((c) => [c.name, c.email, c.company].some((v) => v?.toLowerCase().includes(fragment)))
+      .map((c) => c.id);
     expect(expected.length).toBeGreaterThan(7);
     const where = customerFilterWhere({ q: fragment });
     const { total, ids } = await countMatching(handle.db, where);
     expect(total).toEqual({ value: expected.length, exact: true });
-    expect(ids!.slice(1, -1).split(',').map(Number).sort((a, b) => a - b)).toEqual(expected);
+    expect(
+      ids!
+        .slice(1, -1)
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(expected);
     for (const [column, dir] of SORTS) {
       const parts = sortParts(column, context);
       const pages: number[] = [];
@@ -254,7 +371,11 @@ describe('filters', () => {
   });
 
   it("shows each row's owner and tier by name and its current risk score", async () => {
-    const result = await listCustomers({ ctx: lead, query: { filter: { owner: 'any' }, sort: { column: 'risk', dir: 'desc' }, size: 100 }, options });
+    const result = await listCustomers({
+      ctx: lead,
+      query: { filter: { owner: 'any' }, sort: { column: 'risk', dir: 'desc' }, size: 100 },
+      options,
+    });
     const byId = new Map(facts.map((c) => [c.id, c]));
     for (const row of result.rows) {
       const fact = byId.get(row.id)!;
@@ -269,11 +390,18 @@ describe('filters', () => {
 
   it('opens on "My accounts" for a CSM, and "any" shows everyone', async () => {
     const csmId = facts.find((c) => c.owner_id !== null)!.owner_id!;
-    const [csm] = await queryRows<{ id: number; email: string; name: string; role: 'csm' }>(handle.db, sql`select id, email, name, role from users where id = ${csmId}`);
+    const [csm] = await queryRows<{ id: number; email: string; name: string; role: 'csm' }>(
+      handle.db,
+      sql`select id, email, name, role from users where id = ${csmId}`,
+    );
     const ctx = { db: handle.db, actor: actorOf(csm) };
     const mine = facts.filter((c) => c.owner_id === csmId).map((c) => c.id);
-    expect((await listAll(ctx, { filter: {}, sort: { column: 'mrr', dir: 'desc' } })).sort((a, b) => a - b)).toEqual(mine);
-    expect(await listAll(ctx, { filter: { owner: 'any' }, sort: { column: 'name', dir: 'asc' } })).toHaveLength(facts.length);
+    expect((await listAll(ctx, { filter: {}, sort: { column: 'mrr', dir: 'desc' } })).sort((a, b) => a - b)).toEqual(
+      mine,
+    );
+    expect(await listAll(ctx, { filter: { owner: 'any' }, sort: { column: 'name', dir: 'asc' } })).toHaveLength(
+      facts.length,
+    );
     expect(await listAll(lead, { filter: {}, sort: { column: 'name', dir: 'asc' } })).toHaveLength(facts.length);
   });
 
@@ -309,7 +437,12 @@ describe('filters', () => {
   it('offers filter values from the data', async () => {
     expect(await distinctValues(handle.db, customers.segment)).toEqual(['b2b_enterprise', 'b2b_smb', 'b2c']);
     expect(options.tiers.map((t) => t.key)).toEqual(['bronze', 'silver', 'gold', 'platinum', 'diamond']);
-    expect(options.attributeKeys).toEqual(expect.arrayContaining([{ key: 'employees', type: 'number' }, { key: 'vip', type: 'boolean' }]));
+    expect(options.attributeKeys).toEqual(
+      expect.arrayContaining([
+        { key: 'employees', type: 'number' },
+        { key: 'vip', type: 'boolean' },
+      ]),
+    );
     expect(options.hasRiskScores).toBe(true);
   });
 });

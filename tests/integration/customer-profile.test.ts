@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { activities, events, feedback, lifecycleTransitions, orders, outreachMessages, riskScoreHistory, riskScores, subscriptions, tickets } from '@/db/schema';
+import {
+  activities,
+  events,
+  feedback,
+  lifecycleTransitions,
+  orders,
+  outreachMessages,
+  riskScoreHistory,
+  riskScores,
+  subscriptions,
+  tickets,
+} from '@/db/schema';
 import { readTimeline } from '@/db/queries/timeline';
 import { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from '@/lib/timeline/items';
 import { systemActor, type Actor } from '@/server/context';
@@ -54,7 +65,13 @@ beforeAll(async () => {
   ]);
   await handle.db.insert(tickets).values([
     { customerId, externalId: 't1', openedAt: tie, kind: 'complaint', subject: 'Slow', priority: 'high' },
-    { customerId, externalId: 't2', openedAt: at('2025-04-01T00:00:00Z'), resolvedAt: at('2025-04-02T00:00:00Z'), subject: 'How to' },
+    {
+      customerId,
+      externalId: 't2',
+      openedAt: at('2025-04-01T00:00:00Z'),
+      resolvedAt: at('2025-04-02T00:00:00Z'),
+      subject: 'How to',
+    },
   ]);
   await handle.db.insert(feedback).values([
     { customerId, kind: 'nps', score: 9, submittedAt: at('2025-02-01T00:00:00Z') },
@@ -68,7 +85,9 @@ beforeAll(async () => {
   // Two activities within one millisecond: only the cursor's microseconds tell them apart.
   await handle.db.execute(sql`insert into activities (customer_id, kind, subject, occurred_at)
     values (${customerId}, 'email', 'Micro A', '2025-05-20T10:00:00.000100Z'), (${customerId}, 'email', 'Micro B', '2025-05-20T10:00:00.000200Z')`);
-  await handle.db.insert(outreachMessages).values({ customerId, channel: 'email', subject: 'We miss you', body: 'Hi', status: 'sent', createdAt: tie });
+  await handle.db
+    .insert(outreachMessages)
+    .values({ customerId, channel: 'email', subject: 'We miss you', body: 'Hi', status: 'sent', createdAt: tie });
   await handle.db.insert(lifecycleTransitions).values([
     { customerId, fromStage: null, toStage: 'onboarding', changedAt: at('2024-01-10T00:00:00Z') },
     { customerId, fromStage: 'onboarding', toStage: 'at_risk', changedAt: tie, reason: 'usage drop' },
@@ -96,18 +115,47 @@ describe('customer timeline', () => {
   it('merges every source newest first in one total order (time, kind rank, id), without other customers', async () => {
     const items = await everything();
     expect(items.map((i) => i.kind).sort()).toEqual(
-      ['order', 'order', 'order', 'order', 'usage', 'usage', 'usage', 'usage', 'ticket', 'ticket', 'feedback', 'feedback', 'feedback', 'activity', 'activity', 'activity', 'activity', 'message', 'stage', 'stage', 'risk', 'risk'].sort(),
+      [
+        'order',
+        'order',
+        'order',
+        'order',
+        'usage',
+        'usage',
+        'usage',
+        'usage',
+        'ticket',
+        'ticket',
+        'feedback',
+        'feedback',
+        'feedback',
+        'activity',
+        'activity',
+        'activity',
+        'activity',
+        'message',
+        'stage',
+        'stage',
+        'risk',
+        'risk',
+      ].sort(),
     );
     for (let i = 1; i < items.length; i++) {
       const [a, b] = [items[i - 1].cursor, items[i].cursor];
-      expect([a.at > b.at, a.at === b.at && a.rank > b.rank, a.at === b.at && a.rank === b.rank && a.id > b.id].some(Boolean)).toBe(true);
+      expect(
+        [a.at > b.at, a.at === b.at && a.rank > b.rank, a.at === b.at && a.rank === b.rank && a.id > b.id].some(
+          Boolean,
+        ),
+      ).toBe(true);
     }
     const tied = items.filter((i) => i.cursor.at === '2025-06-01T09:00:00.000000Z').map((i) => i.kind);
     expect(tied).toEqual(['risk', 'stage', 'message', 'activity', 'ticket', 'order', 'order']);
   });
 
   it('summarises usage per UTC day with logins, actions, features and billing signals', async () => {
-    const days = (await everything(['usage'])).filter((i): i is Extract<TimelineItem, { kind: 'usage' }> => i.kind === 'usage');
+    const days = (await everything(['usage'])).filter(
+      (i): i is Extract<TimelineItem, { kind: 'usage' }> => i.kind === 'usage',
+    );
     expect(days.map((d) => d.day)).toEqual(['2025-06-14', '2025-06-10', '2025-06-01', '2024-12-01']);
     expect(days[0]).toMatchObject({ events: 4, logins: 1, actions: 15, features: ['reports'], paymentFailures: 0 });
     expect(days[1]).toMatchObject({ events: 1, paymentFailures: 1, actions: null });
@@ -117,11 +165,23 @@ describe('customer timeline', () => {
   it('maps each kind with its details', async () => {
     const items = await everything();
     const find = <K extends TimelineKind>(kind: K, test: (i: Extract<TimelineItem, { kind: K }>) => boolean) =>
-      items.find((i): i is Extract<TimelineItem, { kind: K }> => i.kind === kind && test(i as Extract<TimelineItem, { kind: K }>));
-    expect(find('ticket', (t) => t.externalId === 't2')).toMatchObject({ subject: 'How to', resolvedAt: at('2025-04-02T00:00:00Z') });
-    expect(find('activity', (a) => a.subject === 'Same-time call')).toMatchObject({ activityKind: 'call', authorName: ownerName });
+      items.find(
+        (i): i is Extract<TimelineItem, { kind: K }> =>
+          i.kind === kind && test(i as Extract<TimelineItem, { kind: K }>),
+      );
+    expect(find('ticket', (t) => t.externalId === 't2')).toMatchObject({
+      subject: 'How to',
+      resolvedAt: at('2025-04-02T00:00:00Z'),
+    });
+    expect(find('activity', (a) => a.subject === 'Same-time call')).toMatchObject({
+      activityKind: 'call',
+      authorName: ownerName,
+    });
     expect(find('risk', (r) => r.score === 72)).toMatchObject({ band: 'at_risk', topFactor: 'Complaints' });
-    expect(find('stage', (s) => s.toStage === 'at_risk')).toMatchObject({ fromStage: 'onboarding', reason: 'usage drop' });
+    expect(find('stage', (s) => s.toStage === 'at_risk')).toMatchObject({
+      fromStage: 'onboarding',
+      reason: 'usage drop',
+    });
     expect(find('feedback', (f) => f.score === 4)).toMatchObject({ surveyKind: 'nps', comment: 'Too slow' });
     expect(find('message', () => true)).toMatchObject({ channel: 'email', subject: 'We miss you', status: 'sent' });
   });
@@ -137,7 +197,12 @@ describe('customer timeline', () => {
     const seen: string[] = [];
     let cursor = null as TimelineItem['cursor'] | null;
     for (let guard = 0; guard < 100; guard++) {
-      const page = await readTimeline(handle.db, { customerId, kinds: TIMELINE_KINDS, bound: cursor ? { direction: 'older', cursor } : null, limit: size });
+      const page = await readTimeline(handle.db, {
+        customerId,
+        kinds: TIMELINE_KINDS,
+        bound: cursor ? { direction: 'older', cursor } : null,
+        limit: size,
+      });
       seen.push(...page.map(keyOf));
       if (page.length < size) break;
       cursor = page[page.length - 1].cursor;
@@ -150,7 +215,12 @@ describe('customer timeline', () => {
     let through = null as TimelineItem['cursor'] | null;
     let shown: string[] = [];
     for (let guard = 0; guard < 20; guard++) {
-      const page = await getCustomerTimeline({ ctx: ctx(), customerId, query: { kinds: ['activity', 'order', 'ticket'], through }, pageSize: 3 });
+      const page = await getCustomerTimeline({
+        ctx: ctx(),
+        customerId,
+        query: { kinds: ['activity', 'order', 'ticket'], through },
+        pageSize: 3,
+      });
       shown = page.items.map(keyOf);
       expect(shown).toEqual(all.slice(0, shown.length));
       if (!page.more) break;
@@ -164,7 +234,13 @@ describe('customer timeline', () => {
 describe('customer profile header and KPIs', () => {
   it('reads the header with the owner and the risk score with its top reasons', async () => {
     const profile = await getCustomerProfile({ ctx: ctx(), customerId });
-    expect(profile).toMatchObject({ id: customerId, ownerName, segment: 'b2b_smb', plan: 'pro', risk: { score: 72, band: 'at_risk' } });
+    expect(profile).toMatchObject({
+      id: customerId,
+      ownerName,
+      segment: 'b2b_smb',
+      plan: 'pro',
+      risk: { score: 72, band: 'at_risk' },
+    });
     expect(profile!.risk!.topFactors.map((f) => f.label)).toEqual(['Complaints', 'No login for 45 days', 'Detractor']);
     expect((await getCustomerProfile({ ctx: ctx(), customerId: otherId }))!.risk).toBeNull();
     expect(await getCustomerProfile({ ctx: ctx(), customerId: 999_999 })).toBeNull();
@@ -186,7 +262,17 @@ describe('customer profile header and KPIs', () => {
   });
 
   it('runs on the system actor too (CLI, bench)', async () => {
-    const kpis = await getCustomerKpis({ ctx: { db: handle.db, actor: systemActor('test') }, customerId: otherId, now: NOW });
-    expect(kpis).toMatchObject({ revenueToDateCents: 9_999, lastLoginAt: null, latestNps: null, openTickets: 0, usageTotal: 0 });
+    const kpis = await getCustomerKpis({
+      ctx: { db: handle.db, actor: systemActor('test') },
+      customerId: otherId,
+      now: NOW,
+    });
+    expect(kpis).toMatchObject({
+      revenueToDateCents: 9_999,
+      lastLoginAt: null,
+      latestNps: null,
+      openTickets: 0,
+      usageTotal: 0,
+    });
   });
 });

@@ -70,7 +70,10 @@ describe('embedded data directory lock', () => {
   });
 
   it('takes over a lock left by a process that died', async () => {
-    fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: 'gone', since: '2020-01-01' }));
+    fs.writeFileSync(
+      `${dataDir}.lock`,
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), command: 'gone', since: '2020-01-01' }),
+    );
     const handle = await openDatabase({ driver: 'pglite', dataDir });
     await handle.close();
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);

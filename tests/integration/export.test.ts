@@ -17,7 +17,12 @@ let exec: ServiceContext;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  await seedDatabase(handle.db, { customers: 120, seed: 3, asOf: Date.UTC(2026, 10, 1), password: 'export-test-password' });
+  await seedDatabase(handle.db, {
+    customers: 120,
+    seed: 3,
+    asOf: Date.UTC(2026, 10, 1),
+    password: 'export-test-password',
+  });
   exec = { db: handle.db, actor: actorOf(await makeUser(handle.db, 'exec')) };
 });
 afterAll(() => handle.dispose());
@@ -43,7 +48,12 @@ describe('exports', () => {
     const lines = text.trim().split('\n');
     expect(lines[0].split(',').slice(0, 3)).toEqual(['id', 'name', 'email']);
     expect(rows).toBe(expected.length);
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(expected.map((e) => e.id).sort());
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(expected.map((e) => e.id).sort());
   });
 
   it('streams valid JSON and NDJSON with MRR as a decimal amount', async () => {

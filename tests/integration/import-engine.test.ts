@@ -13,7 +13,6 @@ import { writeTelcoCsv } from '../helpers/telco-shaped';
 import { actorOf, makeUser } from '../helpers/factories';
 import type { ServiceContext } from '@/server/context';
 
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-import-'));
 const telcoFile = path.join(dir, 'telco.csv');
 const telco = writeTelcoCsv(telcoFile, 2_000);
@@ -48,12 +47,19 @@ function file(name: string, text: string): string {
 }
 
 async function customerId(externalId: string): Promise<number> {
-  const [row] = await handle.db.select({ id: customers.id }).from(customers).where(eq(customers.externalId, externalId));
+  const [row] = await handle.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(customers.externalId, externalId));
   return row.id;
 }
 
-const importFile = (ctx: ServiceContext, kind: 'customers' | 'orders', filePath: string, patch: Partial<ImportOptions> = {}) =>
-  runImport({ ctx, input: { kind, filePath, filename: path.basename(filePath), options: options(patch) } });
+const importFile = (
+  ctx: ServiceContext,
+  kind: 'customers' | 'orders',
+  filePath: string,
+  patch: Partial<ImportOptions> = {},
+) => runImport({ ctx, input: { kind, filePath, filename: path.basename(filePath), options: options(patch) } });
 
 describe('import engine', () => {
   it('refuses a CSM and an exec before reading anything', async () => {
@@ -78,7 +84,13 @@ describe('import engine', () => {
 
     const stayed = telco[1];
     const [kept] = await handle.db.select().from(customers).where(eq(customers.externalId, stayed.customerID));
-    expect(kept).toMatchObject({ churnedAt: null, lifecycleStage: 'loyal', name: stayed.customerID, plan: 'One year', mrrCents: Math.round(Number(stayed.MonthlyCharges) * 100) });
+    expect(kept).toMatchObject({
+      churnedAt: null,
+      lifecycleStage: 'loyal',
+      name: stayed.customerID,
+      plan: 'One year',
+      mrrCents: Math.round(Number(stayed.MonthlyCharges) * 100),
+    });
     expect(kept.acquiredAt?.toISOString()).toBe('2024-01-01T00:00:00.000Z'); // tenure 34 months before the as-of date
     expect(kept.attributes).toMatchObject({
       gender: stayed.gender,
@@ -92,7 +104,10 @@ describe('import engine', () => {
 
     const [left] = await handle.db.select().from(customers).where(eq(customers.externalId, telco[3].customerID));
     expect(left).toMatchObject({ churnedAt: AS_OF, churnType: 'voluntary', lifecycleStage: 'churned' });
-    const [{ n }] = await handle.db.select({ n: count() }).from(customers).where(eq(customers.lifecycleStage, 'churned'));
+    const [{ n }] = await handle.db
+      .select({ n: count() })
+      .from(customers)
+      .where(eq(customers.lifecycleStage, 'churned'));
     expect(n).toBe(telco.filter((row) => row.Churn === 'Yes').length);
 
     const [blankTotal] = await handle.db.select().from(customers).where(eq(customers.externalId, telco[2].customerID));
@@ -125,36 +140,75 @@ describe('import engine', () => {
       [5, 'customer_id'],
       [6, 'order_id'],
     ]);
-    const rows = await handle.db.select({ id: orders.externalId, cents: orders.amountCents }).from(orders).orderBy(orders.externalId);
-    expect(rows).toEqual([{ id: 'O-1', cents: 1990 }, { id: 'O-5', cents: 123450 }]);
+    const rows = await handle.db
+      .select({ id: orders.externalId, cents: orders.amountCents })
+      .from(orders)
+      .orderBy(orders.externalId);
+    expect(rows).toEqual([
+      { id: 'O-1', cents: 1990 },
+      { id: 'O-5', cents: 123450 },
+    ]);
     expect(await lastActivityOf(handle.db, B)).toEqual(new Date('2026-03-05T00:00:00.000Z'));
     const report = fs.readFileSync(summary.errorReportPath, 'utf8');
     expect(report.split('\n').filter(Boolean)).toHaveLength(5);
 
-    expect(await importFile(lead, 'orders', orderFile)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 4 });
+    expect(await importFile(lead, 'orders', orderFile)).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+      rejected: 4,
+    });
   });
 
   it('keeps the later of two lines with the same id, reports the earlier one, and writes the rest of the batch', async () => {
     const orderFile = file(
       'orders-twice.csv',
-      ['order_id,customer_id,ordered_at,amount', `D-1,${A},2026-04-01,10.00`, `D-2,${A},2026-04-02,20.00`, `D-1,${A},2026-04-01,11.00`].join('\n'),
+      [
+        'order_id,customer_id,ordered_at,amount',
+        `D-1,${A},2026-04-01,10.00`,
+        `D-2,${A},2026-04-02,20.00`,
+        `D-1,${A},2026-04-01,11.00`,
+      ].join('\n'),
     );
     const summary = await importFile(lead, 'orders', orderFile);
     expect(summary).toMatchObject({ rowsRead: 3, inserted: 2, rejected: 1 });
-    expect(summary.errors).toEqual([{ line: 2, column: 'order_id', message: 'Line 4 has the same id; that later row is used.' }]);
-    const rows = await handle.db.select({ id: orders.externalId, cents: orders.amountCents }).from(orders).where(eq(orders.customerId, (await customerId(A))));
-    expect(rows.filter((r) => r.id.startsWith('D-')).sort((a, b) => a.id.localeCompare(b.id))).toEqual([{ id: 'D-1', cents: 1100 }, { id: 'D-2', cents: 2000 }]);
+    expect(summary.errors).toEqual([
+      { line: 2, column: 'order_id', message: 'Line 4 has the same id; that later row is used.' },
+    ]);
+    const rows = await handle.db
+      .select({ id: orders.externalId, cents: orders.amountCents })
+      .from(orders)
+      .where(eq(orders.customerId, await customerId(A)));
+    expect(rows.filter((r) => r.id.startsWith('D-')).sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: 'D-1', cents: 1100 },
+      { id: 'D-2', cents: 2000 },
+    ]);
   });
 
   it('applies the rows it imported to the KPIs, so that the KPI pages count them at once', async () => {
     const before = await getKpis({ ctx: lead, input: { from: '2026-05', to: '2026-05' } });
     expect(before.series.revenue).toEqual([0]);
-    const summary = await importFile(lead, 'orders', file('orders-may.csv', `order_id,customer_id,ordered_at,amount\nM-1,${A},2026-05-10,40.00\nM-2,${B},2026-05-20,2.50\n`));
+    const summary = await importFile(
+      lead,
+      'orders',
+      file(
+        'orders-may.csv',
+        `order_id,customer_id,ordered_at,amount\nM-1,${A},2026-05-10,40.00\nM-2,${B},2026-05-20,2.50\n`,
+      ),
+    );
     expect(summary.kpiRefresh).toMatchObject({ full: false, changedCustomers: 2 });
     const after = await getKpis({ ctx: lead, input: { from: '2026-05', to: '2026-05' } });
     expect(after.series.revenue).toEqual([4250]);
     // Nothing new: nothing to recompute.
-    expect((await importFile(lead, 'orders', file('orders-may.csv', `order_id,customer_id,ordered_at,amount\nM-1,${A},2026-05-10,40.00\n`))).kpiRefresh).toBeNull();
+    expect(
+      (
+        await importFile(
+          lead,
+          'orders',
+          file('orders-may.csv', `order_id,customer_id,ordered_at,amount\nM-1,${A},2026-05-10,40.00\n`),
+        )
+      ).kpiRefresh,
+    ).toBeNull();
   });
 
   it('reads pt-BR numbers from a semicolon file and creates missing customers when asked', async () => {
@@ -173,7 +227,9 @@ describe('import engine', () => {
 
   it('fails clearly when a required column is missing, recording the failed job', async () => {
     const bad = file('bad.csv', 'foo,bar\n1,2\n');
-    await expect(importFile(lead, 'orders', bad)).rejects.toThrow(/no column for: order_id, customer_id, ordered_at, amount/);
+    await expect(importFile(lead, 'orders', bad)).rejects.toThrow(
+      /no column for: order_id, customer_id, ordered_at, amount/,
+    );
     const [job] = await handle.db.select().from(importJobs).where(eq(importJobs.filename, 'bad.csv'));
     expect(job.status).toBe('failed');
   });

@@ -52,14 +52,20 @@ describe('an interrupted import', () => {
     // Only the first batch commits; it is the smaller one.
     const committed = Math.min(FIRST_BATCH_ROWS, batchRows);
     const lines = ['customer_id,type,occurred_at,value'];
-    for (let i = 0; i < committed + 1.4 * batchRows; i++) lines.push(`C-1,usage,${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()},${i}`);
+    for (let i = 0; i < committed + 1.4 * batchRows; i++)
+      lines.push(`C-1,usage,${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()},${i}`);
     const filePath = path.join(dir, 'events.csv');
     fs.writeFileSync(filePath, `${lines.join('\n')}\n`);
 
     await expect(
       runImport({
         ctx: admin,
-        input: { kind: 'events', filePath, filename: 'events.csv', options: { map: {}, locale: 'en', asOf: new Date(), createMissingCustomers: false, dryRun: false } },
+        input: {
+          kind: 'events',
+          filePath,
+          filename: 'events.csv',
+          options: { map: {}, locale: 'en', asOf: new Date(), createMissingCustomers: false, dryRun: false },
+        },
       }),
     ).rejects.toThrow('connection lost');
 
@@ -69,9 +75,26 @@ describe('an interrupted import', () => {
     expect(job).toMatchObject({ status: 'failed', inserted: committed });
     expect(job.message).toMatch(/committed batches are kept/);
     // The audit trail has the committed batch (written in its transaction), none of the failed one, then the outcome.
-    const audit = await handle.db.select({ action: auditLog.action, after: auditLog.after }).from(auditLog).where(eq(auditLog.entityId, String(job.id))).orderBy(asc(auditLog.id));
+    const audit = await handle.db
+      .select({ action: auditLog.action, after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(job.id)))
+      .orderBy(asc(auditLog.id));
     expect(audit).toEqual([
-      { action: 'import.batch', after: { kind: 'events', filename: 'events.csv', batch: 1, throughLine: committed + 1, rows: committed, inserted: committed, updated: 0, unchanged: 0, rejected: 0 } },
+      {
+        action: 'import.batch',
+        after: {
+          kind: 'events',
+          filename: 'events.csv',
+          batch: 1,
+          throughLine: committed + 1,
+          rows: committed,
+          inserted: committed,
+          updated: 0,
+          unchanged: 0,
+          rejected: 0,
+        },
+      },
       { action: 'import.run', after: expect.objectContaining({ status: 'failed', inserted: committed }) },
     ]);
     // Last activity follows the committed batch even though the import stopped.

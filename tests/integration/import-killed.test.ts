@@ -52,7 +52,11 @@ describe.skipIf(!process.env.DATABASE_URL)('an import killed mid-file (needs Pos
     );
     // Every row up to the last committed batch's end is counted, and nothing past it.
     expect(job).toMatchObject({ status: 'running', rows_read: events, inserted: events, rejected: 0 });
-    const batches = (await db.query(`select after from audit_log where action = 'import.batch' and entity_id = $1 order by id`, [String(job.id)])).rows;
+    const batches = (
+      await db.query(`select after from audit_log where action = 'import.batch' and entity_id = $1 order by id`, [
+        String(job.id),
+      ])
+    ).rows;
     expect(batches.length).toBeGreaterThan(0);
     expect(batches.map((b) => b.after.batch)).toEqual(batches.map((_, i) => i + 1));
     expect(batches.reduce((sum, b) => sum + b.after.inserted, 0)).toBe(events);
@@ -66,12 +70,24 @@ describe.skipIf(!process.env.DATABASE_URL)('an import killed mid-file (needs Pos
     } finally {
       await reader.close();
     }
-    const killed = await one<{ status: string; message: string; rows_read: number; inserted: number }>(`select status, message, rows_read, inserted from import_jobs where id = ${job.id}`);
-    expect(killed).toMatchObject({ status: 'failed', rows_read: events, inserted: events, message: expect.stringMatching(/^Interrupted/) });
+    const killed = await one<{ status: string; message: string; rows_read: number; inserted: number }>(
+      `select status, message, rows_read, inserted from import_jobs where id = ${job.id}`,
+    );
+    expect(killed).toMatchObject({
+      status: 'failed',
+      rows_read: events,
+      inserted: events,
+      message: expect.stringMatching(/^Interrupted/),
+    });
 
     const rerun = cli.run('import', 'events', file, '--json');
     expect(rerun.status).toBe(0);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({ rowsRead: ROWS, inserted: ROWS - events, unchanged: events, rejected: 0 });
+    expect(JSON.parse(rerun.stdout)).toMatchObject({
+      rowsRead: ROWS,
+      inserted: ROWS - events,
+      unchanged: events,
+      rejected: 0,
+    });
     expect((await one<{ n: number }>('select count(*)::int as n from events')).n).toBe(ROWS);
   });
 });

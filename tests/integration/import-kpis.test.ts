@@ -33,14 +33,24 @@ afterAll(async () => {
 const importCustomers = (filePath: string, patch: Partial<ImportOptions> = {}) =>
   runImport({
     ctx: lead,
-    input: { kind: 'customers', filePath, filename: path.basename(filePath), options: { map: {}, locale: 'en', asOf: AS_OF, createMissingCustomers: false, dryRun: false, ...patch } },
+    input: {
+      kind: 'customers',
+      filePath,
+      filename: path.basename(filePath),
+      options: { map: {}, locale: 'en', asOf: AS_OF, createMissingCustomers: false, dryRun: false, ...patch },
+    },
   });
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 const kpisOf = (month: string) => getKpis({ ctx: lead, input: { from: month, to: month }, now: NOW });
 const history = () =>
   handle.db
-    .select({ customerId: subscriptions.customerId, effectiveAt: subscriptions.effectiveAt, mrrCents: subscriptions.mrrCents, plan: subscriptions.plan })
+    .select({
+      customerId: subscriptions.customerId,
+      effectiveAt: subscriptions.effectiveAt,
+      mrrCents: subscriptions.mrrCents,
+      plan: subscriptions.plan,
+    })
     .from(subscriptions)
     .orderBy(asc(subscriptions.customerId), asc(subscriptions.effectiveAt));
 
@@ -65,19 +75,29 @@ describe('imported customers in the KPIs', () => {
     expect(october.series.active_customers).toEqual([rows.filter((r) => r.tenure !== '0').length]);
   });
 
-  it('keeps a churned customer\'s MRR as their history up to the churn, and none as current MRR', async () => {
+  it("keeps a churned customer's MRR as their history up to the churn, and none as current MRR", async () => {
     const [customer] = await handle.db.select().from(customers).where(eq(customers.externalId, left[0].customerID));
     expect(customer).toMatchObject({ mrrCents: 0, plan: left[0].Contract, lifecycleStage: 'churned' });
     const rowsOf = (await history()).filter((h) => h.customerId === customer.id);
     expect(rowsOf).toEqual([
-      { customerId: customer.id, effectiveAt: customer.acquiredAt, mrrCents: cents(left[0].MonthlyCharges), plan: left[0].Contract },
+      {
+        customerId: customer.id,
+        effectiveAt: customer.acquiredAt,
+        mrrCents: cents(left[0].MonthlyCharges),
+        plan: left[0].Contract,
+      },
       { customerId: customer.id, effectiveAt: AS_OF, mrrCents: 0, plan: left[0].Contract },
     ]);
   });
 
   it('gives tenure-only customers the stage the seed rules give: a long tenure is loyal, not onboarding', async () => {
     const stageOf = async (externalId: string) =>
-      (await handle.db.select({ stage: customers.lifecycleStage }).from(customers).where(eq(customers.externalId, externalId)))[0].stage;
+      (
+        await handle.db
+          .select({ stage: customers.lifecycleStage })
+          .from(customers)
+          .where(eq(customers.externalId, externalId))
+      )[0].stage;
     const byTenure = (test: (months: number) => boolean) => stayed.find((r) => test(Number(r.tenure)))!.customerID;
     expect(await stageOf(byTenure((m) => m >= 13))).toBe('loyal');
     expect(await stageOf(byTenure((m) => m >= 3 && m <= 11))).toBe('adopting');
@@ -104,8 +124,12 @@ describe('imported customers in the KPIs', () => {
     const snapshot = path.join(dir, 'december.csv');
     fs.writeFileSync(
       snapshot,
-      ['customerID,tenure,MonthlyCharges,Churn', `${grows.customerID},${Number(grows.tenure) + 1},${((cents(grows.MonthlyCharges) + 1_000) / 100).toFixed(2)},No`,
-        `${leaves.customerID},${Number(leaves.tenure) + 1},${leaves.MonthlyCharges},Yes`, `${returns.customerID},1,40,No`].join('\n'),
+      [
+        'customerID,tenure,MonthlyCharges,Churn',
+        `${grows.customerID},${Number(grows.tenure) + 1},${((cents(grows.MonthlyCharges) + 1_000) / 100).toFixed(2)},No`,
+        `${leaves.customerID},${Number(leaves.tenure) + 1},${leaves.MonthlyCharges},Yes`,
+        `${returns.customerID},1,40,No`,
+      ].join('\n'),
     );
     const december = new Date('2026-12-01T00:00:00Z');
     expect(await importCustomers(snapshot, { asOf: december })).toMatchObject({ updated: 3, rejected: 0 });
@@ -119,7 +143,11 @@ describe('imported customers in the KPIs', () => {
     expect(wonBack).toMatchObject({ lifecycleStage: 'won_back', mrrCents: 4_000, churnedAt: null });
 
     const before = await history();
-    expect(await importCustomers(snapshot, { asOf: december })).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await importCustomers(snapshot, { asOf: december })).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 3,
+    });
     expect(await history()).toEqual(before);
   });
 });
@@ -131,13 +159,33 @@ describe('customer totals after an import', () => {
     const db = await createTestDatabase();
     try {
       const ctx = { db: db.db, actor: actorOf(await makeUser(db.db, 'lead')) };
-      await db.db.execute(sql`insert into customers (external_id, name) select 'S-' || g, 'S' from generate_series(1, 1500) g`);
+      await db.db.execute(
+        sql`insert into customers (external_id, name) select 'S-' || g, 'S' from generate_series(1, 1500) g`,
+      );
       await db.db.execute(sql`analyze customers`);
       const file = path.join(dir, 'wide.csv');
       writeTelcoCsv(file, 4_000, 99);
-      await runImport({ ctx, input: { kind: 'customers', filePath: file, filename: 'wide.csv', options: { map: { monthlycharges: '-' }, locale: 'en', asOf: AS_OF, createMissingCustomers: false, dryRun: false } } });
+      await runImport({
+        ctx,
+        input: {
+          kind: 'customers',
+          filePath: file,
+          filename: 'wide.csv',
+          options: {
+            map: { monthlycharges: '-' },
+            locale: 'en',
+            asOf: AS_OF,
+            createMissingCustomers: false,
+            dryRun: false,
+          },
+        },
+      });
       const options = await loadCustomerListOptions({ ctx });
-      const page = await listCustomers({ ctx, query: { filter: { owner: 'any' }, sort: { column: 'name', dir: 'asc' }, size: 25 }, options });
+      const page = await listCustomers({
+        ctx,
+        query: { filter: { owner: 'any' }, sort: { column: 'name', dir: 'asc' }, size: 25 },
+        options,
+      });
       expect(page.total).toEqual({ value: 5_500, exact: true });
     } finally {
       await db.dispose();

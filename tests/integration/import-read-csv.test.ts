@@ -20,12 +20,23 @@ async function read(name: string, text: string): Promise<CsvRecord[]> {
 describe('readCsv', () => {
   it('gives each record the line it starts on, across quoted multi-line cells and blank lines', async () => {
     const records = await read('multi.csv', 'id,note\nA,plain\nB,"two\nlines"\n\nC,"three\r\nlines\r\nhere"\nD,last\n');
-    expect(records.map((r) => [r.line, r.cells[0]])).toEqual([[1, 'id'], [2, 'A'], [3, 'B'], [6, 'C'], [9, 'D']]);
+    expect(records.map((r) => [r.line, r.cells[0]])).toEqual([
+      [1, 'id'],
+      [2, 'A'],
+      [3, 'B'],
+      [6, 'C'],
+      [9, 'D'],
+    ]);
   });
 
   it('counts lines right in a CRLF file with line breaks inside cells', async () => {
     const records = await read('crlf.csv', 'id,note\r\nA,x\r\nB,"two\r\nlines"\r\nC,y\r\n');
-    expect(records.map((r) => [r.line, r.cells[0]])).toEqual([[1, 'id'], [2, 'A'], [3, 'B'], [5, 'C']]);
+    expect(records.map((r) => [r.line, r.cells[0]])).toEqual([
+      [1, 'id'],
+      [2, 'A'],
+      [3, 'B'],
+      [5, 'C'],
+    ]);
   });
 
   it('strips a UTF-8 BOM and detects a semicolon delimiter (pt-BR spreadsheets)', async () => {

@@ -53,7 +53,10 @@ describe('an import whose runner stopped (a server restart, a killed CLI)', () =
 
   it('is told apart by the job page and its status route too', async () => {
     const gone = await runningJob('gone-2.csv', STALE_AFTER_MS + 1_000);
-    expect(await getImportJob({ ctx: admin, input: { jobId: gone } })).toMatchObject({ status: 'failed', message: INTERRUPTED_MESSAGE });
+    expect(await getImportJob({ ctx: admin, input: { jobId: gone } })).toMatchObject({
+      status: 'failed',
+      message: INTERRUPTED_MESSAGE,
+    });
   });
 
   it('never marks a job this process runs, however late its heartbeat (PGlite blocks timers during a long query)', async () => {
@@ -69,9 +72,17 @@ describe('an import whose runner stopped (a server restart, a killed CLI)', () =
     fs.writeFileSync(filePath, 'customer_id,type,occurred_at\nNOBODY,login,2026-01-01\n');
     const summary = await runImport({
       ctx: admin,
-      input: { kind: 'events', filePath, filename: 'events.csv', options: { map: {}, locale: 'en', asOf: new Date(), createMissingCustomers: false, dryRun: false } },
+      input: {
+        kind: 'events',
+        filePath,
+        filename: 'events.csv',
+        options: { map: {}, locale: 'en', asOf: new Date(), createMissingCustomers: false, dryRun: false },
+      },
     });
     expect(jobsRunningHere()).toEqual([]);
-    expect(await getImportJob({ ctx: admin, input: { jobId: summary.jobId } })).toMatchObject({ status: 'succeeded', message: null });
+    expect(await getImportJob({ ctx: admin, input: { jobId: summary.jobId } })).toMatchObject({
+      status: 'succeeded',
+      message: null,
+    });
   });
 });

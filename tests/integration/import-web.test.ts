@@ -40,7 +40,8 @@ const REFUSED = { ok: false, message: 'You do not have permission to do that.' }
 beforeAll(async () => {
   handle = await createTestDatabase();
   state.db = handle.db;
-  for (const role of ['admin', 'lead', 'csm', 'exec'] as const) users[role] = actorOf(await makeUser(handle.db, role)) as SessionUser;
+  for (const role of ['admin', 'lead', 'csm', 'exec'] as const)
+    users[role] = actorOf(await makeUser(handle.db, role)) as SessionUser;
   users.otherLead = actorOf(await makeUser(handle.db, 'lead')) as SessionUser;
 });
 afterAll(async () => {
@@ -66,9 +67,18 @@ function uploadRequest(body: BodyInit, headers: Record<string, string> = {}) {
   } as RequestInit);
 }
 
-async function upload(text: string | Buffer, filename = 'file.csv'): Promise<{ status: number; body: Record<string, unknown> }> {
+async function upload(
+  text: string | Buffer,
+  filename = 'file.csv',
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const bytes = typeof text === 'string' ? Buffer.from(text) : text;
-  const response = await uploadRoute(uploadRequest(new Uint8Array(bytes), { 'x-filename': encodeURIComponent(filename), 'content-length': String(bytes.length) }), noParams);
+  const response = await uploadRoute(
+    uploadRequest(new Uint8Array(bytes), {
+      'x-filename': encodeURIComponent(filename),
+      'content-length': String(bytes.length),
+    }),
+    noParams,
+  );
   return { status: response.status, body: await response.json() };
 }
 
@@ -98,7 +108,11 @@ describe('upload route', () => {
   it('streams a CSV to a file named by a random id and keeps the sent name for display only', async () => {
     const { status, body } = await upload(telco, 'telco-customer-churn.csv');
     expect(status).toBe(201);
-    expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), filename: 'telco-customer-churn.csv', size: telco.length });
+    expect(body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      filename: 'telco-customer-churn.csv',
+      size: telco.length,
+    });
     expect(fs.readFileSync(path.join(uploadsDir, `${body.id}.csv`)).equals(telco)).toBe(true);
 
     const sneaky = await upload('id\nA\n', '../../etc/passwd');
@@ -177,8 +191,16 @@ describe('preview action', () => {
     const result = await previewImportAction(null, { uploadId: id });
     expect(result.ok).toBe(true);
     const preview = result.ok ? result.data! : null!;
-    expect(preview).toMatchObject({ kind: 'customers', suggestedKind: 'customers', delimiter: { detected: ',', used: ',' }, missingRequired: [], validRows: 20 });
-    const mapped = Object.fromEntries(preview.columns.filter((c) => c.mappedTo).map((c) => [c.header, [c.mappedTo, c.source]]));
+    expect(preview).toMatchObject({
+      kind: 'customers',
+      suggestedKind: 'customers',
+      delimiter: { detected: ',', used: ',' },
+      missingRequired: [],
+      validRows: 20,
+    });
+    const mapped = Object.fromEntries(
+      preview.columns.filter((c) => c.mappedTo).map((c) => [c.header, [c.mappedTo, c.source]]),
+    );
     expect(mapped).toEqual({
       customerID: ['id', 'synonym'],
       tenure: ['tenure_months', 'synonym'],
@@ -187,12 +209,20 @@ describe('preview action', () => {
       Churn: ['churned', 'synonym'],
     });
     expect(preview.rows).toHaveLength(20);
-    expect(preview.rows[0]).toMatchObject({ line: 2, valid: true, cells: expect.arrayContaining([telcoCustomers[0].customerID, telcoCustomers[0].gender]) });
+    expect(preview.rows[0]).toMatchObject({
+      line: 2,
+      valid: true,
+      cells: expect.arrayContaining([telcoCustomers[0].customerID, telcoCustomers[0].gender]),
+    });
   });
 
   it('applies overrides: a column mapped by hand shows its problems on its cells, "-" unmaps a matched one', async () => {
     const id = await uploadId(telco, 'telco.csv');
-    const result = await previewImportAction(null, { uploadId: id, kind: 'customers', map: { gender: 'email', churn: '-' } });
+    const result = await previewImportAction(null, {
+      uploadId: id,
+      kind: 'customers',
+      map: { gender: 'email', churn: '-' },
+    });
     const preview = result.ok ? result.data! : null!;
     const gender = preview.columns.findIndex((c) => c.header === 'gender');
     expect(preview.columns[gender]).toMatchObject({ mappedTo: 'email', source: 'override' });
@@ -202,7 +232,10 @@ describe('preview action', () => {
   });
 
   it('reports bad cells on their column, missing required columns once, and unknown targets as a field error', async () => {
-    const id = await uploadId('order;customer;date;total\nO-1;C-1;2026-03-01;19,90\nO-2;C-1;2026-02-30;x\n', 'orders.csv');
+    const id = await uploadId(
+      'order;customer;date;total\nO-1;C-1;2026-03-01;19,90\nO-2;C-1;2026-02-30;x\n',
+      'orders.csv',
+    );
     const result = await previewImportAction(null, { uploadId: id, kind: 'orders', locale: 'pt-BR' });
     const preview = result.ok ? result.data! : null!;
     expect(preview.delimiter).toEqual({ detected: ';', used: ';' });
@@ -211,7 +244,12 @@ describe('preview action', () => {
     expect(preview.rows[0]).toMatchObject({ cellErrors: {}, rowErrors: [] });
     expect(Object.keys(preview.rows[1].cellErrors)).toEqual(['2', '3']);
 
-    const fixed = await previewImportAction(null, { uploadId: id, kind: 'orders', locale: 'pt-BR', map: { order: 'order_id' } });
+    const fixed = await previewImportAction(null, {
+      uploadId: id,
+      kind: 'orders',
+      locale: 'pt-BR',
+      map: { order: 'order_id' },
+    });
     expect(fixed.ok && fixed.data!.rows.map((r) => r.valid)).toEqual([true, false]);
 
     const unknown = await previewImportAction(null, { uploadId: id, kind: 'orders', map: { order: 'mrr' } });
@@ -221,8 +259,14 @@ describe('preview action', () => {
   it("does not show one user's upload to another", async () => {
     const id = await uploadId('id\nA\n');
     as('otherLead');
-    expect(await previewImportAction(null, { uploadId: id })).toEqual({ ok: false, message: 'That upload does not exist or was removed.' });
-    expect(await previewImportAction(null, { uploadId: '../../../etc/passwd' })).toMatchObject({ ok: false, fieldErrors: { uploadId: ['Upload the file again.'] } });
+    expect(await previewImportAction(null, { uploadId: id })).toEqual({
+      ok: false,
+      message: 'That upload does not exist or was removed.',
+    });
+    expect(await previewImportAction(null, { uploadId: '../../../etc/passwd' })).toMatchObject({
+      ok: false,
+      fieldErrors: { uploadId: ['Upload the file again.'] },
+    });
   });
 
   it.each(['csm', 'exec'] as const)('refuses a %s', async (role) => {
@@ -237,7 +281,14 @@ describe('starting imports, following them, history and error reports', () => {
     const id = await uploadId(telco, 'telco-customer-churn.csv');
     const dryRun = await startAndWait({ uploadId: id, kind: 'customers', map: TELCO_MAP, dryRun: true });
     expect(revalidatePath).toHaveBeenCalledWith('/imports');
-    expect((await jobStatus(dryRun)).body).toMatchObject({ status: 'succeeded', dryRun: true, rowsRead: 500, inserted: 500, rejected: 0, progress: null });
+    expect((await jobStatus(dryRun)).body).toMatchObject({
+      status: 'succeeded',
+      dryRun: true,
+      rowsRead: 500,
+      inserted: 500,
+      rejected: 0,
+      progress: null,
+    });
     expect((await handle.db.select({ n: count() }).from(customers))[0].n).toBe(0);
 
     const real = await startAndWait({ uploadId: id, kind: 'customers', map: TELCO_MAP, asOf: '2026-11-01' });
@@ -257,9 +308,16 @@ describe('starting imports, following them, history and error reports', () => {
       errors: [],
       createdBy: { name: users.lead.name, email: users.lead.email },
     });
-    const [left] = await handle.db.select().from(customers).where(eq(customers.externalId, telcoCustomers[3].customerID));
+    const [left] = await handle.db
+      .select()
+      .from(customers)
+      .where(eq(customers.externalId, telcoCustomers[3].customerID));
     expect(left.churnedAt?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
-    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, String(real))).orderBy(asc(auditLog.id));
+    const audits = await handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(real)))
+      .orderBy(asc(auditLog.id));
     expect(audits).toMatchObject([
       { action: 'import.batch', actorId: users.lead.id, after: { batch: 1, inserted: 500 } },
       { action: 'import.run', actorId: users.lead.id },
@@ -267,11 +325,17 @@ describe('starting imports, following them, history and error reports', () => {
   });
 
   it('reports rejected rows by line and column, and serves the whole error report by job id', async () => {
-    const id = await uploadId(`order_id,customer_id,ordered_at,amount\nO-1,${telcoCustomers[0].customerID},2026-03-01,19.90\nO-2,NOPE,2026-03-01,1\nO-3,${telcoCustomers[0].customerID},2026-02-30,1\n`, 'orders.csv');
+    const id = await uploadId(
+      `order_id,customer_id,ordered_at,amount\nO-1,${telcoCustomers[0].customerID},2026-03-01,19.90\nO-2,NOPE,2026-03-01,1\nO-3,${telcoCustomers[0].customerID},2026-02-30,1\n`,
+      'orders.csv',
+    );
     const jobId = await startAndWait({ uploadId: id, kind: 'orders' });
     const { body } = await jobStatus(jobId);
     expect(body).toMatchObject({ status: 'succeeded', rowsRead: 3, inserted: 1, rejected: 2 });
-    expect(body.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([[3, 'customer_id'], [4, 'ordered_at']]);
+    expect(body.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
+      [3, 'customer_id'],
+      [4, 'ordered_at'],
+    ]);
 
     const response = await reportRoute(new Request('http://localhost/'), job(jobId));
     expect(response.status).toBe(200);
@@ -280,11 +344,22 @@ describe('starting imports, following them, history and error reports', () => {
     const lines = (await response.text()).trim().split('\n');
     expect(lines[0]).toBe('line,column,message');
     // Written as found: bad cells while reading, unknown customers when the batch merges.
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2)).sort()).toEqual([['3', 'customer_id'], ['4', 'ordered_at']]);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 2))
+        .sort(),
+    ).toEqual([
+      ['3', 'customer_id'],
+      ['4', 'ordered_at'],
+    ]);
   });
 
   it('shows the rows kept with a warning on the job, counted, and words every message for the page, not the command line', async () => {
-    const id = await uploadId('id,churned,tenure,mrr,acquired_at\nW-1,yes,3,70.70,\nW-2,no,5,20,\nW-3,yes,2,15,\nW-4,no,,10,03/02/2026\n', 'churned.csv');
+    const id = await uploadId(
+      'id,churned,tenure,mrr,acquired_at\nW-1,yes,3,70.70,\nW-2,no,5,20,\nW-3,yes,2,15,\nW-4,no,,10,03/02/2026\n',
+      'churned.csv',
+    );
     const jobId = await startAndWait({ uploadId: id, kind: 'customers', asOf: '2026-11-01' });
     const { body } = await jobStatus(jobId);
     expect(body).toMatchObject({ status: 'succeeded', inserted: 3, rejected: 1 });
@@ -294,10 +369,13 @@ describe('starting imports, following them, history and error reports', () => {
         count: 2,
         firstLine: 2,
         column: 'mrr',
-        message: '2 churned customers have an MRR above 0: it is kept as what they paid until they churned (their MRR history ends at the churn), and their current MRR is 0.',
+        message:
+          '2 churned customers have an MRR above 0: it is kept as what they paid until they churned (their MRR history ends at the churn), and their current MRR is 0.',
       },
     ]);
-    expect(body.errors).toEqual([{ line: 5, column: 'acquired_at', message: expect.stringContaining('not a valid date') }]);
+    expect(body.errors).toEqual([
+      { line: 5, column: 'acquired_at', message: expect.stringContaining('not a valid date') },
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/--[a-z]/);
   });
 
@@ -328,10 +406,15 @@ describe('starting imports, following them, history and error reports', () => {
     expect((await reportRoute(new Request('http://localhost/'), job(123_456))).status).toBe(404);
     expect((await reportRoute(new Request('http://localhost/'), job('../../etc/passwd'))).status).toBe(404);
     expect((await jobRoute(new Request('http://localhost/'), job('abc'))).status).toBe(404);
-    const [running] = await handle.db.insert(importJobs).values({ kind: 'orders', filename: 'x.csv', status: 'running' }).returning();
+    const [running] = await handle.db
+      .insert(importJobs)
+      .values({ kind: 'orders', filename: 'x.csv', status: 'running' })
+      .returning();
     const response = await reportRoute(new Request('http://localhost/'), job(running.id));
     expect(response.status).toBe(409);
-    expect(await response.json()).toEqual({ error: 'This import is still running; its error report is complete when it ends.' });
+    expect(await response.json()).toEqual({
+      error: 'This import is still running; its error report is complete when it ends.',
+    });
     // A job running in no process of this server has no live progress to show.
     expect((await jobStatus(running.id)).body).toMatchObject({ status: 'running', progress: null });
     await handle.db.delete(importJobs).where(eq(importJobs.id, running.id));
@@ -354,9 +437,14 @@ describe('starting imports, following them, history and error reports', () => {
     const before = await jobCount();
     as(role);
     expect(await startImportAction(null, { uploadId: id, kind: 'customers' })).toEqual(REFUSED);
-    expect(await jobStatus(existing.id)).toEqual({ status: 403, body: { error: 'You do not have permission to do that.' } });
+    expect(await jobStatus(existing.id)).toEqual({
+      status: 403,
+      body: { error: 'You do not have permission to do that.' },
+    });
     expect((await reportRoute(new Request('http://localhost/'), job(existing.id))).status).toBe(403);
-    await expect(listImportJobs({ ctx: { db: handle.db, actor: actorOf(users[role]) }, query: {} })).rejects.toThrow('You do not have permission');
+    await expect(listImportJobs({ ctx: { db: handle.db, actor: actorOf(users[role]) }, query: {} })).rejects.toThrow(
+      'You do not have permission',
+    );
     expect(await jobCount()).toBe(before);
     expect(revalidatePath).not.toHaveBeenCalled();
   });

@@ -19,7 +19,12 @@ let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
   handle = await createTestDatabase();
   state.db = handle.db;
-  await seedDatabase(handle.db, { seed: 9, asOf: parseUtcDate('2026-06-15')!, customers: 200, password: 'drilldown-test-password' });
+  await seedDatabase(handle.db, {
+    seed: 9,
+    asOf: parseUtcDate('2026-06-15')!,
+    customers: 200,
+    password: 'drilldown-test-password',
+  });
   await refreshRollups(handle.db, { now: NOW });
   const exec = await makeUser(handle.db, 'exec');
   state.user = { id: exec.id, email: exec.email, name: exec.name, role: exec.role };
@@ -48,16 +53,34 @@ describe('drill-down "Load more" action', () => {
     // Active customers are listed by MRR at the end, largest first.
     const mrr = rows.map((r) => r.mrrEndCents);
     expect(mrr).toEqual([...mrr].sort((a, b) => b - a));
-    const doc = await getKpis({ ctx, input: { from: '2026-05', to: '2026-05', filters: { segment: 'b2c' } }, now: NOW });
+    const doc = await getKpis({
+      ctx,
+      input: { from: '2026-05', to: '2026-05', filters: { segment: 'b2c' } },
+      now: NOW,
+    });
     expect(ids).toHaveLength(doc.series.active_customers[0]!);
   });
 
   it('reports a malformed request by field, and refuses without a session', async () => {
-    const bad = await loadDrilldownPageAction(null, { metric: 'active_customers', from: '2026-5', to: '2026-05', cursor: '1_1_1', filters: {} });
+    const bad = await loadDrilldownPageAction(null, {
+      metric: 'active_customers',
+      from: '2026-5',
+      to: '2026-05',
+      cursor: '1_1_1',
+      filters: {},
+    });
     expect(bad).toMatchObject({ ok: false, fieldErrors: { from: ['Use a month as YYYY-MM.'] } });
     const user = state.user;
     state.user = null;
-    expect(await loadDrilldownPageAction(null, { metric: 'active_customers', from: '2026-05', to: '2026-05', cursor: '1_1_1', filters: {} })).toMatchObject({
+    expect(
+      await loadDrilldownPageAction(null, {
+        metric: 'active_customers',
+        from: '2026-05',
+        to: '2026-05',
+        cursor: '1_1_1',
+        filters: {},
+      }),
+    ).toMatchObject({
       ok: false,
       message: 'Your session has expired. Please sign in again.',
     });

@@ -27,7 +27,12 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   state.db = handle.db;
   ctx = { db: handle.db, actor: systemActor('test') };
-  await seedDatabase(handle.db, { seed: 9, asOf: parseUtcDate('2026-06-15')!, customers: 200, password: 'drilldown-period-password' });
+  await seedDatabase(handle.db, {
+    seed: 9,
+    asOf: parseUtcDate('2026-06-15')!,
+    customers: 200,
+    password: 'drilldown-period-password',
+  });
   await refreshRollups(handle.db, { now: NOW });
   state.user = asSession(await makeUser(handle.db, 'exec'));
 });
@@ -36,7 +41,8 @@ beforeEach(() => {
   state.db = handle.db;
 });
 
-const allRows = (metric: DrilldownMetric, range: { from: string; to: string }) => allDrilldownRows(ctx, metric, range, {}, 5);
+const allRows = (metric: DrilldownMetric, range: { from: string; to: string }) =>
+  allDrilldownRows(ctx, metric, range, {}, 5);
 
 describe('a drill-down over a quarter', () => {
   it('lists the whole quarter: every month’s customers, as many rows as the quarter’s number, largest MRR lost first', async () => {
@@ -53,7 +59,8 @@ describe('a drill-down over a quarter', () => {
     const doc = await getKpis({ ctx, input: QUARTER, now: NOW });
     for (const metric of DRILLDOWN_METRICS) {
       const rows = await allRows(metric, QUARTER);
-      const listed = metric === 'customers_at_start' ? ['2026-01'] : metric === 'active_customers' ? ['2026-03'] : doc.months;
+      const listed =
+        metric === 'customers_at_start' ? ['2026-01'] : metric === 'active_customers' ? ['2026-03'] : doc.months;
       expect(rows.every((r) => listed.includes(formatMonth(r.month)))).toBe(true);
       const expected = listed.reduce((sum, m) => sum + (doc.series[metric][doc.months.indexOf(m)] ?? 0), 0);
       expect({ metric, value: listValue(metric, rows) }).toEqual({ metric, value: expected });
@@ -65,25 +72,49 @@ describe('a drill-down over a quarter', () => {
 
   it('downloads as CSV: the same rows in the same order, for the page’s period and filters', async () => {
     const rows = await allRows('churned_customers', QUARTER);
-    const response = await GET(new NextRequest('http://localhost/kpis/customers/export?period=quarter&quarter=2026-Q1&metric=churned_customers'), { params: Promise.resolve({}) });
+    const response = await GET(
+      new NextRequest('http://localhost/kpis/customers/export?period=quarter&quarter=2026-Q1&metric=churned_customers'),
+      { params: Promise.resolve({}) },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="kpi-churned_customers-2026-01-to-2026-03.csv"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="kpi-churned_customers-2026-01-to-2026-03.csv"',
+    );
     const records: Record<string, string>[] = parse(await response.text(), { columns: true });
     expect(records.map((r) => [r.id, r.month])).toEqual(rows.map((r) => [r.externalId, formatMonth(r.month)]));
-    expect(records[0]).toMatchObject({ name: rows[0].name, mrr_start: (rows[0].mrrStartCents / 100).toFixed(2), mrr_end: '0.00', currency: 'USD' });
+    expect(records[0]).toMatchObject({
+      name: rows[0].name,
+      mrr_start: (rows[0].mrrStartCents / 100).toFixed(2),
+      mrr_end: '0.00',
+      currency: 'USD',
+    });
 
-    const month = await GET(new NextRequest('http://localhost/kpis/customers/export?period=quarter&quarter=2026-Q1&metric=churned_customers&month=2026-02&segment=b2c'), { params: Promise.resolve({}) });
+    const month = await GET(
+      new NextRequest(
+        'http://localhost/kpis/customers/export?period=quarter&quarter=2026-Q1&metric=churned_customers&month=2026-02&segment=b2c',
+      ),
+      { params: Promise.resolve({}) },
+    );
     const february: Record<string, string>[] = parse(await month.text(), { columns: true });
-    const expected = (await allRows('churned_customers', { from: '2026-02', to: '2026-02' })).filter((r) => r.segment === 'b2c');
+    const expected = (await allRows('churned_customers', { from: '2026-02', to: '2026-02' })).filter(
+      (r) => r.segment === 'b2c',
+    );
     expect(february.map((r) => r.id)).toEqual(expected.map((r) => r.externalId));
     expect(february.every((r) => r.month === '2026-02' && r.segment === 'b2c')).toBe(true);
   });
 
   it('answers a request that names no list, or an owner who is no user, with an error instead of a download', async () => {
-    const none = await GET(new NextRequest('http://localhost/kpis/customers/export?period=quarter&quarter=2026-Q1'), { params: Promise.resolve({}) });
+    const none = await GET(new NextRequest('http://localhost/kpis/customers/export?period=quarter&quarter=2026-Q1'), {
+      params: Promise.resolve({}),
+    });
     expect(none.status).toBe(400);
-    const owner = await GET(new NextRequest('http://localhost/kpis/customers/export?metric=churned_customers&month=2026-02&owner=gone%40example.test'), { params: Promise.resolve({}) });
+    const owner = await GET(
+      new NextRequest(
+        'http://localhost/kpis/customers/export?metric=churned_customers&month=2026-02&owner=gone%40example.test',
+      ),
+      { params: Promise.resolve({}) },
+    );
     expect(owner.status).toBe(400);
     expect(owner.headers.get('content-type')).toContain('application/json');
   });
@@ -91,7 +122,10 @@ describe('a drill-down over a quarter', () => {
   it('refuses without a session', async () => {
     const user = state.user;
     state.user = null;
-    const response = await GET(new NextRequest('http://localhost/kpis/customers/export?metric=churned_customers&month=2026-02'), { params: Promise.resolve({}) });
+    const response = await GET(
+      new NextRequest('http://localhost/kpis/customers/export?metric=churned_customers&month=2026-02'),
+      { params: Promise.resolve({}) },
+    );
     expect(response.status).toBe(401);
     state.user = user;
   });

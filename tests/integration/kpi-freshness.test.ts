@@ -21,7 +21,12 @@ let scheduled: (() => Promise<unknown>)[];
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  await seedDatabase(handle.db, { seed: 11, asOf: parseUtcDate('2026-06-15')!, customers: 150, password: 'freshness-test-password' });
+  await seedDatabase(handle.db, {
+    seed: 11,
+    asOf: parseUtcDate('2026-06-15')!,
+    customers: 150,
+    password: 'freshness-test-password',
+  });
   await refreshRollups(handle.db, { now: NOW });
 });
 afterAll(() => handle.dispose());
@@ -34,13 +39,25 @@ function freshPage(): void {
 describe('KPI reads keep the rollups current', () => {
   it('answer a read after an owner change without waiting for the refresh, saying a change is pending, and count it once the refresh after the response ran', async () => {
     freshPage();
-    const [customer] = await handle.db.select().from(customers).where(gt(customers.mrrCents, 0)).orderBy(asc(customers.id)).limit(1);
-    const [owner] = await handle.db.select().from(users).where(and(eq(users.role, 'csm'), ne(users.id, customer.ownerId!))).limit(1);
+    const [customer] = await handle.db
+      .select()
+      .from(customers)
+      .where(gt(customers.mrrCents, 0))
+      .orderBy(asc(customers.id))
+      .limit(1);
+    const [owner] = await handle.db
+      .select()
+      .from(users)
+      .where(and(eq(users.role, 'csm'), ne(users.id, customer.ownerId!)))
+      .limit(1);
     const read = () => getKpis({ ctx: page, input: { ...JUNE, filters: { owner: owner.email } }, now: NOW });
     const before = await read();
     expect(before.rollup.pending_changes).toBe(0);
 
-    await changeCustomerOwner({ ctx: page, input: { customerId: customer.id, version: customer.version, ownerId: owner.id } });
+    await changeCustomerOwner({
+      ctx: page,
+      input: { customerId: customer.id, version: customer.version, ownerId: owner.id },
+    });
 
     const during = await read();
     expect(during.series.active_customers[0]).toBe(before.series.active_customers[0]);
@@ -51,17 +68,32 @@ describe('KPI reads keep the rollups current', () => {
     const after = await read();
     expect(after.series.active_customers[0]).toBe(before.series.active_customers[0]! + 1);
     expect(after.rollup.pending_changes).toBe(0);
-    expect(new Date(after.rollup.refreshed_at!).getTime()).toBeGreaterThan(new Date(before.rollup.refreshed_at!).getTime());
+    expect(new Date(after.rollup.refreshed_at!).getTime()).toBeGreaterThan(
+      new Date(before.rollup.refreshed_at!).getTime(),
+    );
     expect(scheduled).toHaveLength(1);
   });
 
   it('refresh before answering when nothing runs after the response (CLI, scripts)', async () => {
-    const [customer] = await handle.db.select().from(customers).where(gt(customers.mrrCents, 0)).orderBy(asc(customers.id)).offset(1).limit(1);
-    const [owner] = await handle.db.select().from(users).where(and(eq(users.role, 'csm'), ne(users.id, customer.ownerId!))).limit(1);
+    const [customer] = await handle.db
+      .select()
+      .from(customers)
+      .where(gt(customers.mrrCents, 0))
+      .orderBy(asc(customers.id))
+      .offset(1)
+      .limit(1);
+    const [owner] = await handle.db
+      .select()
+      .from(users)
+      .where(and(eq(users.role, 'csm'), ne(users.id, customer.ownerId!)))
+      .limit(1);
     const cli: ServiceContext = { db: handle.db, actor: systemActor('test') };
     const read = () => getKpis({ ctx: cli, input: { ...JUNE, filters: { owner: owner.email } }, now: NOW });
     const before = (await read()).series.active_customers[0]!;
-    await changeCustomerOwner({ ctx: cli, input: { customerId: customer.id, version: customer.version, ownerId: owner.id } });
+    await changeCustomerOwner({
+      ctx: cli,
+      input: { customerId: customer.id, version: customer.version, ownerId: owner.id },
+    });
     const after = await read();
     expect(after.series.active_customers[0]).toBe(before + 1);
     expect(after.rollup.pending_changes).toBe(0);

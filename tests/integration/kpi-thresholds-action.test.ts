@@ -26,8 +26,18 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-const asSession = (row: { id: number; email: string; name: string; role: SessionUser['role'] }): SessionUser => ({ id: row.id, email: row.email, name: row.name, role: row.role });
-const thresholdAudits = () => handle.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'settings'), eq(auditLog.entityId, 'metrics'))).orderBy(auditLog.id);
+const asSession = (row: { id: number; email: string; name: string; role: SessionUser['role'] }): SessionUser => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+});
+const thresholdAudits = () =>
+  handle.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'settings'), eq(auditLog.entityId, 'metrics')))
+    .orderBy(auditLog.id);
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -66,7 +76,9 @@ describe('churn thresholds action', () => {
   });
 
   it('sets the workspace default, keeping the segments’ own', async () => {
-    expect(await setChurnThresholdsAction(null, form({ segment: '', target: '4', watch: '6' }))).toMatchObject({ ok: true });
+    expect(await setChurnThresholdsAction(null, form({ segment: '', target: '4', watch: '6' }))).toMatchObject({
+      ok: true,
+    });
     expect(await getChurnThresholdSettings({ ctx: { db: handle.db, actor: systemActor('test') } })).toEqual({
       workspace: { target: 0.04, watch: 0.06 },
       segments: { b2c: { target: 0.06, watch: 0.085 } },
@@ -77,9 +89,15 @@ describe('churn thresholds action', () => {
     const before = await handle.db.select().from(settings);
     const audits = (await thresholdAudits()).length;
     const result = await setChurnThresholdsAction(null, form({ segment: 'b2c', target: 'five', watch: '' }));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { target: ['Enter a number, e.g. 5 or 6.5.'], watch: ['Enter the watch limit.'] } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { target: ['Enter a number, e.g. 5 or 6.5.'], watch: ['Enter the watch limit.'] },
+    });
     const reversed = await setChurnThresholdsAction(null, form({ segment: 'b2c', target: '7', watch: '5' }));
-    expect(reversed).toMatchObject({ ok: false, fieldErrors: { watch: ['The watch limit must be at or above the on-target limit.'] } });
+    expect(reversed).toMatchObject({
+      ok: false,
+      fieldErrors: { watch: ['The watch limit must be at or above the on-target limit.'] },
+    });
     expect(await handle.db.select().from(settings)).toEqual(before);
     expect(await thresholdAudits()).toHaveLength(audits);
   });
@@ -87,7 +105,10 @@ describe('churn thresholds action', () => {
   it('removes a segment’s own thresholds, and says so when there are none', async () => {
     expect(await clearSegmentThresholdsAction(null, form({ segment: 'b2c' }))).toMatchObject({ ok: true });
     expect((await readMetricsSettings(handle.db)).segmentChurnThresholds).toEqual({});
-    expect((await thresholdAudits()).at(-1)).toMatchObject({ action: 'metrics.clearChurnThresholds', after: { segment: 'b2c', target: null } });
+    expect((await thresholdAudits()).at(-1)).toMatchObject({
+      action: 'metrics.clearChurnThresholds',
+      after: { segment: 'b2c', target: null },
+    });
     expect(await clearSegmentThresholdsAction(null, form({ segment: 'b2c' }))).toMatchObject({
       ok: false,
       fieldErrors: { segment: ['This segment already uses the workspace default.'] },
@@ -99,7 +120,9 @@ describe('churn thresholds action', () => {
     const before = await handle.db.select().from(settings);
     const audits = (await thresholdAudits()).length;
     const refused = { ok: false, message: 'You do not have permission to do that.' };
-    expect(await setChurnThresholdsAction(null, form({ segment: 'b2b_smb', target: '1', watch: '2' }))).toEqual(refused);
+    expect(await setChurnThresholdsAction(null, form({ segment: 'b2b_smb', target: '1', watch: '2' }))).toEqual(
+      refused,
+    );
     expect(await clearSegmentThresholdsAction(null, form({ segment: 'b2b_smb' }))).toEqual(refused);
     expect(await handle.db.select().from(settings)).toEqual(before);
     expect(await thresholdAudits()).toHaveLength(audits);

@@ -13,7 +13,10 @@ let root: string;
 /** The real `holdfast` command on an embedded database in a scratch directory (the CLI and this test take turns). */
 function holdfast(...args: string[]) {
   const env = { ...process.env, HOLDFAST_ROOT: root, DATABASE_URL: '', HOLDFAST_DATA_DIR: path.join(root, 'pglite') };
-  const result = spawnSync(process.execPath, [path.join(repo, 'bin', 'holdfast.mjs'), ...args], { encoding: 'utf8', env });
+  const result = spawnSync(process.execPath, [path.join(repo, 'bin', 'holdfast.mjs'), ...args], {
+    encoding: 'utf8',
+    env,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -22,7 +25,10 @@ beforeAll(() => {
   fs.symlinkSync(path.join(repo, 'drizzle'), path.join(root, 'drizzle'));
   expect(holdfast('db', 'migrate').status).toBe(0);
   // Seeding builds the rollups, so KPIs are ready right after.
-  expect(holdfast('seed', '--customers', '80', '--seed', '3', '--as-of', '2026-06-15', '--password', 'cli-kpi-password').status).toBe(0);
+  expect(
+    holdfast('seed', '--customers', '80', '--seed', '3', '--as-of', '2026-06-15', '--password', 'cli-kpi-password')
+      .status,
+  ).toBe(0);
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -36,7 +42,10 @@ describe('holdfast kpis', () => {
 
     const handle = await openDatabase({ driver: 'pglite', dataDir: path.join(root, 'pglite') });
     try {
-      const document = await getKpis({ ctx: { db: handle.db, actor: systemActor('test') }, input: { from: '2025-01', to: '2026-06', filters: { segment: 'b2c' } } });
+      const document = await getKpis({
+        ctx: { db: handle.db, actor: systemActor('test') },
+        input: { from: '2025-01', to: '2026-06', filters: { segment: 'b2c' } },
+      });
       expect(printed).toEqual(JSON.parse(JSON.stringify(document)));
     } finally {
       await handle.close();
@@ -61,6 +70,8 @@ describe('holdfast kpis', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/customer facts: \d+ ms/);
-    expect(run.stderr).toMatch(/KPI rollups updated \(every customer from 2026-05, 0 changed customers\) through \d{4}-\d\d/);
+    expect(run.stderr).toMatch(
+      /KPI rollups updated \(every customer from 2026-05, 0 changed customers\) through \d{4}-\d\d/,
+    );
   });
 });

@@ -16,10 +16,21 @@ import { referenceDocument, rollupRows, withoutRefreshTime } from './metrics-ref
  * Gaps between consecutive orders: 6 d, 11 d, 28 d + 1 s, 36 d, 51 d; median 28 d + 1 s, so W = 3 x that = 84 days.
  */
 const ORDERS: Record<string, [string, number][]> = {
-  A: [['2026-01-05T10:00:00Z', 1000], ['2026-02-10T10:00:00Z', 2000], ['2026-04-02T10:00:00Z', 4000]],
+  A: [
+    ['2026-01-05T10:00:00Z', 1000],
+    ['2026-02-10T10:00:00Z', 2000],
+    ['2026-04-02T10:00:00Z', 4000],
+  ],
   B: [['2026-01-20T10:00:00Z', 500]],
-  C: [['2026-01-31T23:59:59Z', 700], ['2026-03-01T00:00:00Z', 300]],
-  D: [['2026-02-14T10:00:00Z', 100], ['2026-02-20T10:00:00Z', 100], ['2026-03-03T10:00:00Z', 250]],
+  C: [
+    ['2026-01-31T23:59:59Z', 700],
+    ['2026-03-01T00:00:00Z', 300],
+  ],
+  D: [
+    ['2026-02-14T10:00:00Z', 100],
+    ['2026-02-20T10:00:00Z', 100],
+    ['2026-03-03T10:00:00Z', 250],
+  ],
   E: [['2026-03-10T10:00:00Z', 999]],
   F: [],
 };
@@ -33,16 +44,31 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   ctx = { db: handle.db, actor: systemActor('test') };
   for (const [name, list] of Object.entries(ORDERS)) {
-    const [customer] = await handle.db.insert(customers).values({ externalId: name, name }).returning({ id: customers.id });
+    const [customer] = await handle.db
+      .insert(customers)
+      .values({ externalId: name, name })
+      .returning({ id: customers.id });
     if (list.length) {
-      await handle.db.insert(orders).values(list.map(([at, amountCents], n) => ({ customerId: customer.id, externalId: `${name}${n}`, orderedAt: new Date(at), amountCents })));
+      await handle.db.insert(orders).values(
+        list.map(([at, amountCents], n) => ({
+          customerId: customer.id,
+          externalId: `${name}${n}`,
+          orderedAt: new Date(at),
+          amountCents,
+        })),
+      );
     }
   }
 });
 afterAll(() => handle.dispose());
 
 const reference = (settingsValue = {}) =>
-  referenceDocument(handle.db, { from: parseMonth(input.from)!, to: parseMonth(input.to)!, now: NOW, settings: metricsSettingsSchema.parse(settingsValue) });
+  referenceDocument(handle.db, {
+    from: parseMonth(input.from)!,
+    to: parseMonth(input.to)!,
+    now: NOW,
+    settings: metricsSettingsSchema.parse(settingsValue),
+  });
 
 describe('KPIs of order data', () => {
   it('use W = 3 x the median inter-purchase interval, and agree with the lib reference', async () => {
@@ -70,7 +96,10 @@ describe('KPIs of order data', () => {
   it('with W set to 10 days: activity, churn, early churn and reactivation as counted by hand', async () => {
     const value = { inactivityWindowDays: 10 };
     await handle.db.insert(settings).values({ key: METRICS_SETTINGS_KEY, value });
-    expect(await refreshRollups(handle.db, { from: parseMonth('2026-04')!, now: NOW })).toMatchObject({ full: true, windowDays: 10 });
+    expect(await refreshRollups(handle.db, { from: parseMonth('2026-04')!, now: NOW })).toMatchObject({
+      full: true,
+      windowDays: 10,
+    });
     const { series } = await getKpis({ ctx, input, now: NOW });
     // Active at a month end = an order in the 10 days before it: C at the end of Jan, D at the end of Feb, nobody later.
     expect(series.active_customers).toEqual([1, 1, 0, 0]);

@@ -34,9 +34,12 @@ export async function loadCustomerRecords(db: Executor): Promise<{ customer: Cus
       },
     ]),
   );
-  for (const s of subs) byCustomer.get(s.customerId)!.record.subscriptions.push({ at: s.effectiveAt.getTime(), mrrCents: s.mrrCents });
-  for (const o of bought) byCustomer.get(o.customerId)!.record.orders.push({ at: o.orderedAt.getTime(), amountCents: o.amountCents });
-  for (const f of answers) byCustomer.get(f.customerId)!.record.feedback.push({ kind: f.kind, score: f.score, at: f.submittedAt.getTime() });
+  for (const s of subs)
+    byCustomer.get(s.customerId)!.record.subscriptions.push({ at: s.effectiveAt.getTime(), mrrCents: s.mrrCents });
+  for (const o of bought)
+    byCustomer.get(o.customerId)!.record.orders.push({ at: o.orderedAt.getTime(), amountCents: o.amountCents });
+  for (const f of answers)
+    byCustomer.get(f.customerId)!.record.feedback.push({ kind: f.kind, score: f.score, at: f.submittedAt.getTime() });
   return [...byCustomer.values()];
 }
 
@@ -57,12 +60,22 @@ function firstMonth(records: readonly CustomerRecord[]): Month {
  */
 export async function referenceDocument(
   db: Executor,
-  query: { from: Month; to: Month; now: Date; keep?: (customer: Customer) => boolean; filters?: Record<string, string>; settings?: MetricsSettings },
+  query: {
+    from: Month;
+    to: Month;
+    now: Date;
+    keep?: (customer: Customer) => boolean;
+    filters?: Record<string, string>;
+    settings?: MetricsSettings;
+  },
 ): Promise<KpiDocument> {
   const settings = query.settings ?? DEFAULT_METRICS_SETTINGS;
   const all = await loadCustomerRecords(db);
   const records = all.map((c) => c.record);
-  const windowDays = inactivityWindowDays(medianIntervalSeconds(records.map((r) => r.orders.map((o) => o.at))), settings.inactivityWindowDays);
+  const windowDays = inactivityWindowDays(
+    medianIntervalSeconds(records.map((r) => r.orders.map((o) => o.at))),
+    settings.inactivityWindowDays,
+  );
   const through = monthOf(query.now.getTime());
   const kept = all.filter((c) => query.keep?.(c.customer) ?? true).map((c) => c.record);
   const { inputs, cohortCells } = referenceInputs(kept, { from: firstMonth(records), through, windowDays });
@@ -72,7 +85,9 @@ export async function referenceDocument(
     through,
     refreshedAt: null,
     history: new Map([...inputs].filter(([month]) => month <= query.to)),
-    cohortCells: cohortCells.filter((cell) => cell.cohort >= query.from && cell.cohort <= query.to && cell.month <= query.to),
+    cohortCells: cohortCells.filter(
+      (cell) => cell.cohort >= query.from && cell.cohort <= query.to && cell.month <= query.to,
+    ),
     currency: 'USD',
     grossMargin: settings.grossMargin,
     windowDays,
@@ -95,10 +110,14 @@ export async function rollupRows(db: Executor) {
     customerActivation: await rows('select * from customer_activation order by customer_id'),
     metricMonths: await rows('select * from metric_months order by dimension, value, month'),
     metricCohorts: await rows('select * from metric_cohorts order by dimension, value, cohort, month'),
-    metricActivation: await rows('select * from metric_activation order by dimension, value, month, ttv_days nulls first'),
+    metricActivation: await rows(
+      'select * from metric_activation order by dimension, value, month, ttv_days nulls first',
+    ),
     metricMonthCells: await rows('select * from metric_month_cells order by cell_id, month'),
     metricCohortCells: await rows('select * from metric_cohort_cells order by cell_id, cohort, month'),
-    metricActivationCells: await rows('select * from metric_activation_cells order by cell_id, month, ttv_days nulls first'),
+    metricActivationCells: await rows(
+      'select * from metric_activation_cells order by cell_id, month, ttv_days nulls first',
+    ),
     metricChurnReasons: await rows('select * from metric_churn_reasons order by dimension, value, month, reason'),
     metricChurnReasonCells: await rows('select * from metric_churn_reason_cells order by cell_id, month, reason'),
   };

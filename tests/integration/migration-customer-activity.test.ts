@@ -16,7 +16,10 @@ function folderBefore(tag: string): string {
   fs.cpSync(migrationsFolder(), dir, { recursive: true });
   const journalPath = path.join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((e) => e.tag === tag),
+  );
   fs.writeFileSync(journalPath, JSON.stringify(journal));
   return dir;
 }

@@ -23,7 +23,12 @@ afterAll(() => handle.dispose());
 
 describe('overview queries', () => {
   it('reports an empty workspace as zeros with no MRR', async () => {
-    expect(await getWorkspaceSummary({ ctx: csm, now: NOW })).toEqual({ customers: 0, active: 0, churnedLast30Days: 0, mrr: [] });
+    expect(await getWorkspaceSummary({ ctx: csm, now: NOW })).toEqual({
+      customers: 0,
+      active: 0,
+      churnedLast30Days: 0,
+      mrr: [],
+    });
   });
 
   it('counts customers, active, recent churn and MRR per currency', async () => {

@@ -18,7 +18,13 @@ describe('holdfast seed', () => {
     const run = holdfast('seed', '--customers', '40', '--seed', '5', '--as-of', '2026-01-15', '--json');
     expect(run.status).toBe(0);
     const summary = JSON.parse(run.stdout);
-    expect(summary).toMatchObject({ seeded: true, seed: 5, asOf: '2026-01-15', customers: 40, counts: { customers: 40, users: 7 } });
+    expect(summary).toMatchObject({
+      seeded: true,
+      seed: 5,
+      asOf: '2026-01-15',
+      customers: 40,
+      counts: { customers: 40, users: 7 },
+    });
     const admin = summary.logins.find((l: { role: string }) => l.role === 'admin');
     expect(admin.password.length).toBeGreaterThanOrEqual(10);
     expect(run.stderr).toContain(admin.password);
@@ -27,16 +33,35 @@ describe('holdfast seed', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const kept = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(kept.users).toHaveLength(7);
-    expect(kept.users).toContainEqual(expect.objectContaining({ email: 'admin@holdfast.demo', password: admin.password }));
+    expect(kept.users).toContainEqual(
+      expect.objectContaining({ email: 'admin@holdfast.demo', password: admin.password }),
+    );
     expect(kept.database).toBe(summary.database);
   });
 
   it('with --password uses it for every demo user and leaves the kept sign-ins alone', () => {
     const file = path.join(root, '.holdfast', 'demo-logins.json');
     const before = fs.readFileSync(file, 'utf8');
-    const run = holdfast('seed', '--reset', '--customers', '40', '--seed', '5', '--as-of', '2026-01-15', '--password', 'cli-test-password', '--json');
+    const run = holdfast(
+      'seed',
+      '--reset',
+      '--customers',
+      '40',
+      '--seed',
+      '5',
+      '--as-of',
+      '2026-01-15',
+      '--password',
+      'cli-test-password',
+      '--json',
+    );
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).logins).toContainEqual({ email: 'csm@holdfast.demo', name: 'Cam CSM', role: 'csm', password: 'cli-test-password' });
+    expect(JSON.parse(run.stdout).logins).toContainEqual({
+      email: 'csm@holdfast.demo',
+      name: 'Cam CSM',
+      role: 'csm',
+      password: 'cli-test-password',
+    });
     expect(run.stderr).toMatch(/admin\s+admin@holdfast\.demo\s+cli-test-password/);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });

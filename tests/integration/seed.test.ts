@@ -49,7 +49,22 @@ afterAll(() => handle.dispose());
 describe('seedDatabase', () => {
   it('fills every table it reports, with the counts it reports', async () => {
     const tables = Object.keys(summary.counts);
-    expect(tables).toEqual(expect.arrayContaining(['users', 'customers', 'subscriptions', 'orders', 'events', 'tickets', 'feedback', 'activities', 'tasks', 'lifecycle_transitions', 'loyalty_tiers', 'loyalty_ledger']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'users',
+        'customers',
+        'subscriptions',
+        'orders',
+        'events',
+        'tickets',
+        'feedback',
+        'activities',
+        'tasks',
+        'lifecycle_transitions',
+        'loyalty_tiers',
+        'loyalty_ledger',
+      ]),
+    );
     expect(await tableCounts(handle.db, tables)).toEqual(summary.counts);
     for (const n of Object.values(summary.counts)) expect(n).toBeGreaterThan(0);
     expect(summary.counts.customers).toBe(150);
@@ -73,7 +88,9 @@ describe('seedDatabase', () => {
   });
 
   it('creates the demo team with their roles and the given password, and spreads accounts over four CSMs', async () => {
-    const rows = await handle.db.select({ email: users.email, name: users.name, role: users.role, hash: users.passwordHash }).from(users);
+    const rows = await handle.db
+      .select({ email: users.email, name: users.name, role: users.role, hash: users.passwordHash })
+      .from(users);
     const byEmail = new Map(rows.map((u) => [u.email, u]));
     expect(byEmail.get('admin@holdfast.demo')).toMatchObject({ name: 'Ada Admin', role: 'admin' });
     expect(byEmail.get('lead@holdfast.demo')).toMatchObject({ name: 'Leo Lead', role: 'lead' });
@@ -95,7 +112,13 @@ describe('seedDatabase', () => {
   it('records one seed.run audit row with the counts', async () => {
     const rows = await handle.db.select().from(auditLog);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'seed.run', entityType: 'workspace', actorId: null, actorLabel: 'cli', after: summary.counts });
+    expect(rows[0]).toMatchObject({
+      action: 'seed.run',
+      entityType: 'workspace',
+      actorId: null,
+      actorLabel: 'cli',
+      after: summary.counts,
+    });
   });
 
   it('refuses to seed a database in use and changes nothing', async () => {
@@ -110,7 +133,10 @@ describe('seedDatabase', () => {
   it('with reset, removes everything and seeds the same data again', async () => {
     const again = (await seedDatabase(handle.db, { ...options, reset: true }))!;
     expect(again.counts).toEqual(summary.counts);
-    expect(await tableCounts(handle.db, [...Object.keys(summary.counts), 'audit_log'])).toEqual({ ...summary.counts, audit_log: 1 });
+    expect(await tableCounts(handle.db, [...Object.keys(summary.counts), 'audit_log'])).toEqual({
+      ...summary.counts,
+      audit_log: 1,
+    });
     const [ids] = await queryRows<{ first: number }>(handle.db, sql`select min(id)::int as first from customers`);
     expect(ids.first).toBe(1);
   });

@@ -39,7 +39,12 @@ let ctx: ServiceContext;
 beforeAll(async () => {
   handle = await createTestDatabase();
   requestScope.db = handle.db;
-  await seedDatabase(handle.db, { customers: 40, seed: 5, asOf: Date.UTC(2026, 5, 1), password: 'unreadable-input-password' });
+  await seedDatabase(handle.db, {
+    customers: 40,
+    seed: 5,
+    asOf: Date.UTC(2026, 5, 1),
+    password: 'unreadable-input-password',
+  });
   const user = await makeUser(handle.db, 'admin');
   requestScope.user = asSession(user);
   ctx = { db: handle.db, actor: actorOf(user) };
@@ -66,22 +71,39 @@ describe('list and page parameters', () => {
   });
 
   it('the audit log drops an impossible cursor or day and a NUL filter', async () => {
-    const page = await listAuditEntries({ ctx, query: parseAuditQuery({ after: '2026-02-30T10:00:00.000000Z~999', from: '2026-02-30', action: NUL }) });
+    const page = await listAuditEntries({
+      ctx,
+      query: parseAuditQuery({ after: '2026-02-30T10:00:00.000000Z~999', from: '2026-02-30', action: NUL }),
+    });
     expect(page.entries.length).toBeGreaterThan(0);
   });
 
   it('the KPI page falls back to its defaults, and the drill-down names the field', async () => {
-    const dashboard = await getKpiDashboard({ ctx, state: parseKpiPageState({ segment: NUL, period: 'year', year: '0000' }) });
+    const dashboard = await getKpiDashboard({
+      ctx,
+      state: parseKpiPageState({ segment: NUL, period: 'year', year: '0000' }),
+    });
     expect(dashboard).toBeTruthy();
-    const drilldown = getKpiDrilldown({ ctx, input: { metric: 'active_customers', from: '2026-01', to: '2026-01', filters: { segment: NUL } } });
+    const drilldown = getKpiDrilldown({
+      ctx,
+      input: { metric: 'active_customers', from: '2026-01', to: '2026-01', filters: { segment: NUL } },
+    });
     await expect(drilldown).rejects.toMatchObject({ fieldErrors: { 'filters.segment': [CONTROL_CHARACTERS] } });
-    await expect(getKpiDrilldown({ ctx, input: { metric: 'active_customers', from: '0000-01', to: '0000-01' } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      getKpiDrilldown({ ctx, input: { metric: 'active_customers', from: '0000-01', to: '0000-01' } }),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 });
 
 describe('downloads', () => {
   it('the customer export refuses NUL filters with 400 before it starts, never a cut download', async () => {
-    for (const search of ['q=a%00b', 'segment=%00', 'attr=x%00&op=is&val=y', 'attr=x&op=is&val=y%00', 'activeAfter=2026-02-30']) {
+    for (const search of [
+      'q=a%00b',
+      'segment=%00',
+      'attr=x%00&op=is&val=y',
+      'attr=x&op=is&val=y%00',
+      'activeAfter=2026-02-30',
+    ]) {
       const response = await customerExport(new NextRequest(`http://localhost/customers/export?owner=any&${search}`));
       expect(response.status, search).toBe(400);
       expect(await response.json(), search).toMatchObject({ fieldErrors: { filter: [expect.any(String)] } });
@@ -89,7 +111,8 @@ describe('downloads', () => {
   });
 
   it('the KPI export names the field for a NUL filter and a month of year 0', async () => {
-    const download = (search: string) => kpiExport(new Request(`http://localhost/api/exports/kpis?${search}`), { params: Promise.resolve({}) });
+    const download = (search: string) =>
+      kpiExport(new Request(`http://localhost/api/exports/kpis?${search}`), { params: Promise.resolve({}) });
     const nul = await download('segment=a%00b');
     expect(nul.status).toBe(400);
     expect(await nul.json()).toMatchObject({ fieldErrors: { 'filters.segment': [CONTROL_CHARACTERS] } });
@@ -105,20 +128,56 @@ describe('text fields of server actions', () => {
     const task = await makeTask(handle.db, { customerId: customer.id });
     const before = await auditRows();
     const fieldErrors = (field: string) => ({ ok: false, fieldErrors: { [field]: [CONTROL_CHARACTERS] } });
-    expect(await profile.logActivityAction(null, form({ customerId: customer.id, kind: 'note', subject: 'Note', body: NUL }))).toMatchObject(fieldErrors('body'));
-    expect(await profile.logActivityAction(null, form({ customerId: customer.id, kind: 'call', subject: 'Call', occurredAt: '2026-02-30T10:00' }))).toMatchObject({
+    expect(
+      await profile.logActivityAction(
+        null,
+        form({ customerId: customer.id, kind: 'note', subject: 'Note', body: NUL }),
+      ),
+    ).toMatchObject(fieldErrors('body'));
+    expect(
+      await profile.logActivityAction(
+        null,
+        form({ customerId: customer.id, kind: 'call', subject: 'Call', occurredAt: '2026-02-30T10:00' }),
+      ),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { occurredAt: ['Enter a real date and time.'] },
     });
-    expect(await profile.updateContactAction(null, form({ customerId: customer.id, version: customer.version, email: `x${NUL}@example.test` }))).toMatchObject(fieldErrors('email'));
-    expect(await work.createTaskAction(null, form({ customerId: customer.id, title: NUL }))).toMatchObject(fieldErrors('title'));
-    expect(await work.editTaskAction(null, form({ taskId: task.id, version: task.version, title: 'T', description: NUL, priority: 'normal' }))).toMatchObject(fieldErrors('description'));
-    expect(await work.completeTaskAction(null, form({ taskId: task.id, version: task.version, outcome: NUL }))).toMatchObject(fieldErrors('outcome'));
-    expect(await list.createTasksAction(null, form({ targetMode: 'ids', targetIds: `${customer.id}:${customer.version}`, title: NUL }))).toMatchObject(fieldErrors('title'));
+    expect(
+      await profile.updateContactAction(
+        null,
+        form({ customerId: customer.id, version: customer.version, email: `x${NUL}@example.test` }),
+      ),
+    ).toMatchObject(fieldErrors('email'));
+    expect(await work.createTaskAction(null, form({ customerId: customer.id, title: NUL }))).toMatchObject(
+      fieldErrors('title'),
+    );
+    expect(
+      await work.editTaskAction(
+        null,
+        form({ taskId: task.id, version: task.version, title: 'T', description: NUL, priority: 'normal' }),
+      ),
+    ).toMatchObject(fieldErrors('description'));
+    expect(
+      await work.completeTaskAction(null, form({ taskId: task.id, version: task.version, outcome: NUL })),
+    ).toMatchObject(fieldErrors('outcome'));
+    expect(
+      await list.createTasksAction(
+        null,
+        form({ targetMode: 'ids', targetIds: `${customer.id}:${customer.version}`, title: NUL }),
+      ),
+    ).toMatchObject(fieldErrors('title'));
     expect(await list.createViewAction(null, form({ name: NUL, search: '' }))).toMatchObject(fieldErrors('name'));
     expect(await list.renameViewAction(null, form({ viewId: 1, name: NUL }))).toMatchObject(fieldErrors('name'));
-    expect(await admin.createUserAction(null, form({ email: 'new@example.test', name: NUL, role: 'csm', password: 'long enough password' }))).toMatchObject(fieldErrors('name'));
-    expect(await thresholds.setChurnThresholdsAction(null, form({ segment: NUL, target: '5', watch: '7' }))).toMatchObject(fieldErrors('segment'));
+    expect(
+      await admin.createUserAction(
+        null,
+        form({ email: 'new@example.test', name: NUL, role: 'csm', password: 'long enough password' }),
+      ),
+    ).toMatchObject(fieldErrors('name'));
+    expect(
+      await thresholds.setChurnThresholdsAction(null, form({ segment: NUL, target: '5', watch: '7' })),
+    ).toMatchObject(fieldErrors('segment'));
     expect(await auditRows()).toBe(before);
   });
 });

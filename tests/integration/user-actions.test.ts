@@ -42,20 +42,28 @@ beforeEach(() => {
 
 describe('admin user actions', () => {
   it('creates a user, reports it and refreshes the users page', async () => {
-    const result = await createUserAction(null, form({ name: 'Nia New', email: 'Nia@Example.test', role: 'csm', password: 'a long password' }));
+    const result = await createUserAction(
+      null,
+      form({ name: 'Nia New', email: 'Nia@Example.test', role: 'csm', password: 'a long password' }),
+    );
     expect(result).toMatchObject({ ok: true, message: expect.stringContaining('Nia New (nia@example.test)') });
     expect(revalidatePath).toHaveBeenCalledWith('/admin/users');
   });
 
   it('returns field errors for each invalid field', async () => {
-    const result = await createUserAction(null, form({ name: '', email: 'not-an-email', role: 'owner', password: 'short' }));
+    const result = await createUserAction(
+      null,
+      form({ name: '', email: 'not-an-email', role: 'owner', password: 'short' }),
+    );
     expect(result.ok).toBe(false);
     expect(!result.ok && Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['email', 'name', 'password', 'role']);
   });
 
   it('shows the conflict message when the row changed since it was read', async () => {
     const target = await makeUser(handle.db, 'csm');
-    expect(await changeRoleAction(null, form({ userId: target.id, role: 'lead', version: target.version }))).toMatchObject({ ok: true });
+    expect(
+      await changeRoleAction(null, form({ userId: target.id, role: 'lead', version: target.version })),
+    ).toMatchObject({ ok: true });
     const stale = await setDisabledAction(null, form({ userId: target.id, disabled: 'true', version: target.version }));
     expect(stale).toMatchObject({ ok: false, message: expect.stringContaining('Someone else changed this record') });
   });
@@ -66,7 +74,10 @@ describe('admin user actions', () => {
     const only = await makeUser(isolated.db, 'admin');
     state.user = asSession(only);
     const demoted = await changeRoleAction(null, form({ userId: only.id, role: 'lead', version: only.version }));
-    expect(demoted).toMatchObject({ ok: false, message: 'This is the last active admin; make someone else an admin first.' });
+    expect(demoted).toMatchObject({
+      ok: false,
+      message: 'This is the last active admin; make someone else an admin first.',
+    });
     const disabled = await setDisabledAction(null, form({ userId: only.id, disabled: 'true', version: only.version }));
     expect(disabled).toMatchObject({ ok: false, message: 'You cannot disable your own account; ask another admin.' });
     state.db = handle.db;
@@ -78,9 +89,15 @@ describe('admin user actions', () => {
     state.user = asSession(await makeUser(handle.db, role));
     const refused = { ok: false, message: 'You do not have permission to do that.' };
     const email = `by-${role}@example.test`;
-    expect(await createUserAction(null, form({ name: 'X', email, role: 'admin', password: 'a long password' }))).toEqual(refused);
-    expect(await changeRoleAction(null, form({ userId: target.id, role: 'admin', version: target.version }))).toEqual(refused);
-    expect(await setDisabledAction(null, form({ userId: target.id, disabled: 'true', version: target.version }))).toEqual(refused);
+    expect(
+      await createUserAction(null, form({ name: 'X', email, role: 'admin', password: 'a long password' })),
+    ).toEqual(refused);
+    expect(await changeRoleAction(null, form({ userId: target.id, role: 'admin', version: target.version }))).toEqual(
+      refused,
+    );
+    expect(
+      await setDisabledAction(null, form({ userId: target.id, disabled: 'true', version: target.version })),
+    ).toEqual(refused);
     expect(await handle.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
     const [after] = await handle.db.select().from(users).where(eq(users.id, target.id));
     expect(after).toMatchObject({ role: 'csm', disabledAt: null, version: target.version });
@@ -89,7 +106,12 @@ describe('admin user actions', () => {
 
   it('refuses a request without a session', async () => {
     state.user = null;
-    expect(await createUserAction(null, form({ name: 'X', email: 'anon@example.test', role: 'admin', password: 'a long password' }))).toMatchObject({
+    expect(
+      await createUserAction(
+        null,
+        form({ name: 'X', email: 'anon@example.test', role: 'admin', password: 'a long password' }),
+      ),
+    ).toMatchObject({
       ok: false,
       message: 'Your session has expired. Please sign in again.',
     });

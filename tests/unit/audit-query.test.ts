@@ -4,7 +4,14 @@ import { auditSearchString, parseAuditQuery } from '@/lib/validation/audit';
 describe('parseAuditQuery', () => {
   it('reads allow-listed filters and a cursor', () => {
     expect(
-      parseAuditQuery({ actor: '7', entity: 'user', action: 'user.create', from: '2025-01-01', to: '2025-01-31', after: '2025-01-02T03:04:05.123456Z~99' }),
+      parseAuditQuery({
+        actor: '7',
+        entity: 'user',
+        action: 'user.create',
+        from: '2025-01-01',
+        to: '2025-01-31',
+        after: '2025-01-02T03:04:05.123456Z~99',
+      }),
     ).toEqual({
       actor: 7,
       entityType: 'user',
@@ -19,7 +26,7 @@ describe('parseAuditQuery', () => {
   it('drops each bad parameter on its own instead of failing', () => {
     expect(
       parseAuditQuery({
-        actor: "1 or 1=1",
+        actor: '1 or 1=1',
         entity: 'customers; drop table users',
         action: 'user.explode',
         from: '2025-02-30',
@@ -33,9 +40,16 @@ describe('parseAuditQuery', () => {
   });
 
   it('round-trips filters and a page position through the URL', () => {
-    const search = auditSearchString({ actor: 'system', from: '2025-01-01' }, { after: { createdAt: '2025-01-02T03:04:05.000001Z', id: 5 } });
+    const search = auditSearchString(
+      { actor: 'system', from: '2025-01-01' },
+      { after: { createdAt: '2025-01-02T03:04:05.000001Z', id: 5 } },
+    );
     const params = Object.fromEntries(new URLSearchParams(search));
-    expect(parseAuditQuery(params)).toEqual({ actor: 'system', from: '2025-01-01', after: { createdAt: '2025-01-02T03:04:05.000001Z', id: 5 } });
+    expect(parseAuditQuery(params)).toEqual({
+      actor: 'system',
+      from: '2025-01-01',
+      after: { createdAt: '2025-01-02T03:04:05.000001Z', id: 5 },
+    });
     expect(auditSearchString({})).toBe('');
   });
 });

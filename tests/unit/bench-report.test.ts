@@ -32,11 +32,25 @@ describe('bench verdicts', () => {
       postgres: { autovacuum: 'off' },
       volume: {},
       sections: [
-        { title: 'KPI page', notes: [], figures: [figure({ name: 'inputs', value: 12 })], failed: 'update customers … where id in ()' },
-        { title: 'List', notes: [], figures: [figure({ name: 'sort name', value: 80 }), figure({ name: 'risk', trivial: 'no scores' })] },
+        {
+          title: 'KPI page',
+          notes: [],
+          figures: [figure({ name: 'inputs', value: 12 })],
+          failed: 'update customers … where id in ()',
+        },
+        {
+          title: 'List',
+          notes: [],
+          figures: [figure({ name: 'sort name', value: 80 }), figure({ name: 'risk', trivial: 'no scores' })],
+        },
       ],
     };
-    expect(tally(report)).toEqual({ pass: 1, fail: ['List: sort name'], notMeasured: ['List: risk'], failedSections: ['KPI page'] });
+    expect(tally(report)).toEqual({
+      pass: 1,
+      fail: ['List: sort name'],
+      notMeasured: ['List: risk'],
+      failedSections: ['KPI page'],
+    });
     const md = toMarkdown(report);
     expect(md).toContain('**This section stopped with an error:** update customers … where id in ()');
     expect(md).toContain('| inputs | 12 ms |');
@@ -47,8 +61,12 @@ describe('bench verdicts', () => {
 
 describe('the import memory note', () => {
   it('says what the numbers say', () => {
-    expect(memoryNote([200 * MB, 205 * MB, 210 * MB, 212 * MB])).toContain('+6% from the first sample to the last (flat within 15%)');
-    expect(memoryNote([200 * MB, 300 * MB, 400 * MB, 500 * MB])).toContain('+150% from the first sample to the last (growing)');
+    expect(memoryNote([200 * MB, 205 * MB, 210 * MB, 212 * MB])).toContain(
+      '+6% from the first sample to the last (flat within 15%)',
+    );
+    expect(memoryNote([200 * MB, 300 * MB, 400 * MB, 500 * MB])).toContain(
+      '+150% from the first sample to the last (growing)',
+    );
   });
 });
 

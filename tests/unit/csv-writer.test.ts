@@ -7,7 +7,18 @@ const readBack = (text: string): string[][] => parse(text, { relax_column_count:
 
 describe('the CSV writer', () => {
   it('neutralises text a spreadsheet would run as a formula with a leading single quote', () => {
-    const attacks = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)', '\t=1+1', '\r=1+1', '＝1+1', '＋1', '－1', '＠SUM(1)'];
+    const attacks = [
+      '=HYPERLINK("http://x","y")',
+      "+cmd|' /C calc'!A0",
+      '-2+3',
+      '@SUM(1+1)',
+      '\t=1+1',
+      '\r=1+1',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(1)',
+    ];
     expect(readBack(csvLine(attacks))[0]).toEqual(attacks.map((cell) => `'${cell}`));
   });
 
@@ -28,11 +39,16 @@ describe('the CSV writer', () => {
 
   it('neutralises header cells and records alike', () => {
     const text = csvLine(['id', '=cmd']) + csvRecords(['id', '=cmd'], [{ id: 1, '=cmd': '@evil' }]);
-    expect(readBack(text)).toEqual([['id', "'=cmd"], ['1', "'@evil"]]);
+    expect(readBack(text)).toEqual([
+      ['id', "'=cmd"],
+      ['1', "'@evil"],
+    ]);
   });
 
   it('is what the export serialiser writes for CSV', () => {
     const csv = serializer('csv', ['name', 'mrr']);
-    expect(csv.start() + csv.rows([{ name: '=HYPERLINK("http://x","y")', mrr: '-12.50' }], true)).toBe(`name,mrr\n"'=HYPERLINK(""http://x"",""y"")",-12.50\n`);
+    expect(csv.start() + csv.rows([{ name: '=HYPERLINK("http://x","y")', mrr: '-12.50' }], true)).toBe(
+      `name,mrr\n"'=HYPERLINK(""http://x"",""y"")",-12.50\n`,
+    );
   });
 });

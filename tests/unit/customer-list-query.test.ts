@@ -3,7 +3,14 @@ import { defaultColumns } from '@/lib/customers/list-columns';
 import { humanizeKey } from '@/lib/customers/vocabulary';
 import { formatApproximateCount } from '@/lib/format';
 import { attributeConditionSchema, describeAttributeCondition } from '@/lib/validation/attribute-conditions';
-import { customerListSearch, decodeCursor, parseCustomerListQuery, searchParamsOf, viewStateSearch, type CustomerListQuery } from '@/lib/validation/customer-list';
+import {
+  customerListSearch,
+  decodeCursor,
+  parseCustomerListQuery,
+  searchParamsOf,
+  viewStateSearch,
+  type CustomerListQuery,
+} from '@/lib/validation/customer-list';
 
 const FULL: CustomerListQuery = {
   filter: {
@@ -61,15 +68,29 @@ describe('customer list URL state', () => {
   });
 
   it('keeps the name first and drops unknown or repeated columns', () => {
-    expect(parseCustomerListQuery({ cols: 'mrr,mrr,name,<script>,risk' }).query.columns).toEqual(['name', 'mrr', 'risk']);
-    const onlyName = customerListSearch({ filter: {}, sort: { column: 'name', dir: 'asc' }, size: 50, columns: ['name'] });
+    expect(parseCustomerListQuery({ cols: 'mrr,mrr,name,<script>,risk' }).query.columns).toEqual([
+      'name',
+      'mrr',
+      'risk',
+    ]);
+    const onlyName = customerListSearch({
+      filter: {},
+      sort: { column: 'name', dir: 'asc' },
+      size: 50,
+      columns: ['name'],
+    });
     expect(parseCustomerListQuery(searchParamsOf(onlyName)).query.columns).toEqual(['name']);
     expect(defaultColumns({ hasRiskScores: false })).not.toContain('risk');
     expect(defaultColumns({ hasRiskScores: true })[0]).toBe('name');
   });
 
   it('drops crossed ranges rather than show an empty list', () => {
-    const { query, ignored } = parseCustomerListQuery({ mrrMin: '500', mrrMax: '100', activeAfter: '2026-03-01', activeBefore: '2026-01-01' });
+    const { query, ignored } = parseCustomerListQuery({
+      mrrMin: '500',
+      mrrMax: '100',
+      activeAfter: '2026-03-01',
+      activeBefore: '2026-01-01',
+    });
     expect(query.filter).toEqual({ mrrMax: 10_000, activeBefore: '2026-01-01' });
     expect(ignored).toHaveLength(2);
   });
@@ -77,10 +98,23 @@ describe('customer list URL state', () => {
 
 describe('attribute conditions', () => {
   it('reads the value by the operator: numbers, text, none', () => {
-    expect(attributeConditionSchema.parse({ key: ' employees ', op: 'gte', value: '1e3' })).toEqual({ key: 'employees', op: 'gte', value: 1000 });
-    expect(attributeConditionSchema.parse({ key: 'plan code', op: 'is', value: ' 100 ' })).toEqual({ key: 'plan code', op: 'is', value: '100' });
-    expect(attributeConditionSchema.parse({ key: 'vip', op: 'isTrue', value: 'ignored' })).toEqual({ key: 'vip', op: 'isTrue' });
-    expect(attributeConditionSchema.safeParse({ key: 'employees', op: 'gt', value: 'many' }).error?.issues[0].message).toBe('Give a number to compare employees with.');
+    expect(attributeConditionSchema.parse({ key: ' employees ', op: 'gte', value: '1e3' })).toEqual({
+      key: 'employees',
+      op: 'gte',
+      value: 1000,
+    });
+    expect(attributeConditionSchema.parse({ key: 'plan code', op: 'is', value: ' 100 ' })).toEqual({
+      key: 'plan code',
+      op: 'is',
+      value: '100',
+    });
+    expect(attributeConditionSchema.parse({ key: 'vip', op: 'isTrue', value: 'ignored' })).toEqual({
+      key: 'vip',
+      op: 'isTrue',
+    });
+    expect(
+      attributeConditionSchema.safeParse({ key: 'employees', op: 'gt', value: 'many' }).error?.issues[0].message,
+    ).toBe('Give a number to compare employees with.');
     expect(attributeConditionSchema.safeParse({ key: 'x', op: 'contains', value: '' }).success).toBe(false);
     expect(attributeConditionSchema.safeParse({ key: 'x', op: 'drop table', value: '1' }).success).toBe(false);
     expect(describeAttributeCondition({ key: 'tenure', op: 'lte', value: 3 })).toBe('tenure ≤ 3');

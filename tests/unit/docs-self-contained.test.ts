@@ -3,7 +3,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const SKIP = new Set(['node_modules', '.next', '.holdfast', '.git', 'test-results', 'playwright-report', 'results', 'meta']);
+const SKIP = new Set([
+  'node_modules',
+  '.next',
+  '.holdfast',
+  '.git',
+  'test-results',
+  'playwright-report',
+  'results',
+  'meta',
+]);
 const TEXT = /\.(ts|tsx|mjs|js|md|css|json|sql)$|^run$/;
 
 function files(dir: string): string[] {
@@ -22,7 +31,11 @@ const others = sources.filter(({ file }) => file !== path.join('tests', 'unit', 
 describe('the repository explains itself', () => {
   it('points to no design document or section kept outside it', () => {
     const outside = others.flatMap(({ file, text }) =>
-      text.split('\n').flatMap((line, index) => (/DESIGN(\.md)?\b|STACK\.md|§/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+      text
+        .split('\n')
+        .flatMap((line, index) =>
+          /DESIGN(\.md)?\b|STACK\.md|§/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [],
+        ),
     );
     expect(outside).toEqual([]);
   });

@@ -13,7 +13,10 @@ async function configOfARun(env: { E2E_PORT?: string; E2E_DB_NAME?: string } = {
 }
 
 afterEach(() => {
-  for (const [name, value] of [['E2E_PORT', given.port], ['E2E_DB_NAME', given.db]] as const) {
+  for (const [name, value] of [
+    ['E2E_PORT', given.port],
+    ['E2E_DB_NAME', given.db],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }

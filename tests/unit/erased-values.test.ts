@@ -5,7 +5,11 @@ const LABEL = 'Erased customer 7';
 
 describe("scrubbing an erased customer's values from what users typed", () => {
   it('looks for values of three characters or more, once each, longest first', () => {
-    expect(erasableValues(['Maria', ' Maria Souza ', 'maria', 'Al', null, undefined, '', 'm@x.io'])).toEqual(['Maria Souza', 'm@x.io', 'Maria']);
+    expect(erasableValues(['Maria', ' Maria Souza ', 'maria', 'Al', null, undefined, '', 'm@x.io'])).toEqual([
+      'Maria Souza',
+      'm@x.io',
+      'Maria',
+    ]);
   });
 
   it('replaces every occurrence whatever its case, and regular-expression characters literally', () => {
@@ -23,7 +27,13 @@ describe("scrubbing an erased customer's values from what users typed", () => {
 
   it('walks JSON snapshots, leaving numbers, booleans and nulls alone', () => {
     const values = erasableValues(['Maria Souza']);
-    expect(scrubJson({ format: 'csv', filter: { q: 'Maria Souza', ids: [1, 2] }, rows: 3, shared: false, x: null }, values, LABEL)).toEqual({
+    expect(
+      scrubJson(
+        { format: 'csv', filter: { q: 'Maria Souza', ids: [1, 2] }, rows: 3, shared: false, x: null },
+        values,
+        LABEL,
+      ),
+    ).toEqual({
       format: 'csv',
       filter: { q: LABEL, ids: [1, 2] },
       rows: 3,

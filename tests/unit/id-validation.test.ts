@@ -39,18 +39,24 @@ describe('canonical ids', () => {
     expect(refused(changeOwnerSchema, (v) => ({ customerId: '1', version: v, ownerId: '2' }))).toEqual([]);
     expect(refused(createTaskSchema, (id) => ({ customerId: id, title: 'Call' })).filter((t) => t !== '')).toEqual([]);
     expect(refused(createTaskSchema, (id) => ({ assigneeId: id, title: 'Call' })).filter((t) => t !== '')).toEqual([]);
-    expect(refused(editTaskSchema, (id) => ({ taskId: id, ...version, title: 'Call', priority: 'normal' }))).toEqual([]);
+    expect(refused(editTaskSchema, (id) => ({ taskId: id, ...version, title: 'Call', priority: 'normal' }))).toEqual(
+      [],
+    );
     expect(refused(bulkReassignSchema, (id) => ({ tasks: `${id}:1`, assigneeId: '2' }))).toEqual([]);
     expect(refused(bulkReassignSchema, (v) => ({ tasks: `1:${v}`, assigneeId: '2' }))).toEqual([]);
     expect(refused(assignOwnerSchema, (id) => ({ targetMode: 'ids', targetIds: `${id}:1`, ownerId: '2' }))).toEqual([]);
     expect(refused(assignOwnerSchema, (id) => ({ targetMode: 'ids', targetIds: '1:1', ownerId: id }))).toEqual([]);
-    expect(refused(createTasksSchema, (id) => ({ targetMode: 'ids', targetIds: '1:1', title: 'Call', assignee: id }))).toEqual([]);
+    expect(
+      refused(createTasksSchema, (id) => ({ targetMode: 'ids', targetIds: '1:1', title: 'Call', assignee: id })),
+    ).toEqual([]);
     expect(refused(renameViewSchema, (id) => ({ viewId: id, name: 'Mine' }))).toEqual([]);
     expect(refused(changeRoleSchema, (id) => ({ userId: id, role: 'csm', version: '1' }))).toEqual([]);
     expect(refused(customerFilterSchema, (id) => ({ ids: [id] }))).toEqual([]);
     expect(refused(customerFilterSchema, (id) => ({ owner: id }))).toEqual([]);
     expect(refused(jobIdSchema, (id) => id)).toEqual([]);
-    expect(refused(kpiDrilldownSchema, (id) => ({ metric: 'active_customers', month: '2026-01', cursor: id }))).toEqual([]);
+    expect(refused(kpiDrilldownSchema, (id) => ({ metric: 'active_customers', month: '2026-01', cursor: id }))).toEqual(
+      [],
+    );
   });
 
   it('a user id beyond the integer column is refused rather than sent to PostgreSQL', () => {
@@ -64,7 +70,10 @@ describe('canonical ids', () => {
       expect(parseCustomerListQuery({ view: text }).query.view, text).toBeUndefined();
       expect(parseCustomerListQuery({ owner: text }).query.filter.owner, text).toBeUndefined();
       expect(parseAuditQuery({ actor: text }).actor, text).toBeUndefined();
-      expect(parseDrilldownParams({ metric: 'active_customers', month: '2026-01', after: text }).after, text).toBeNull();
+      expect(
+        parseDrilldownParams({ metric: 'active_customers', month: '2026-01', after: text }).after,
+        text,
+      ).toBeNull();
     }
     expect(parseCustomerListQuery({ view: '12', owner: '7' }).query).toMatchObject({ view: 12, filter: { owner: 7 } });
     expect(parseDrilldownParams({ after: '1500_24311_1000' }).after).toBe('1500_24311_1000');

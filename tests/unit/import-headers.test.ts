@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, normalizeHeader, parseMapOption, UNMAPPED, unknownOverrideTargets } from '@/lib/import/header-mapping';
+import {
+  mapHeaders,
+  normalizeHeader,
+  parseMapOption,
+  UNMAPPED,
+  unknownOverrideTargets,
+} from '@/lib/import/header-mapping';
 
-const TELCO = ['customerID', 'gender', 'SeniorCitizen', 'Partner', 'tenure', 'Contract', 'MonthlyCharges', 'TotalCharges', 'Churn'];
+const TELCO = [
+  'customerID',
+  'gender',
+  'SeniorCitizen',
+  'Partner',
+  'tenure',
+  'Contract',
+  'MonthlyCharges',
+  'TotalCharges',
+  'Churn',
+];
 
 describe('header mapping', () => {
   it('normalises case, spaces, underscores and a BOM', () => {
@@ -11,7 +27,13 @@ describe('header mapping', () => {
   it('maps the Telco headers by synonym (MonthlyCharges is the MRR, Contract the plan), leaving the rest for attributes', () => {
     const mapping = mapHeaders('customers', TELCO);
     expect(mapping.columns).toEqual(['id', null, null, null, 'tenure_months', 'plan', 'mrr', null, 'churned']);
-    expect(mapping.sources).toEqual({ id: 'synonym', tenure_months: 'synonym', plan: 'synonym', mrr: 'synonym', churned: 'synonym' });
+    expect(mapping.sources).toEqual({
+      id: 'synonym',
+      tenure_months: 'synonym',
+      plan: 'synonym',
+      mrr: 'synonym',
+      churned: 'synonym',
+    });
     expect(mapping.missingRequired).toEqual([]);
   });
 
@@ -32,7 +54,11 @@ describe('header mapping', () => {
   });
 
   it('keeps a column unmapped on request even when its name or a synonym matches', () => {
-    const mapping = mapHeaders('customers', TELCO, parseMapOption(`Churn=${UNMAPPED}, customerID=${UNMAPPED}, SeniorCitizen=id`));
+    const mapping = mapHeaders(
+      'customers',
+      TELCO,
+      parseMapOption(`Churn=${UNMAPPED}, customerID=${UNMAPPED}, SeniorCitizen=id`),
+    );
     expect(mapping.columns).toEqual([null, null, 'id', null, 'tenure_months', 'plan', 'mrr', null, null]);
     expect(unknownOverrideTargets('customers', parseMapOption(`Churn=${UNMAPPED}`))).toEqual([]);
   });

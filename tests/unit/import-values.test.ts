@@ -52,7 +52,14 @@ describe('parseNumber', () => {
 
 describe('parseBoolean', () => {
   it.each([
-    ['Yes', true], ['no', false], ['TRUE', true], ['false', false], ['1', true], ['0', false], ['Sim', true], ['não', false],
+    ['Yes', true],
+    ['no', false],
+    ['TRUE', true],
+    ['false', false],
+    ['1', true],
+    ['0', false],
+    ['Sim', true],
+    ['não', false],
   ] as const)('%s -> %s', (text, value) => expect(parseBoolean(text)).toBe(value));
   it('returns null for anything else', () => expect(parseBoolean('maybe')).toBeNull());
 });

@@ -7,20 +7,32 @@ import { mrrWaterfall } from '@/lib/metrics/waterfall';
 describe('chart axes', () => {
   it('place round ticks that cover the range', () => {
     expect(niceTicks(0, 100)).toEqual([0, 25, 50, 75, 100]);
-    expect(niceTicks(203_711_000, 210_907_000)).toEqual([202_000_000, 204_000_000, 206_000_000, 208_000_000, 210_000_000, 212_000_000]);
+    expect(niceTicks(203_711_000, 210_907_000)).toEqual([
+      202_000_000, 204_000_000, 206_000_000, 208_000_000, 210_000_000, 212_000_000,
+    ]);
     expect(niceTicks(0.9, 1.03)).toEqual([0.9, 0.95, 1, 1.05]);
   });
 
   it('give each tick a label of its own, with as few digits as that takes', () => {
     const ticks = [2_000_000, 2_050_000, 2_100_000, 2_150_000];
-    const money = distinctTickFormat(ticks, (v, digits) => new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: digits }).format(v));
+    const money = distinctTickFormat(ticks, (v, digits) =>
+      new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: digits }).format(v),
+    );
     expect(ticks.map(money)).toEqual(['2M', '2.05M', '2.1M', '2.15M']);
     expect([0, 50, 100].map(distinctTickFormat([0, 50, 100], (v, d) => v.toFixed(d)))).toEqual(['0', '50', '100']);
   });
 
   it('label the MRR waterfall of the demo month with distinct ticks', () => {
     // Nov 2026 of the demo data: $2,037,110 at start, +$88,787 new ... $2,109,070 at end (cents).
-    const steps = mrrWaterfall({ mrr_start: 203_711_000, new_mrr: 8_878_700, expansion_mrr: 3_374_200, reactivation_mrr: 362_900, contraction_mrr: 2_073_800, churned_mrr: 3_346_000, mrr: 210_907_000 })!;
+    const steps = mrrWaterfall({
+      mrr_start: 203_711_000,
+      new_mrr: 8_878_700,
+      expansion_mrr: 3_374_200,
+      reactivation_mrr: 362_900,
+      contraction_mrr: 2_073_800,
+      churned_mrr: 3_346_000,
+      mrr: 210_907_000,
+    })!;
     const axis = waterfallAxis(steps, 'USD');
     const labels = axis.ticks.map(axis.format);
     expect(new Set(labels).size).toBe(labels.length);
@@ -34,7 +46,9 @@ describe('chart axes', () => {
 /** WCAG 2.1 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
   const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ANNUAL_RETENTION_BENCHMARKS, annualRetentionOf, churnBenchmarkFor, compareChurn, formatBenchmarkRange } from '@/lib/metrics/benchmarks';
+import {
+  ANNUAL_RETENTION_BENCHMARKS,
+  annualRetentionOf,
+  churnBenchmarkFor,
+  compareChurn,
+  formatBenchmarkRange,
+} from '@/lib/metrics/benchmarks';
 import { METRIC_KEYS } from '@/lib/metrics/catalog';
 import { changeOf, formatChange } from '@/lib/metrics/change';
 import { buildKpiDocument, type KpiSource } from '@/lib/metrics/document';
@@ -32,8 +38,31 @@ function documentOf(history: Map<number, MonthInputs>, range: Partial<KpiSource>
 
 const HISTORY = new Map([
   [m('2025-12'), inputs({ customersStart: 50, churnedCustomers: 5, customersEnd: 100 })],
-  [m('2026-01'), inputs({ customersStart: 100, customersEnd: 110, churnedCustomers: 10, newCustomers: 20, mrrStart: 10_000, mrrEnd: 11_000, newMrr: 2_000, churnedMrr: 1_000 })],
-  [m('2026-02'), inputs({ customersStart: 110, customersEnd: 105, churnedCustomers: 30, newCustomers: 25, mrrStart: 11_000, mrrEnd: 10_000, churnedMrr: 1_000 })],
+  [
+    m('2026-01'),
+    inputs({
+      customersStart: 100,
+      customersEnd: 110,
+      churnedCustomers: 10,
+      newCustomers: 20,
+      mrrStart: 10_000,
+      mrrEnd: 11_000,
+      newMrr: 2_000,
+      churnedMrr: 1_000,
+    }),
+  ],
+  [
+    m('2026-02'),
+    inputs({
+      customersStart: 110,
+      customersEnd: 105,
+      churnedCustomers: 30,
+      newCustomers: 25,
+      mrrStart: 11_000,
+      mrrEnd: 10_000,
+      churnedMrr: 1_000,
+    }),
+  ],
 ]);
 
 describe('formula explanations', () => {
@@ -75,7 +104,11 @@ describe('formula explanations', () => {
 
 describe('change vs the previous period', () => {
   it('moves rates in points and colours them by the better direction', () => {
-    expect(changeOf('logo_churn_rate', 0.06, 0.05)).toEqual({ delta: expect.closeTo(1, 6), unit: 'points', tone: 'bad' });
+    expect(changeOf('logo_churn_rate', 0.06, 0.05)).toEqual({
+      delta: expect.closeTo(1, 6),
+      unit: 'points',
+      tone: 'bad',
+    });
     expect(changeOf('crr', 0.96, 0.95)?.tone).toBe('good');
     expect(formatChange(changeOf('logo_churn_rate', 0.04, 0.05)!)).toBe('−1.0 pts');
   });
@@ -104,7 +137,12 @@ describe('benchmarks', () => {
 
   it('compare churn with a range and convert monthly churn to annual retention', () => {
     const enterprise = churnBenchmarkFor('b2b_enterprise')!;
-    expect([0.02, 0.03, 0.05, null].map((rate) => compareChurn(rate, enterprise))).toEqual(['better', 'within', 'worse', null]);
+    expect([0.02, 0.03, 0.05, null].map((rate) => compareChurn(rate, enterprise))).toEqual([
+      'better',
+      'within',
+      'worse',
+      null,
+    ]);
     expect(formatBenchmarkRange(enterprise)).toBe('2.65–4.86%');
     expect(formatBenchmarkRange(churnBenchmarkFor('b2c')!)).toBe('5.11%');
     expect(annualRetentionOf(0.02)).toBeCloseTo(0.7847, 4);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { freshnessText } from '@/lib/metrics/freshness';
 
 const now = new Date('2026-12-02T10:00:00Z');
-const rollup = (minutesAgo: number, pending: number) => ({ through: '2026-12', refreshed_at: new Date(now.getTime() - minutesAgo * 60_000).toISOString(), pending_changes: pending });
+const rollup = (minutesAgo: number, pending: number) => ({
+  through: '2026-12',
+  refreshed_at: new Date(now.getTime() - minutesAgo * 60_000).toISOString(),
+  pending_changes: pending,
+});
 
 describe('how fresh the KPI page says its numbers are', () => {
   it('says when the rollups were updated and how many changes are being applied', () => {

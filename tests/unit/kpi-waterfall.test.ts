@@ -3,7 +3,15 @@ import { mrrWaterfall } from '@/lib/metrics/waterfall';
 
 describe('MRR waterfall', () => {
   it('walks from MRR at start through each movement to MRR at end', () => {
-    const steps = mrrWaterfall({ mrr_start: 10_000, new_mrr: 800, expansion_mrr: 300, reactivation_mrr: 100, contraction_mrr: 150, churned_mrr: 400, mrr: 10_650 })!;
+    const steps = mrrWaterfall({
+      mrr_start: 10_000,
+      new_mrr: 800,
+      expansion_mrr: 300,
+      reactivation_mrr: 100,
+      contraction_mrr: 150,
+      churned_mrr: 400,
+      mrr: 10_650,
+    })!;
     expect(steps.map((s) => [s.key, s.value, s.from, s.to])).toEqual([
       ['start', 10_000, 0, 10_000],
       ['new', 800, 10_000, 10_800],
@@ -17,7 +25,15 @@ describe('MRR waterfall', () => {
   });
 
   it('shows a remainder as "Other" instead of hiding it', () => {
-    const steps = mrrWaterfall({ mrr_start: 1_000, new_mrr: 0, expansion_mrr: 0, reactivation_mrr: 0, contraction_mrr: 0, churned_mrr: 100, mrr: 850 })!;
+    const steps = mrrWaterfall({
+      mrr_start: 1_000,
+      new_mrr: 0,
+      expansion_mrr: 0,
+      reactivation_mrr: 0,
+      contraction_mrr: 0,
+      churned_mrr: 100,
+      mrr: 850,
+    })!;
     expect(steps.at(-2)).toMatchObject({ key: 'other', value: -50, from: 900, to: 850, kind: 'decrease' });
   });
 

@@ -2,13 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { lifetimeValue } from '@/lib/metrics/formulas';
 import { projectWhatIf, whatIfBaseline, type WhatIfBaseline } from '@/lib/metrics/what-if';
 
-const BASE: WhatIfBaseline = { customers: 1_000, mrr: 10_000_000, arpa: 10_000, monthlyChurn: 0.05, newPerMonth: 50, grossMargin: 0.8 };
+const BASE: WhatIfBaseline = {
+  customers: 1_000,
+  mrr: 10_000_000,
+  arpa: 10_000,
+  monthlyChurn: 0.05,
+  newPerMonth: 50,
+  grossMargin: 0.8,
+};
 
 describe('what-if projection', () => {
   it('keeps a steady state steady when nothing changes', () => {
     const result = projectWhatIf(BASE, 0)!;
     // 1000 × 0.95 + 50 = 1000: inflow balances churn.
-    expect(result.horizons.map((h) => h.scenario.customers)).toEqual([expect.closeTo(1_000, 6), expect.closeTo(1_000, 6)]);
+    expect(result.horizons.map((h) => h.scenario.customers)).toEqual([
+      expect.closeTo(1_000, 6),
+      expect.closeTo(1_000, 6),
+    ]);
     expect(result.horizons[0].scenario).toEqual(result.horizons[0].baseline);
     expect(result.horizons[0].baseline.mrr).toBe(10_000_000);
   });
@@ -26,14 +36,21 @@ describe('what-if projection', () => {
     // LTV within 12 months: ARPA × margin × (1 − 0.97^12) / 0.03
     expect(twelve.scenario.ltv).toBe(Math.round(10_000 * 0.8 * ((1 - 0.97 ** 12) / 0.03)));
     expect(twentyFour.scenario.ltv).toBeGreaterThan(twelve.scenario.ltv!);
-    expect(result.lifetimeLtv).toEqual({ baseline: lifetimeValue(10_000, 0.8, 0.05), scenario: lifetimeValue(10_000, 0.8, 0.03) });
+    expect(result.lifetimeLtv).toEqual({
+      baseline: lifetimeValue(10_000, 0.8, 0.05),
+      scenario: lifetimeValue(10_000, 0.8, 0.03),
+    });
   });
 
   it('never lowers churn below zero; then lifetime LTV has no finite value but the horizons do', () => {
     const result = projectWhatIf(BASE, 9)!;
     expect(result.churn.scenario).toBe(0);
     expect(result.lifetimeLtv.scenario).toBeNull();
-    expect(result.horizons[0].scenario).toEqual({ customers: 1_000 + 12 * 50, mrr: 16_000_000, ltv: 10_000 * 0.8 * 12 });
+    expect(result.horizons[0].scenario).toEqual({
+      customers: 1_000 + 12 * 50,
+      mrr: 16_000_000,
+      ltv: 10_000 * 0.8 * 12,
+    });
   });
 
   it('has nothing to project without a churn rate, and no MRR per customer without customers', () => {
@@ -57,6 +74,13 @@ describe('what-if projection', () => {
       7,
       1,
     );
-    expect(base).toEqual({ customers: 101, mrr: 50_000, arpa: 500, monthlyChurn: expect.closeTo(0.036, 10), newPerMonth: 22 / 6, grossMargin: 1 });
+    expect(base).toEqual({
+      customers: 101,
+      mrr: 50_000,
+      arpa: 500,
+      monthlyChurn: expect.closeTo(0.036, 10),
+      newPerMonth: 22 / 6,
+      grossMargin: 1,
+    });
   });
 });

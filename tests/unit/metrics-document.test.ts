@@ -29,20 +29,56 @@ function source(overrides: Partial<KpiSource>): KpiSource {
 
 describe('the KPI document', () => {
   it('shows an empty month as zero counts and null rates, and months after the rollups as null', () => {
-    const document = buildKpiDocument(source({ through: m('2026-02'), history: new Map([[m('2026-01'), inputs({ customersEnd: 4, newCustomers: 4 })]]) }));
+    const document = buildKpiDocument(
+      source({
+        through: m('2026-02'),
+        history: new Map([[m('2026-01'), inputs({ customersEnd: 4, newCustomers: 4 })]]),
+      }),
+    );
     expect(document.months).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(document.series.active_customers).toEqual([4, 0, null]);
     expect(document.series.new_customers).toEqual([4, 0, null]);
     expect(document.series.logo_churn_rate).toEqual([null, null, null]);
     expect(document.series.nps).toEqual([null, null, null]);
     expect(document.rollup.through).toBe('2026-02');
-    expect(Object.values(document.series).flat().some((v) => Number.isNaN(v))).toBe(false);
+    expect(
+      Object.values(document.series)
+        .flat()
+        .some((v) => Number.isNaN(v)),
+    ).toBe(false);
   });
 
   it('totals: flows summed, stocks first or last, rates pooled over their denominators', () => {
     const history = new Map([
-      [m('2026-01'), inputs({ customersStart: 100, customersEnd: 110, churnedCustomers: 10, newCustomers: 20, mrrStart: 10_000, mrrEnd: 11_000, newMrr: 2_000, churnedMrr: 1_000, npsResponses: 2, npsPromoters: 2 })],
-      [m('2026-02'), inputs({ customersStart: 110, customersEnd: 105, churnedCustomers: 30, newCustomers: 25, mrrStart: 11_000, mrrEnd: 10_000, churnedMrr: 1_000, npsResponses: 2, npsDetractors: 2 })],
+      [
+        m('2026-01'),
+        inputs({
+          customersStart: 100,
+          customersEnd: 110,
+          churnedCustomers: 10,
+          newCustomers: 20,
+          mrrStart: 10_000,
+          mrrEnd: 11_000,
+          newMrr: 2_000,
+          churnedMrr: 1_000,
+          npsResponses: 2,
+          npsPromoters: 2,
+        }),
+      ],
+      [
+        m('2026-02'),
+        inputs({
+          customersStart: 110,
+          customersEnd: 105,
+          churnedCustomers: 30,
+          newCustomers: 25,
+          mrrStart: 11_000,
+          mrrEnd: 10_000,
+          churnedMrr: 1_000,
+          npsResponses: 2,
+          npsDetractors: 2,
+        }),
+      ],
     ]);
     const { totals } = buildKpiDocument(source({ to: m('2026-02'), history }));
     expect(totals.customers_at_start).toBe(100);
@@ -61,7 +97,8 @@ describe('the KPI document', () => {
   it('LTV divides ARPA x margin by the mean logo churn of the 6 months before', () => {
     const history = new Map<number, MonthInputs>();
     // Churn 2%, 4%, ... 12% in 2025-07..2025-12 (mean 7%), then a month of 50 customers paying 200 each.
-    for (let i = 0; i < 6; i++) history.set(m('2025-07') + i, inputs({ customersStart: 100, churnedCustomers: 2 * (i + 1), customersEnd: 100 }));
+    for (let i = 0; i < 6; i++)
+      history.set(m('2025-07') + i, inputs({ customersStart: 100, churnedCustomers: 2 * (i + 1), customersEnd: 100 }));
     history.set(m('2026-01'), inputs({ customersStart: 100, customersEnd: 50, churnedCustomers: 50, mrrEnd: 10_000 }));
     const document = buildKpiDocument(source({ to: m('2026-01'), history, grossMargin: 0.7 }));
     expect(document.series.arpa).toEqual([200]);
@@ -75,7 +112,9 @@ describe('the KPI document', () => {
       [m('2026-01'), inputs({ firstOrderCustomers: 1, secondOrderCustomers: 2 })],
     ]);
     expect(buildKpiDocument(source({ history })).series.repeat_purchase_rate).toEqual([3 / 5, 3 / 5, 3 / 5]);
-    expect(buildKpiDocument(source({ from: m('2025-10'), to: m('2025-12'), history })).series.repeat_purchase_rate).toEqual([null, 1 / 4, 1 / 4]);
+    expect(
+      buildKpiDocument(source({ from: m('2025-10'), to: m('2025-12'), history })).series.repeat_purchase_rate,
+    ).toEqual([null, 1 / 4, 1 / 4]);
   });
 
   it('time to value is the median over the month’s histogram, and over the merged histograms in the total', () => {
@@ -101,15 +140,31 @@ describe('cohort matrices from hand-made customers', () => {
     activatedAt: null,
   });
   const customers: CustomerRecord[] = [
-    subscriber([['2026-01-03T00:00:00Z', 100], ['2026-03-10T00:00:00Z', 0]]), // Jan cohort, paying in Feb, gone in Mar
-    subscriber([['2026-01-15T00:00:00Z', 50], ['2026-02-10T00:00:00Z', 80]]), // Jan cohort, expands, stays
-    subscriber([['2026-01-05T00:00:00Z', 30], ['2026-01-20T00:00:00Z', 0]]), // Jan cohort, early churn: 0 at the end of Jan
+    subscriber([
+      ['2026-01-03T00:00:00Z', 100],
+      ['2026-03-10T00:00:00Z', 0],
+    ]), // Jan cohort, paying in Feb, gone in Mar
+    subscriber([
+      ['2026-01-15T00:00:00Z', 50],
+      ['2026-02-10T00:00:00Z', 80],
+    ]), // Jan cohort, expands, stays
+    subscriber([
+      ['2026-01-05T00:00:00Z', 30],
+      ['2026-01-20T00:00:00Z', 0],
+    ]), // Jan cohort, early churn: 0 at the end of Jan
     {
       ...subscriber([]),
-      orders: [{ at: at('2026-02-02T00:00:00Z'), amountCents: 30 }, { at: at('2026-04-09T00:00:00Z'), amountCents: 60 }],
+      orders: [
+        { at: at('2026-02-02T00:00:00Z'), amountCents: 30 },
+        { at: at('2026-04-09T00:00:00Z'), amountCents: 60 },
+      ],
     }, // Feb cohort by orders: ordered in Feb and Apr
   ];
-  const { inputs: history, cohortCells } = referenceInputs(customers, { from: m('2026-01'), through: m('2026-04'), windowDays: 30 });
+  const { inputs: history, cohortCells } = referenceInputs(customers, {
+    from: m('2026-01'),
+    through: m('2026-04'),
+    windowDays: 30,
+  });
   const { cohorts } = buildKpiDocument(source({ to: m('2026-04'), through: m('2026-04'), history, cohortCells }));
 
   it('month 0 is the whole cohort; later months count MRR > 0 at month end, or an order in the month', () => {

@@ -18,7 +18,15 @@ import { median, medianOfHistogram } from '@/lib/metrics/stats';
 import { inactivityWindowDays, interPurchaseIntervals, medianIntervalSeconds } from '@/lib/metrics/window';
 
 const DAY = 86_400_000;
-const movements = (m: Partial<MrrMovements>): MrrMovements => ({ mrrStart: 0, newMrr: 0, expansion: 0, contraction: 0, churned: 0, reactivation: 0, ...m });
+const movements = (m: Partial<MrrMovements>): MrrMovements => ({
+  mrrStart: 0,
+  newMrr: 0,
+  expansion: 0,
+  contraction: 0,
+  churned: 0,
+  reactivation: 0,
+  ...m,
+});
 
 describe('customer formulas (the worked examples of docs/metrics.md)', () => {
   it('logo churn: 1,000 customers of whom 200 leave in a month is 20%', () => {
@@ -58,16 +66,27 @@ describe('revenue formulas', () => {
   });
 
   it('GRR ignores expansion; NRR counts it; neither counts reactivation (its own movement)', () => {
-    const m = movements({ mrrStart: 10_000, churned: 400, contraction: 150, expansion: 250, reactivation: 900, newMrr: 700 });
+    const m = movements({
+      mrrStart: 10_000,
+      churned: 400,
+      contraction: 150,
+      expansion: 250,
+      reactivation: 900,
+      newMrr: 700,
+    });
     expect(grossRevenueRetention(m)).toBe(0.945);
     expect(netRevenueRetention(m)).toBe(0.97);
     expect(netRevenueRetention({ ...m, reactivation: 0, newMrr: 0 })).toBe(0.97);
   });
 
   it('quick ratio = gains / losses, null without losses; net new MRR adds up the movements', () => {
-    expect(quickRatio(movements({ newMrr: 300, expansion: 100, reactivation: 50, contraction: 100, churned: 50 }))).toBe(3);
+    expect(
+      quickRatio(movements({ newMrr: 300, expansion: 100, reactivation: 50, contraction: 100, churned: 50 })),
+    ).toBe(3);
     expect(quickRatio(movements({ newMrr: 300, expansion: 100 }))).toBeNull();
-    expect(netNewMrr(movements({ newMrr: 300, expansion: 100, reactivation: 50, contraction: 100, churned: 50 }))).toBe(300);
+    expect(netNewMrr(movements({ newMrr: 300, expansion: 100, reactivation: 50, contraction: 100, churned: 50 }))).toBe(
+      300,
+    );
   });
 
   it('ARPA in whole minor units; LTV = ARPA x margin / average churn, null without churn', () => {

@@ -38,13 +38,19 @@ describe('timeline URL state', () => {
     const search = timelineSearch({ kinds: ['order', 'activity'], through: cursor });
     expect(search).toBe('?type=order&type=activity&through=2026-03-01T10%3A00%3A00.123456Z%7E4%7E991');
     const params = new URLSearchParams(search.slice(1));
-    expect(parseTimelineQuery({ type: params.getAll('type'), through: params.get('through')! })).toEqual({ kinds: ['order', 'activity'], through: cursor });
+    expect(parseTimelineQuery({ type: params.getAll('type'), through: params.get('through')! })).toEqual({
+      kinds: ['order', 'activity'],
+      through: cursor,
+    });
     expect(parseTimelineQuery({ type: 'risk' }).kinds).toEqual(['risk']);
     expect(decodeTimelineCursor(encodeTimelineCursor(cursor))).toEqual(cursor);
   });
 
   it('falls back to every kind and the newest page on anything malformed', () => {
-    expect(parseTimelineQuery({ type: 'nonsense', through: '2026-13-99~1~1' })).toEqual({ kinds: [...TIMELINE_KINDS], through: null });
+    expect(parseTimelineQuery({ type: 'nonsense', through: '2026-13-99~1~1' })).toEqual({
+      kinds: [...TIMELINE_KINDS],
+      through: null,
+    });
     expect(parseTimelineQuery({ through: '2026-03-01T10:00:00.123456Z~42~1' }).through).toBeNull();
     expect(timelineSearch({ kinds: [...TIMELINE_KINDS], through: null })).toBe('');
   });
@@ -58,7 +64,14 @@ describe('labels and dates', () => {
   });
 
   it('puts NPS answers in their categories (promoters 9-10, detractors 0-6)', () => {
-    expect([0, 6, 7, 8, 9, 10].map((score) => npsCategory(score).label)).toEqual(['Detractor', 'Detractor', 'Passive', 'Passive', 'Promoter', 'Promoter']);
+    expect([0, 6, 7, 8, 9, 10].map((score) => npsCategory(score).label)).toEqual([
+      'Detractor',
+      'Detractor',
+      'Passive',
+      'Passive',
+      'Promoter',
+      'Promoter',
+    ]);
   });
 
   it('formats days in UTC and times relative to now', () => {

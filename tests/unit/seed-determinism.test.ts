@@ -20,13 +20,27 @@ const within = (d: Date | null | undefined, from: number, to: number) => ms(d) >
 /** The risk signals (docs/risk.md) a customer shows in the 60 days before `at` (as the risk rules will read them). */
 function signalsBefore(b: CustomerBundle, at: number): string[] {
   const found: string[] = [];
-  const count = (type: string, from: number, to: number) => b.events.filter((e) => e.type === type && within(e.occurredAt, from, to)).length;
+  const count = (type: string, from: number, to: number) =>
+    b.events.filter((e) => e.type === type && within(e.occurredAt, from, to)).length;
   if (ms(b.customer.acquiredAt) < at - 45 * DAY && count('login', at - 45 * DAY, at) === 0) found.push('login_gap');
   const previous = count('usage', at - 60 * DAY, at - 30 * DAY);
   if (previous > 0 && count('usage', at - 30 * DAY, at) < previous / 2) found.push('usage_drop');
-  if (b.tickets.filter((t) => t.kind === 'complaint' && within(t.openedAt, at - 30 * DAY, at)).length > 2) found.push('complaints');
-  if (b.feedback.some((f) => within(f.submittedAt, at - 60 * DAY, at) && ((f.kind === 'nps' && f.score <= 6) || (f.kind === 'csat' && f.score <= 2)))) found.push('negative_feedback');
-  if (b.events.some((e) => (e.type === 'payment_failed' || e.type === 'card_expiring') && within(e.occurredAt, at - 60 * DAY, at))) found.push('payment');
+  if (b.tickets.filter((t) => t.kind === 'complaint' && within(t.openedAt, at - 30 * DAY, at)).length > 2)
+    found.push('complaints');
+  if (
+    b.feedback.some(
+      (f) =>
+        within(f.submittedAt, at - 60 * DAY, at) &&
+        ((f.kind === 'nps' && f.score <= 6) || (f.kind === 'csat' && f.score <= 2)),
+    )
+  )
+    found.push('negative_feedback');
+  if (
+    b.events.some(
+      (e) => (e.type === 'payment_failed' || e.type === 'card_expiring') && within(e.occurredAt, at - 60 * DAY, at),
+    )
+  )
+    found.push('payment');
   return found;
 }
 
@@ -43,12 +57,14 @@ describe('demo data generator', () => {
   });
 
   it('produces volumes near the reference scale', () => {
-    const perCustomer = (key: Exclude<keyof CustomerBundle, 'customer'>) => bundles.reduce((sum, b) => sum + b[key].length, 0) / N;
+    const perCustomer = (key: Exclude<keyof CustomerBundle, 'customer'>) =>
+      bundles.reduce((sum, b) => sum + b[key].length, 0) / N;
     expect(perCustomer('events')).toBeGreaterThan(15);
     expect(perCustomer('events')).toBeLessThan(35);
     expect(perCustomer('orders')).toBeGreaterThan(2);
     expect(perCustomer('orders')).toBeLessThan(4);
-    for (const key of ['subscriptions', 'tickets', 'feedback', 'activities', 'tasks', 'lifecycleTransitions'] as const) expect(perCustomer(key)).toBeGreaterThan(0.5);
+    for (const key of ['subscriptions', 'tickets', 'feedback', 'activities', 'tasks', 'lifecycleTransitions'] as const)
+      expect(perCustomer(key)).toBeGreaterThan(0.5);
     const segments = new Set(bundles.map((b) => b.customer.segment));
     expect([...segments].sort()).toEqual(['b2b_enterprise', 'b2b_smb', 'b2c']);
     const owners = new Map<string, number>();
@@ -60,7 +76,11 @@ describe('demo data generator', () => {
 
   it('keeps every money amount in integer cents and every time before as-of', () => {
     for (const b of bundles) {
-      const amounts = [b.customer.mrrCents, ...b.subscriptions.map((s) => s.mrrCents), ...b.orders.map((o) => o.amountCents)];
+      const amounts = [
+        b.customer.mrrCents,
+        ...b.subscriptions.map((s) => s.mrrCents),
+        ...b.orders.map((o) => o.amountCents),
+      ];
       for (const amount of amounts) expect(Number.isSafeInteger(amount)).toBe(true);
       for (const e of b.events) expect(ms(e.occurredAt)).toBeLessThan(asOf);
       for (const o of b.orders) expect(ms(o.orderedAt)).toBeLessThan(asOf);
@@ -75,18 +95,24 @@ describe('demo data generator', () => {
         ...b.orders.map((o) => ms(o.orderedAt)),
         ...b.activities.map((a) => ms(a.occurredAt)),
       );
-      expect(b.customerActivity.map((a) => (a.lastActivityAt === null ? null : ms(a.lastActivityAt)))).toEqual([Number.isFinite(newest) ? newest : null]);
+      expect(b.customerActivity.map((a) => (a.lastActivityAt === null ? null : ms(a.lastActivityAt)))).toEqual([
+        Number.isFinite(newest) ? newest : null,
+      ]);
       expect(b.customer.lifecycleStage).toBe(b.lifecycleTransitions[b.lifecycleTransitions.length - 1].toStage);
     }
   });
 
   it('has churners show a risk signal in the 60 days before they leave, and healthy customers show none', () => {
-    const churns = bundles.flatMap((b) => b.subscriptions.filter((s) => s.mrrCents === 0).map((s) => ({ b, at: ms(s.effectiveAt) })));
+    const churns = bundles.flatMap((b) =>
+      b.subscriptions.filter((s) => s.mrrCents === 0).map((s) => ({ b, at: ms(s.effectiveAt) })),
+    );
     expect(churns.length).toBeGreaterThan(N * 0.2);
     const signalled = churns.filter(({ b, at }) => signalsBefore(b, at).length > 0);
     expect(signalled.length / churns.length).toBeGreaterThanOrEqual(0.9);
 
-    const healthy = bundles.filter((b) => ['activated', 'adopting', 'loyal', 'won_back'].includes(b.customer.lifecycleStage!));
+    const healthy = bundles.filter((b) =>
+      ['activated', 'adopting', 'loyal', 'won_back'].includes(b.customer.lifecycleStage!),
+    );
     const noisy = healthy.filter((b) => signalsBefore(b, asOf).length > 0);
     expect(noisy.length / healthy.length).toBeLessThan(0.05);
 
@@ -99,9 +125,14 @@ describe('demo data generator', () => {
 
   it('records churn reason and type, reactivations and never-activated customers', () => {
     const churned = bundles.filter((b) => b.customer.churnedAt !== null);
-    expect(new Set(churned.map((b) => b.customer.churnReason))).toEqual(new Set(['low_value', 'support', 'price', 'usability', 'competitor', 'involuntary']));
-    for (const b of churned) expect(b.customer.churnType).toBe(b.customer.churnReason === 'involuntary' ? 'involuntary' : 'voluntary');
-    const reactivated = bundles.filter((b) => b.subscriptions.some((s, i) => i > 0 && s.mrrCents! > 0 && b.subscriptions[i - 1].mrrCents === 0));
+    expect(new Set(churned.map((b) => b.customer.churnReason))).toEqual(
+      new Set(['low_value', 'support', 'price', 'usability', 'competitor', 'involuntary']),
+    );
+    for (const b of churned)
+      expect(b.customer.churnType).toBe(b.customer.churnReason === 'involuntary' ? 'involuntary' : 'voluntary');
+    const reactivated = bundles.filter((b) =>
+      b.subscriptions.some((s, i) => i > 0 && s.mrrCents! > 0 && b.subscriptions[i - 1].mrrCents === 0),
+    );
     expect(reactivated.length).toBeGreaterThan(N * 0.02);
     expect(bundles.filter((b) => b.customer.activatedAt === null).length).toBeGreaterThan(N * 0.05);
   });
@@ -135,7 +166,10 @@ describe('demo data generator', () => {
     expect(N[first]).toBeLessThanOrEqual(2 * windowNew[Math.floor(windowNew.length / 2)]);
     // Logo churn at its usual rate in the first charted month and the five before it (what LTV averages).
     for (const i of [first - 5, first - 4, first - 3, first - 2, first - 1, first]) {
-      expect({ month: months[i], churn: C[i] / S[i] }).toEqual({ month: months[i], churn: expect.toSatisfy((r: number) => r > 0.01 && r < 0.1) });
+      expect({ month: months[i], churn: C[i] / S[i] }).toEqual({
+        month: months[i],
+        churn: expect.toSatisfy((r: number) => r > 0.01 && r < 0.1),
+      });
     }
   });
 });

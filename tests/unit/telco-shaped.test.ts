@@ -17,20 +17,29 @@ describe('the Telco-shaped test file', () => {
   it("has the sample's quirks in its first rows", () => {
     const [noPhone, noInternet, brandNew, churned] = rows;
     expect(noPhone).toMatchObject({ PhoneService: 'No', MultipleLines: 'No phone service', InternetService: 'DSL' });
-    expect(noInternet).toMatchObject({ InternetService: 'No', OnlineSecurity: 'No internet service', StreamingMovies: 'No internet service' });
+    expect(noInternet).toMatchObject({
+      InternetService: 'No',
+      OnlineSecurity: 'No internet service',
+      StreamingMovies: 'No internet service',
+    });
     expect(brandNew).toMatchObject({ tenure: '0', TotalCharges: ' ', Churn: 'No' });
     expect(churned).toMatchObject({ Churn: 'Yes', Contract: 'Month-to-month', InternetService: 'Fiber optic' });
     expect(Number(churned.MonthlyCharges)).toBeGreaterThan(0);
-    expect(rows.every((r) => /^\d+(\.\d{1,2})?$/.test(r.MonthlyCharges) && !/\.\d*0$/.test(r.MonthlyCharges))).toBe(true);
+    expect(rows.every((r) => /^\d+(\.\d{1,2})?$/.test(r.MonthlyCharges) && !/\.\d*0$/.test(r.MonthlyCharges))).toBe(
+      true,
+    );
   });
 
   it('has a churn signal to learn: month-to-month, fiber and short tenure churn more', () => {
     expect(churnRate(rows)).toBeGreaterThan(0.2);
     expect(churnRate(rows)).toBeLessThan(0.32);
-    const by = (column: keyof (typeof rows)[number], value: string) => churnRate(rows.filter((r) => r[column] === value));
+    const by = (column: keyof (typeof rows)[number], value: string) =>
+      churnRate(rows.filter((r) => r[column] === value));
     expect(by('Contract', 'Month-to-month')).toBeGreaterThan(3 * by('Contract', 'Two year'));
     expect(by('InternetService', 'Fiber optic')).toBeGreaterThan(by('InternetService', 'DSL'));
-    expect(churnRate(rows.filter((r) => Number(r.tenure) <= 12))).toBeGreaterThan(churnRate(rows.filter((r) => Number(r.tenure) > 48)));
+    expect(churnRate(rows.filter((r) => Number(r.tenure) <= 12))).toBeGreaterThan(
+      churnRate(rows.filter((r) => Number(r.tenure) > 48)),
+    );
   });
 
   it.skipIf(!HAS_TELCO_SAMPLE)(`has the real sample's header (${NEEDS_TELCO_SAMPLE})`, () => {

@@ -36,7 +36,9 @@ describe('the npm test summary', () => {
   it('counts a Playwright spec that failed to load as failed, though no test ran and the stats are all zero', () => {
     const result = fromPlaywright(report('playwright-spec-failed-to-load'));
     expect(result).toMatchObject({ passed: 0, failed: 1, skipped: 0 });
-    expect(result.problems).toEqual(["broken.spec.ts: Error: ENOENT: no such file or directory, open '/data/telco-customer-churn.csv'"]);
+    expect(result.problems).toEqual([
+      "broken.spec.ts: Error: ENOENT: no such file or directory, open '/data/telco-customer-churn.csv'",
+    ]);
   });
 
   it('counts a web server that did not start as failed', () => {

@@ -4,7 +4,12 @@ import { fieldErrorsOf } from '@/lib/validation/field-errors';
 
 describe('createUserSchema', () => {
   it('normalises the email to lower case and trims the name', () => {
-    const parsed = createUserSchema.parse({ email: '  Ana@Example.COM ', name: '  Ana  ', role: 'csm', password: 'long enough pw' });
+    const parsed = createUserSchema.parse({
+      email: '  Ana@Example.COM ',
+      name: '  Ana  ',
+      role: 'csm',
+      password: 'long enough pw',
+    });
     expect(parsed).toMatchObject({ email: 'ana@example.com', name: 'Ana' });
   });
 
@@ -26,8 +31,16 @@ describe('createUserSchema', () => {
 
 describe('user update schemas', () => {
   it('coerces form strings for ids, versions and the disabled flag', () => {
-    expect(changeRoleSchema.parse({ userId: '4', role: 'exec', version: '2' })).toEqual({ userId: 4, role: 'exec', version: 2 });
-    expect(setDisabledSchema.parse({ userId: '4', disabled: 'true', version: '1' })).toEqual({ userId: 4, disabled: true, version: 1 });
+    expect(changeRoleSchema.parse({ userId: '4', role: 'exec', version: '2' })).toEqual({
+      userId: 4,
+      role: 'exec',
+      version: 2,
+    });
+    expect(setDisabledSchema.parse({ userId: '4', disabled: 'true', version: '1' })).toEqual({
+      userId: 4,
+      disabled: true,
+      version: 1,
+    });
     expect(setDisabledSchema.parse({ userId: 4, disabled: false, version: 1 }).disabled).toBe(false);
   });
 

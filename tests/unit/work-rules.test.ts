@@ -28,7 +28,10 @@ describe('due dates', () => {
     expect(dueBucket(t('2026-03-01T23:59:59.999Z'), now)).toBe('today');
     expect(dueBucket(t('2026-03-02T00:00:00Z'), now)).toBe('upcoming');
     expect(dueBucket(null, now)).toBe('upcoming');
-    const groups = groupByDue([{ dueAt: null }, { dueAt: t('2026-02-01T00:00:00Z') }, { dueAt: t('2026-03-01T12:00:00Z') }], now);
+    const groups = groupByDue(
+      [{ dueAt: null }, { dueAt: t('2026-02-01T00:00:00Z') }, { dueAt: t('2026-03-01T12:00:00Z') }],
+      now,
+    );
     expect([groups.overdue.length, groups.today.length, groups.upcoming.length]).toEqual([1, 1, 1]);
   });
 });
@@ -37,13 +40,19 @@ describe('first-response SLA (24 h)', () => {
   const createdAt = t('2026-03-01T10:00:00Z');
 
   it('is met by a response within 24 hours, to the minute', () => {
-    const status = firstResponseSla({ createdAt, respondedAt: t('2026-03-02T10:00:00Z'), now: t('2026-03-05T00:00:00Z') });
+    const status = firstResponseSla({
+      createdAt,
+      respondedAt: t('2026-03-02T10:00:00Z'),
+      now: t('2026-03-05T00:00:00Z'),
+    });
     expect(status).toMatchObject({ state: 'met', remainingMs: 0 });
     expect(slaLabel(status)).toBe('Responded in time');
   });
 
   it('is breached by a late response or by none after the deadline', () => {
-    expect(slaLabel(firstResponseSla({ createdAt, respondedAt: t('2026-03-02T10:00:01Z'), now: t('2026-03-03T00:00:00Z') }))).toBe('Responded late');
+    expect(
+      slaLabel(firstResponseSla({ createdAt, respondedAt: t('2026-03-02T10:00:01Z'), now: t('2026-03-03T00:00:00Z') })),
+    ).toBe('Responded late');
     const none = firstResponseSla({ createdAt, respondedAt: null, now: t('2026-03-02T10:00:01Z') });
     expect(none.state).toBe('breached');
     expect(slaLabel(none)).toBe('Response overdue');
@@ -54,6 +63,10 @@ describe('first-response SLA (24 h)', () => {
     expect(status).toMatchObject({ state: 'pending', remainingMs: (19 * 60 + 20) * 60_000 });
     expect(status.deadline.toISOString()).toBe('2026-03-02T10:00:00.000Z');
     expect(slaLabel(status)).toBe('19h 20m left to respond');
-    expect([formatRemaining(30_000), formatRemaining(45 * 60_000), formatRemaining(2 * 3_600_000)]).toEqual(['under 1m', '45m', '2h']);
+    expect([formatRemaining(30_000), formatRemaining(45 * 60_000), formatRemaining(2 * 3_600_000)]).toEqual([
+      'under 1m',
+      '45m',
+      '2h',
+    ]);
   });
 });

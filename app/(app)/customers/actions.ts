@@ -29,7 +29,10 @@ export const assignOwnerAction = validatedAction(assignOwnerSchema, 'customers.a
 export const createTasksAction = validatedAction(createTasksSchema, 'tasks.write', async ({ ctx, input }) => {
   const { changed, erased } = await createTasksForCustomers({ ctx, input });
   refresh();
-  return { ok: true, message: `Created ${changed === 1 ? '1 task' : `${formatCount(changed)} tasks`}.${leftOut(erased)}` };
+  return {
+    ok: true,
+    message: `Created ${changed === 1 ? '1 task' : `${formatCount(changed)} tasks`}.${leftOut(erased)}`,
+  };
 });
 
 export const createViewAction = validatedAction(createViewSchema, 'views.save', async ({ ctx, input }) => {

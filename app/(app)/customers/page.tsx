@@ -35,7 +35,8 @@ export const metadata: Metadata = { title: 'Customers' };
 
 type CustomersPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const href = (query: CustomerListQuery, overrides?: Parameters<typeof customerListSearch>[1]) => `/customers${customerListSearch(query, overrides)}`;
+const href = (query: CustomerListQuery, overrides?: Parameters<typeof customerListSearch>[1]) =>
+  `/customers${customerListSearch(query, overrides)}`;
 
 export default async function CustomersPage({ searchParams }: CustomersPageProps) {
   await connection();
@@ -66,12 +67,16 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
   const { owner: _owner, ...otherFilters } = query.filter;
   const onlyOwner = Object.keys(otherFilters).length === 0;
   const presets = [
-    ...(ownsAccounts ? [{ label: 'My accounts', href: '/customers?owner=me', active: !active && onlyOwner && owner === 'me' }] : []),
+    ...(ownsAccounts
+      ? [{ label: 'My accounts', href: '/customers?owner=me', active: !active && onlyOwner && owner === 'me' }]
+      : []),
     { label: 'All customers', href: '/customers?owner=any', active: !active && onlyOwner && owner === 'any' },
   ];
   const filtered = !onlyOwner || owner !== 'any';
   const people = options.owners.filter((o) => !o.disabled && o.role !== 'exec');
-  const keep: Record<string, string> = Object.fromEntries(new URLSearchParams(customerListSearch({ ...query, filter: {} }, { page: null })));
+  const keep: Record<string, string> = Object.fromEntries(
+    new URLSearchParams(customerListSearch({ ...query, filter: {} }, { page: null })),
+  );
   const total = formatApproximateCount(page.total.value, page.total.exact);
 
   return (
@@ -94,9 +99,7 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
       />
       <div className="space-y-4">
         {ignored.length > 0 && (
-          <Alert tone="error">
-            Some of this link could not be read and was left out: {ignored.join('; ')}.
-          </Alert>
+          <Alert tone="error">Some of this link could not be read and was left out: {ignored.join('; ')}.</Alert>
         )}
         <div className="flex flex-wrap items-center justify-between gap-2">
           <div className="flex flex-wrap items-center gap-2">
@@ -133,15 +136,18 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
           {page.rows.length === 0 ? (
             filtered || query.page ? (
               <EmptyState icon={SearchX} title="No customers match these filters">
-                <Link href={href({ ...query, filter: { owner: 'any' } }, { page: null })} className="font-medium text-accent-800 hover:underline">
+                <Link
+                  href={href({ ...query, filter: { owner: 'any' } }, { page: null })}
+                  className="font-medium text-accent-800 hover:underline"
+                >
                   Show all customers
                 </Link>{' '}
                 or remove a filter above.
               </EmptyState>
             ) : (
               <EmptyState icon={Users} title="No customers yet">
-                Import a CSV with <code className="font-mono text-xs">npx holdfast import customers file.csv</code>, or load demo data with{' '}
-                <code className="font-mono text-xs">npx holdfast seed</code>.
+                Import a CSV with <code className="font-mono text-xs">npx holdfast import customers file.csv</code>, or
+                load demo data with <code className="font-mono text-xs">npx holdfast seed</code>.
               </EmptyState>
             )
           ) : (
@@ -150,7 +156,11 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
               query={query}
               visible={visible}
               total={page.total}
-              can={{ assignOwner: can(user, 'customers.assignOwner'), createTasks: can(user, 'tasks.write'), assignTasks: can(user, 'tasks.assign') }}
+              can={{
+                assignOwner: can(user, 'customers.assignOwner'),
+                createTasks: can(user, 'tasks.write'),
+                assignTasks: can(user, 'tasks.assign'),
+              }}
               people={people}
               bulkLimit={BULK_LIMIT}
             />
@@ -161,7 +171,11 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
             previousHref={page.previous ? href(query, { page: { before: page.previous } }) : null}
             nextHref={page.next ? href(query, { page: { after: page.next } }) : null}
             firstHref={query.page ? href(query, { page: null }) : null}
-            pageSizes={PAGE_SIZES.map((size) => ({ size, href: href({ ...query, size }, { page: null }), current: size === query.size }))}
+            pageSizes={PAGE_SIZES.map((size) => ({
+              size,
+              href: href({ ...query, size }, { page: null }),
+              current: size === query.size,
+            }))}
           />
         </Card>
       </div>

@@ -40,7 +40,8 @@ export default async function ImportsPage({ searchParams }: ImportsPageProps) {
           <Card>
             {history.jobs.length === 0 ? (
               <EmptyState icon={History} title={query.before ? 'No older imports' : 'No imports yet'}>
-                Every import and dry run is listed here, from this page or the <code className="font-mono">holdfast import</code> command.
+                Every import and dry run is listed here, from this page or the{' '}
+                <code className="font-mono">holdfast import</code> command.
               </EmptyState>
             ) : (
               <ImportJobsTable jobs={history.jobs} />

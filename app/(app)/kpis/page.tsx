@@ -38,7 +38,11 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
   const state = parseKpiPageState(await searchParams);
   const now = new Date();
   const today = todayOf(now.getTime());
-  const dashboard = await getKpiDashboard({ ctx: { db: await getDb(), actor: userActor(user), background: after }, state, now });
+  const dashboard = await getKpiDashboard({
+    ctx: { db: await getDb(), actor: userActor(user), background: after },
+    state,
+    now,
+  });
   const { period, current, trend, breakdowns, filters } = dashboard;
   const view = { selection: period.selection, filters, cohorts: state.cohorts };
   const link: DrilldownLink = (metric, month) => drilldownHref(view, metric, month);
@@ -55,8 +59,9 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
             <>
               Retention for <strong className="font-semibold text-zinc-800">{period.label}</strong>
               {filters.segment && ` · ${segmentLabel(filters.segment)}`}
-              {period.previous ? `, compared with ${period.previous.label}` : ''}. Every number shows its formula
-              (<Info aria-label="the information buttons" className="inline size-3.5 align-[-2px]" />) and opens the customers it counts.
+              {period.previous ? `, compared with ${period.previous.label}` : ''}. Every number shows its formula (
+              <Info aria-label="the information buttons" className="inline size-3.5 align-[-2px]" />) and opens the
+              customers it counts.
             </>
           }
         />
@@ -73,7 +78,11 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
       </Card>
 
       {period.note && (
-        <p role="note" data-testid="period-note" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900">
+        <p
+          role="note"
+          data-testid="period-note"
+          className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900"
+        >
           {period.note}
         </p>
       )}
@@ -87,8 +96,8 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
       {trend.rollup.through === null ? (
         <Card>
           <EmptyState icon={ChartNoAxesCombined} title="No KPI data yet">
-            Load the demo data with <code className="font-mono">npx holdfast seed</code> or import subscriptions or orders; the KPIs are computed from
-            them.
+            Load the demo data with <code className="font-mono">npx holdfast seed</code> or import subscriptions or
+            orders; the KPIs are computed from them.
           </EmptyState>
         </Card>
       ) : (
@@ -101,18 +110,28 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
             <HeadlineCards dashboard={dashboard} link={link} />
           </KpiSection>
 
-          <KpiSection id="trends" title="Last 24 months" description={`Monthly values up to ${monthLabel(period.to)}. Select a month on a chart, or open "Show data", for its customers.`}>
+          <KpiSection
+            id="trends"
+            title="Last 24 months"
+            description={`Monthly values up to ${monthLabel(period.to)}. Select a month on a chart, or open "Show data", for its customers.`}
+          >
             <TrendSection trend={trend} link={link} />
           </KpiSection>
 
-          <KpiSection id="revenue-and-churn" title="Where revenue and customers went" description={`Over ${period.label}.`}>
+          <KpiSection
+            id="revenue-and-churn"
+            title="Where revenue and customers went"
+            description={`Over ${period.label}.`}
+          >
             <div className="grid gap-4 lg:grid-cols-2">
               <MrrMovements doc={current} link={link} />
               <ChurnBySegment
                 rows={breakdowns.bySegment}
                 selected={filters.segment}
                 months={period.length}
-                segmentHref={(segment) => `/kpis${kpiSearchString({ ...view, filters: { ...filters, segment: segment || undefined } })}`}
+                segmentHref={(segment) =>
+                  `/kpis${kpiSearchString({ ...view, filters: { ...filters, segment: segment || undefined } })}`
+                }
               />
               <ChurnByReason
                 rows={breakdowns.byReason}
@@ -124,21 +143,47 @@ export default async function KpisPage({ searchParams }: KpisPageProps) {
             </div>
           </KpiSection>
 
-          <KpiSection id="cohorts" title="Cohorts" description="How long customers stay, by the month they started, over the last 24 months.">
-            <CohortHeatmap cohorts={trend.cohorts} view={state.cohorts} viewHref={(cohorts) => `/kpis${kpiSearchString({ ...view, cohorts })}#cohorts`} />
+          <KpiSection
+            id="cohorts"
+            title="Cohorts"
+            description="How long customers stay, by the month they started, over the last 24 months."
+          >
+            <CohortHeatmap
+              cohorts={trend.cohorts}
+              view={state.cohorts}
+              viewHref={(cohorts) => `/kpis${kpiSearchString({ ...view, cohorts })}#cohorts`}
+            />
           </KpiSection>
 
-          <KpiSection id="what-if" title="What if churn were lower?" description="A projection from today's numbers: lower monthly logo churn by a few points and see where customers, MRR and LTV land.">
+          <KpiSection
+            id="what-if"
+            title="What if churn were lower?"
+            description="A projection from today's numbers: lower monthly logo churn by a few points and see where customers, MRR and LTV land."
+          >
             <Card>
               <CardContent>
-                <WhatIfPanel baseline={whatIfBaseline(trend.series, trendEnd, trend.settings.gross_margin)} currency={trend.currency} asOf={monthLabel(period.to)} />
+                <WhatIfPanel
+                  baseline={whatIfBaseline(trend.series, trendEnd, trend.settings.gross_margin)}
+                  currency={trend.currency}
+                  asOf={monthLabel(period.to)}
+                />
               </CardContent>
             </Card>
           </KpiSection>
 
-          <KpiSection id="all-metrics" title="All metrics" description={`Every KPI for ${period.label}${period.previous ? `, with ${period.previous.label} beside it` : ''}.`}>
+          <KpiSection
+            id="all-metrics"
+            title="All metrics"
+            description={`Every KPI for ${period.label}${period.previous ? `, with ${period.previous.label} beside it` : ''}.`}
+          >
             <Card>
-              <MetricsTable current={current} previous={dashboard.previous && period.previous && { doc: dashboard.previous, label: period.previous.label }} link={link} />
+              <MetricsTable
+                current={current}
+                previous={
+                  dashboard.previous && period.previous && { doc: dashboard.previous, label: period.previous.label }
+                }
+                link={link}
+              />
             </Card>
           </KpiSection>
         </div>

@@ -9,5 +9,8 @@ export const bulkReassignAction = validatedAction(bulkReassignSchema, 'tasks.ass
   const { reassigned, unchanged, assignee } = await bulkReassignTasks({ ctx, input });
   revalidateWork();
   const already = unchanged > 0 ? ` (${unchanged} already ${unchanged === 1 ? 'was' : 'were'})` : '';
-  return { ok: true, message: `${reassigned} ${reassigned === 1 ? 'task' : 'tasks'} reassigned to ${assignee.name}${already}.` };
+  return {
+    ok: true,
+    message: `${reassigned} ${reassigned === 1 ? 'task' : 'tasks'} reassigned to ${assignee.name}${already}.`,
+  };
 });

@@ -34,7 +34,10 @@ export default async function TeamPage({ searchParams }: TeamPageProps) {
 
   return (
     <>
-      <PageHeader title="Team" description="Open tasks per person. Choose someone to see their tasks and hand some to a colleague. Times are in UTC." />
+      <PageHeader
+        title="Team"
+        description="Open tasks per person. Choose someone to see their tasks and hand some to a colleague. Times are in UTC."
+      />
       <div className="space-y-6">
         <Card>
           <TeamLoadTable rows={load} selected={member ? memberKey(member) : null} />
@@ -44,7 +47,9 @@ export default async function TeamPage({ searchParams }: TeamPageProps) {
             <CardTitle>{member ? `Open tasks of ${member.name}` : 'Open tasks'}</CardTitle>
             {member && (
               <CardDescription>
-                {tasks.length >= TASK_LIST_LIMIT ? `The ${TASK_LIST_LIMIT} due soonest of ${member.open}.` : `${tasks.length} open, soonest due first.`}
+                {tasks.length >= TASK_LIST_LIMIT
+                  ? `The ${TASK_LIST_LIMIT} due soonest of ${member.open}.`
+                  : `${tasks.length} open, soonest due first.`}
               </CardDescription>
             )}
           </CardHeader>

@@ -19,7 +19,11 @@ export async function GET() {
     await queryRows(handle.db, sql`select 1`);
     const { applied, expected, current } = await migrationStatus(handle);
     return NextResponse.json(
-      { status: current ? 'ok' : 'degraded', database: { driver, migrations: { applied, expected, current } }, version: packageJson.version },
+      {
+        status: current ? 'ok' : 'degraded',
+        database: { driver, migrations: { applied, expected, current } },
+        version: packageJson.version,
+      },
       { headers: NO_STORE },
     );
   } catch (error) {

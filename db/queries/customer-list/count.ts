@@ -22,7 +22,10 @@ export type ListTotal = { value: number; exact: boolean };
 
 /** The planner's row estimate for the filter: ~0.1 ms at any size, where an exact count of 1M rows costs ~100 ms. */
 async function estimate(db: Executor, where: SQL | undefined): Promise<number> {
-  const query = db.select({ one: sql`1` }).from(customers).where(where);
+  const query = db
+    .select({ one: sql`1` })
+    .from(customers)
+    .where(where);
   const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) ${query}`);
   const raw = row['QUERY PLAN'];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
@@ -39,11 +42,18 @@ function cancelledByTimeout(error: unknown): boolean {
  * (sent back as it came when the page is read from them); null when the budget ran out.
  */
 async function cappedMatches(db: Executor, where: SQL | undefined): Promise<{ count: number; ids: string } | null> {
-  const capped = db.select({ id: customers.id }).from(customers).where(where).limit(EXACT_COUNT_LIMIT + 1);
+  const capped = db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(where)
+    .limit(EXACT_COUNT_LIMIT + 1);
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local statement_timeout = ${EXACT_COUNT_BUDGET_MS}`));
-      const [row] = await queryRows<{ count: number; ids: string }>(tx, sql`select cardinality(m.ids)::int as count, m.ids::text as ids from (select array(${capped}) as ids) as m`);
+      const [row] = await queryRows<{ count: number; ids: string }>(
+        tx,
+        sql`select cardinality(m.ids)::int as count, m.ids::text as ids from (select array(${capped}) as ids) as m`,
+      );
       return row;
     });
   } catch (error) {
@@ -70,6 +80,7 @@ export async function countMatching(db: Executor, where: SQL | undefined): Promi
   if (estimated > EXACT_COUNT_LIMIT * ESTIMATE_SLACK) return { total: { value: estimated, exact: false }, ids: null };
   const matches = await cappedMatches(db, where);
   if (matches === null) return { total: { value: estimated, exact: false }, ids: null };
-  if (matches.count > EXACT_COUNT_LIMIT) return { total: { value: Math.max(estimated, matches.count), exact: false }, ids: null };
+  if (matches.count > EXACT_COUNT_LIMIT)
+    return { total: { value: Math.max(estimated, matches.count), exact: false }, ids: null };
   return { total: { value: matches.count, exact: true }, ids: matches.ids };
 }

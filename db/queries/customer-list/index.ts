@@ -12,7 +12,13 @@ export type { ListTotal } from './count';
 export type { ListRow } from './rows';
 export type { SortContext } from './sorts';
 
-export type CustomerPageRequest = { filter: CustomerFilter; sort: CustomerSort; page?: ListPage; size: number; context: SortContext };
+export type CustomerPageRequest = {
+  filter: CustomerFilter;
+  sort: CustomerSort;
+  page?: ListPage;
+  size: number;
+  context: SortContext;
+};
 
 export type CustomerPage = {
   rows: (Omit<PositionedRow, 'row'> & { row: ListRow })[];
@@ -29,6 +35,10 @@ export type CustomerPage = {
 export async function queryCustomerPage(db: Executor, request: CustomerPageRequest): Promise<CustomerPage> {
   const where = customerFilterWhere(request.filter);
   const { total, ids } = await countMatching(db, where);
-  const page = await keysetPage(sortParts(request.sort.column, request.context), { db, where, direction: request.sort.dir, size: request.size, matches: ids }, request.page);
+  const page = await keysetPage(
+    sortParts(request.sort.column, request.context),
+    { db, where, direction: request.sort.dir, size: request.size, matches: ids },
+    request.page,
+  );
   return { ...page, rows: await withSideFacts(db, page.rows), total };
 }

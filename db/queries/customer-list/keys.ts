@@ -50,8 +50,14 @@ export function typedValue(type: KeyType, value: string): SQL {
  * index range scan from the cursor whatever its depth.
  */
 export function beyondKey(keys: readonly KeyColumn[], values: readonly string[], direction: 'asc' | 'desc'): SQL {
-  const columns = sql.join(keys.map((k) => sql`${k.column}`), sql`, `);
-  const position = sql.join(keys.map((k, i) => typedValue(k.type, values[i])), sql`, `);
+  const columns = sql.join(
+    keys.map((k) => sql`${k.column}`),
+    sql`, `,
+  );
+  const position = sql.join(
+    keys.map((k, i) => typedValue(k.type, values[i])),
+    sql`, `,
+  );
   return direction === 'asc' ? sql`(${columns}) > (${position})` : sql`(${columns}) < (${position})`;
 }
 

@@ -38,7 +38,10 @@ export type TierOption = { key: string; name: string };
 /** Loyalty tiers by rank, then tier keys that customers carry but the tier table does not know (named by key). */
 export async function listTiers(db: Executor): Promise<TierOption[]> {
   const [known, present] = await Promise.all([
-    db.select({ key: loyaltyTiers.key, name: loyaltyTiers.name }).from(loyaltyTiers).orderBy(asc(loyaltyTiers.position), asc(loyaltyTiers.id)),
+    db
+      .select({ key: loyaltyTiers.key, name: loyaltyTiers.name })
+      .from(loyaltyTiers)
+      .orderBy(asc(loyaltyTiers.position), asc(loyaltyTiers.id)),
     distinctValues(db, customers.loyaltyTier),
   ]);
   const keys = new Set(known.map((t) => t.key));
@@ -46,7 +49,10 @@ export async function listTiers(db: Executor): Promise<TierOption[]> {
 }
 
 export async function hasRiskScores(db: Executor): Promise<boolean> {
-  const rows = await db.select({ one: sql`1` }).from(riskScores).limit(1);
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(riskScores)
+    .limit(1);
   return rows.length > 0;
 }
 

@@ -14,13 +14,30 @@ function usable(parts: SortPart[], cursor: KeysetCursor | undefined): KeysetCurs
 }
 
 /** Up to `limit` rows walking the parts from a cursor, forwards (later parts) or backwards (earlier parts). */
-async function collect(parts: SortPart[], args: PagerArgs, start: KeysetCursor | undefined, backwards: boolean, limit: number) {
+async function collect(
+  parts: SortPart[],
+  args: PagerArgs,
+  start: KeysetCursor | undefined,
+  backwards: boolean,
+  limit: number,
+) {
   const out: PositionedRow[] = [];
   const step = backwards ? -1 : 1;
   const direction = backwards ? flip(args.direction) : args.direction;
-  for (let part = start?.part ?? (backwards ? parts.length - 1 : 0); part >= 0 && part < parts.length && out.length < limit; part += step) {
+  for (
+    let part = start?.part ?? (backwards ? parts.length - 1 : 0);
+    part >= 0 && part < parts.length && out.length < limit;
+    part += step
+  ) {
     const from = start && part === start.part ? start.key : null;
-    const rows = await parts[part].rows({ db: args.db, where: args.where, from, direction, limit: limit - out.length, matches: args.matches });
+    const rows = await parts[part].rows({
+      db: args.db,
+      where: args.where,
+      from,
+      direction,
+      limit: limit - out.length,
+      matches: args.matches,
+    });
     out.push(...rows.map(({ row, key }) => ({ row, cursor: { part, key } })));
   }
   return out;

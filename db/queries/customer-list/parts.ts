@@ -1,7 +1,16 @@
 import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { customerActivity, customers, riskScores } from '@/db/schema';
-import { beyondKey, keySelection, keyValuesOf, orderByKeys, typedValue, validKey, type KeyColumn, type KeyType } from './keys';
+import {
+  beyondKey,
+  keySelection,
+  keyValuesOf,
+  orderByKeys,
+  typedValue,
+  validKey,
+  type KeyColumn,
+  type KeyType,
+} from './keys';
 import { listSelection, type CustomerRow, type KeyedRow } from './rows';
 
 export type PartArgs = {
@@ -38,7 +47,10 @@ export type SideTable = typeof riskScores | typeof customerActivity;
 
 /** The list's rows with their sort keys; `side` joins the table whose (value, customer_id) index the sort walks. */
 function select(db: Executor, keys: readonly KeyColumn[], side?: SideTable) {
-  const query = db.select({ ...listSelection, ...keySelection(keys) }).from(customers).$dynamic();
+  const query = db
+    .select({ ...listSelection, ...keySelection(keys) })
+    .from(customers)
+    .$dynamic();
   return side ? query.innerJoin(side, eq(side.customerId, customers.id)) : query;
 }
 
@@ -82,14 +94,23 @@ export function rankedPart({
   values: string[];
   within: KeyColumn[];
 }): SortPart {
-  const rank = sql`array_position(array[${sql.join(values.map((v) => typedValue(valueType, v)), sql`, `)}], ${column})`;
+  const rank = sql`array_position(array[${sql.join(
+    values.map((v) => typedValue(valueType, v)),
+    sql`, `,
+  )}], ${column})`;
   const keysOf = (value: SQL | AnyColumn): KeyColumn[] => [{ column: value, type: valueType }, ...within];
 
   async function sorted({ db, from, direction, limit, matches }: PartArgs & { matches: string }): Promise<KeyedRow[]> {
     const keys: KeyColumn[] = [{ column: rank, type: 'int' }, ...within];
     const position = from ? [String(values.indexOf(from[0]) + 1), ...from.slice(1)] : null;
     const rows = await select(db, [{ column, type: valueType }, ...within])
-      .where(and(matchingIds(undefined, matches), inArray(column, values), position ? beyondKey(keys, position, direction) : undefined))
+      .where(
+        and(
+          matchingIds(undefined, matches),
+          inArray(column, values),
+          position ? beyondKey(keys, position, direction) : undefined,
+        ),
+      )
       .orderBy(...orderByKeys(keys, direction))
       .limit(limit);
     return rows.map((row) => splitKeys(row, within.length + 1));
@@ -112,7 +133,11 @@ export function rankedPart({
 
   return {
     validKey: (key) => values.includes(key[0]) && validKey(within, key.slice(1)),
-    rows: async (args) => (values.length === 0 ? [] : args.matches !== null ? sorted({ ...args, matches: args.matches }) : groupByGroup(args)),
+    rows: async (args) =>
+      values.length === 0
+        ? []
+        : args.matches !== null
+          ? sorted({ ...args, matches: args.matches })
+          : groupByGroup(args),
   };
 }
-

@@ -43,7 +43,11 @@ export type CustomerRow = {
   version: number;
 };
 
-export type ListRow = CustomerRow & { riskScore: number | null; riskBand: RiskBand | null; lastActivityAt: Date | null };
+export type ListRow = CustomerRow & {
+  riskScore: number | null;
+  riskBand: RiskBand | null;
+  lastActivityAt: Date | null;
+};
 
 /** A row with its position in the sort, from which a page cursor is made. */
 export type KeyedRow = { row: CustomerRow; key: string[] };
@@ -53,11 +57,19 @@ export type KeyedRow = { row: CustomerRow; key: string[] };
  * the row query on purpose: joined, the planner may merge-join a side table from its start (reading most of it for a
  * deep page); as per-row subqueries, a sorted small result would look up every match before the sort keeps 50.
  */
-export async function withSideFacts<T extends { row: CustomerRow }>(db: Executor, rows: T[]): Promise<(Omit<T, 'row'> & { row: ListRow })[]> {
+export async function withSideFacts<T extends { row: CustomerRow }>(
+  db: Executor,
+  rows: T[],
+): Promise<(Omit<T, 'row'> & { row: ListRow })[]> {
   const ids = rows.map((r) => r.row.id);
   const facts = ids.length
     ? await db
-        .select({ id: customers.id, score: riskScores.score, band: riskScores.band, lastActivityAt: customerActivity.lastActivityAt })
+        .select({
+          id: customers.id,
+          score: riskScores.score,
+          band: riskScores.band,
+          lastActivityAt: customerActivity.lastActivityAt,
+        })
         .from(customers)
         .leftJoin(riskScores, eq(riskScores.customerId, customers.id))
         .leftJoin(customerActivity, eq(customerActivity.customerId, customers.id))
@@ -66,6 +78,14 @@ export async function withSideFacts<T extends { row: CustomerRow }>(db: Executor
   const byId = new Map(facts.map((f) => [f.id, f]));
   return rows.map((r) => {
     const fact = byId.get(r.row.id);
-    return { ...r, row: { ...r.row, riskScore: fact?.score ?? null, riskBand: fact?.band ?? null, lastActivityAt: fact?.lastActivityAt ?? null } };
+    return {
+      ...r,
+      row: {
+        ...r.row,
+        riskScore: fact?.score ?? null,
+        riskBand: fact?.band ?? null,
+        lastActivityAt: fact?.lastActivityAt ?? null,
+      },
+    };
   });
 }

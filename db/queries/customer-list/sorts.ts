@@ -28,7 +28,13 @@ function byColumn(column: AnyColumn, type: KeyType, nullable: boolean): SortPart
  */
 function bySideTable(side: SideTable, column: AnyColumn, type: KeyType, missing: SQL): SortPart[] {
   return [
-    rangePart({ keys: [{ column, type }, { column: side.customerId, type: 'bigint' }], side }),
+    rangePart({
+      keys: [
+        { column, type },
+        { column: side.customerId, type: 'bigint' },
+      ],
+      side,
+    }),
     rangePart({ keys: [id], where: sql`(select true from ${missing}) is null` }),
   ];
 }
@@ -42,7 +48,11 @@ function byLastActivity(): SortPart[] {
   const at = customerActivity.lastActivityAt;
   const customerId: KeyColumn = { column: customerActivity.customerId, type: 'bigint' };
   return [
-    rangePart({ keys: [{ column: at, type: 'timestamptz' }, customerId], side: customerActivity, where: isNotNull(at) }),
+    rangePart({
+      keys: [{ column: at, type: 'timestamptz' }, customerId],
+      side: customerActivity,
+      where: isNotNull(at),
+    }),
     rangePart({ keys: [customerId], side: customerActivity, where: isNull(at) }),
   ];
 }
@@ -76,7 +86,12 @@ export function sortParts(column: CustomerColumn, ctx: SortContext): SortPart[] 
     case 'owner':
       // By owner name, then customer name: the (owner_id, name, id) index, one owner at a time.
       return [
-        rankedPart({ column: customers.ownerId, valueType: 'int', values: ctx.ownerIdsByName.map(String), within: [name, id] }),
+        rankedPart({
+          column: customers.ownerId,
+          valueType: 'int',
+          values: ctx.ownerIdsByName.map(String),
+          within: [name, id],
+        }),
         rangePart({ keys: [name, id], where: isNull(customers.ownerId) }),
       ];
     case 'loyalty':

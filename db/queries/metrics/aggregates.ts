@@ -76,7 +76,10 @@ export function counterColumn(key: string): SQL {
 
 /** `expression as "key"` select items. */
 export function selectItems(counters: Record<string, SQL>): SQL {
-  return sql.join(Object.entries(counters).map(([key, expression]) => sql`${expression} as ${sql.identifier(key)}`), sql`, `);
+  return sql.join(
+    Object.entries(counters).map(([key, expression]) => sql`${expression} as ${sql.identifier(key)}`),
+    sql`, `,
+  );
 }
 
 /** The column list of counters in a rollup table, for INSERT column lists. */
@@ -85,4 +88,7 @@ export function counterColumns(keys: readonly string[]): SQL {
 }
 
 /** The customer-month counters with the survey counters: the stored columns of metric_months. */
-export const STORED_MONTH_COUNTERS = [...Object.keys(CUSTOMER_MONTH_COUNTERS), ...Object.keys(FEEDBACK_COUNTERS)] as MonthCounter[];
+export const STORED_MONTH_COUNTERS = [
+  ...Object.keys(CUSTOMER_MONTH_COUNTERS),
+  ...Object.keys(FEEDBACK_COUNTERS),
+] as MonthCounter[];

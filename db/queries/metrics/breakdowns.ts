@@ -6,10 +6,20 @@ import type { Month } from '@/lib/metrics/months';
 import { dimensionsWhere, rollupKey, type DimensionValues } from './dimensions';
 
 /** Summed over the months of a range; '' = customers without a segment. */
-export type SegmentChurnRow = { segment: string; customersStart: number; churnedCustomers: number; involuntaryChurnedCustomers: number };
+export type SegmentChurnRow = {
+  segment: string;
+  customersStart: number;
+  churnedCustomers: number;
+  involuntaryChurnedCustomers: number;
+};
 
 /** '' = no reason recorded on the customer. */
-export type ReasonChurnRow = { reason: string; churnedCustomers: number; involuntaryChurnedCustomers: number; churnedMrrStart: number };
+export type ReasonChurnRow = {
+  reason: string;
+  churnedCustomers: number;
+  involuntaryChurnedCustomers: number;
+  churnedMrrStart: number;
+};
 
 const num = (value: unknown) => Number(value ?? 0);
 
@@ -18,7 +28,10 @@ const num = (value: unknown) => Number(value ?? 0);
  * filter does not narrow a by-segment view). Without other filters it reads the per-segment rollup, which holds
  * exactly what getKpis --segment reads; with them it sums the metric cells that match them.
  */
-export async function churnBySegment(db: Executor, range: { from: Month; to: Month; dimensions: DimensionValues }): Promise<SegmentChurnRow[]> {
+export async function churnBySegment(
+  db: Executor,
+  range: { from: Month; to: Month; dimensions: DimensionValues },
+): Promise<SegmentChurnRow[]> {
   const { segment: _segment, ...others } = range.dimensions;
   const filtered = Object.values(others).some((value) => value !== undefined);
   if (!filtered) {
@@ -60,7 +73,10 @@ function toSegmentRow(row: Record<string, unknown>): SegmentChurnRow {
  * with the MRR they had at the start of their churn month: the same set as the churned count, so the reasons add up
  * to it. Read from the reason rollup of the workspace or up to two filters, or summed over the matching metric cells.
  */
-export async function churnByReason(db: Executor, range: { from: Month; to: Month; dimensions: DimensionValues }): Promise<ReasonChurnRow[]> {
+export async function churnByReason(
+  db: Executor,
+  range: { from: Month; to: Month; dimensions: DimensionValues },
+): Promise<ReasonChurnRow[]> {
   const key = rollupKey(range.dimensions);
   const source = key
     ? sql`metric_churn_reasons r where r.dimension = ${key.dimension} and r.value = ${key.value}`

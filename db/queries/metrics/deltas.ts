@@ -1,7 +1,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { COHORT_COUNTERS, counterColumn, counterColumnName, counterColumns, CUSTOMER_MONTH_COUNTERS, FEEDBACK_COUNTERS, REASON_COUNTERS, selectItems, STORED_MONTH_COUNTERS } from './aggregates';
+import {
+  COHORT_COUNTERS,
+  counterColumn,
+  counterColumnName,
+  counterColumns,
+  CUSTOMER_MONTH_COUNTERS,
+  FEEDBACK_COUNTERS,
+  REASON_COUNTERS,
+  selectItems,
+  STORED_MONTH_COUNTERS,
+} from './aggregates';
 import { SET_SQL } from './sets';
 import { rollupGrouping } from './dimensions';
 
@@ -18,7 +28,11 @@ export const OLD = {
   activation: sql.raw('refresh_old_activation'),
 };
 
-const FACT_TABLES = { months: sql.raw('customer_months'), feedback: sql.raw('customer_feedback_months'), activation: sql.raw('customer_activation') };
+const FACT_TABLES = {
+  months: sql.raw('customer_months'),
+  feedback: sql.raw('customer_feedback_months'),
+  activation: sql.raw('customer_activation'),
+};
 
 export async function createOldFacts(db: Executor): Promise<void> {
   for (const key of Object.keys(OLD) as (keyof typeof OLD)[]) {
@@ -102,12 +116,17 @@ const REASONS: Rollup = {
  */
 export async function applyDeltas(db: Executor, written: Record<keyof typeof OLD, SQL>): Promise<void> {
   const months = weighted('months', written.months);
-  await db.execute(sql`create temp table ${sql.raw(MONTHS.delta)} (like metric_month_cells including defaults) on commit drop`);
+  await db.execute(
+    sql`create temp table ${sql.raw(MONTHS.delta)} (like metric_month_cells including defaults) on commit drop`,
+  );
   await db.execute(sql`insert into ${sql.raw(MONTHS.delta)} (cell_id, month, ${counterColumns(Object.keys(CUSTOMER_MONTH_COUNTERS))})
     select cm.cell_id, cm.month, ${selectItems(CUSTOMER_MONTH_COUNTERS)} from ${months} cm group by cm.cell_id, cm.month`);
   const feedback = Object.keys(FEEDBACK_COUNTERS);
   await db.execute(sql`insert into ${sql.raw(MONTHS.delta)} (cell_id, month, ${counterColumns(feedback)})
-    select f.cell_id, f.month, ${sql.join(feedback.map((key) => sql`sum(f.w * f.${counterColumn(key)})`), sql`, `)}
+    select f.cell_id, f.month, ${sql.join(
+      feedback.map((key) => sql`sum(f.w * f.${counterColumn(key)})`),
+      sql`, `,
+    )}
     from ${weighted('feedback', written.feedback)} f group by f.cell_id, f.month`);
   await apply(db, MONTHS);
 
@@ -137,7 +156,13 @@ async function apply(db: Executor, r: Rollup): Promise<void> {
   // Facts rewritten unchanged add nothing: their rows are not touched.
   const changed = sql.raw(`having ${r.counters.map((c) => `sum(d.${c}) <> 0`).join(' or ')}`);
   const keys = r.keys.map((k) => sql.raw(`d.${k}`));
-  await upsert(db, r, r.cells, ['cell_id', ...r.keys], sql`select d.cell_id, ${list('d.', r.keys)}, ${sums} from ${sql.raw(r.delta)} d group by d.cell_id, ${list('d.', r.keys)} ${changed}`);
+  await upsert(
+    db,
+    r,
+    r.cells,
+    ['cell_id', ...r.keys],
+    sql`select d.cell_id, ${list('d.', r.keys)}, ${sums} from ${sql.raw(r.delta)} d group by d.cell_id, ${list('d.', r.keys)} ${changed}`,
+  );
   await upsert(
     db,
     r,
@@ -152,7 +177,9 @@ async function upsert(db: Executor, r: Rollup, table: string, key: string[], row
   const columns = sql.raw([...key, ...r.counters].join(', '));
   const add = sql.raw(r.counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
   const emptied = sql.raw(`refresh_emptied_${table}`);
-  await db.execute(sql`create temp table ${emptied} on commit drop as select ${sql.raw(key.join(', '))} from ${sql.raw(table)} limit 0`);
+  await db.execute(
+    sql`create temp table ${emptied} on commit drop as select ${sql.raw(key.join(', '))} from ${sql.raw(table)} limit 0`,
+  );
   const [kept] = await queryRows<{ rows: number }>(
     db,
     sql`with written as (
@@ -164,6 +191,8 @@ async function upsert(db: Executor, r: Rollup, table: string, key: string[], row
   );
   if (Number(kept.rows) === 0) return;
   // Equality on the key columns uses the table's key index; ttv_days alone may be null.
-  const match = sql.raw(key.map((k) => (k === 'ttv_days' ? `t.${k} is not distinct from e.${k}` : `t.${k} = e.${k}`)).join(' and '));
+  const match = sql.raw(
+    key.map((k) => (k === 'ttv_days' ? `t.${k} is not distinct from e.${k}` : `t.${k} = e.${k}`)).join(' and '),
+  );
   await db.execute(sql`delete from ${sql.raw(table)} t using ${emptied} e where ${match}`);
 }

@@ -29,10 +29,15 @@ export type Grouping = {
 const PAIR_SEPARATOR = '\u001f';
 
 /** The workspace, each dimension alone, and each pair of dimensions (in DIMENSIONS order). */
-const ROLLUP_SETS: KpiDimension[][] = [[], ...DIMENSIONS.map((d) => [d]), ...DIMENSIONS.flatMap((d, i) => DIMENSIONS.slice(i + 1).map((e) => [d, e]))];
+const ROLLUP_SETS: KpiDimension[][] = [
+  [],
+  ...DIMENSIONS.map((d) => [d]),
+  ...DIMENSIONS.flatMap((d, i) => DIMENSIONS.slice(i + 1).map((e) => [d, e])),
+];
 
 /** `grouping(...)` of all dimensions is a bit mask with a 1 for each dimension left out of the grouping set. */
-const maskOf = (set: KpiDimension[]) => DIMENSIONS.reduce((mask, d, i) => (set.includes(d) ? mask : mask | (1 << (DIMENSIONS.length - 1 - i))), 0);
+const maskOf = (set: KpiDimension[]) =>
+  DIMENSIONS.reduce((mask, d, i) => (set.includes(d) ? mask : mask | (1 << (DIMENSIONS.length - 1 - i))), 0);
 const valueOf = (d: KpiDimension) => sql`coalesce(${column(d)}::text, '')`;
 
 /**
@@ -42,10 +47,19 @@ const valueOf = (d: KpiDimension) => sql`coalesce(${column(d)}::text, '')`;
  */
 export const rollupGrouping: Grouping = {
   keys: (() => {
-    const mask = sql`grouping(${sql.join(DIMENSIONS.map((d) => column(d)), sql`, `)})`;
-    const branches = (of: (set: KpiDimension[]) => SQL) => sql.join(ROLLUP_SETS.map((set) => sql`when ${sql.raw(String(maskOf(set)))} then ${of(set)}`), sql` `);
+    const mask = sql`grouping(${sql.join(
+      DIMENSIONS.map((d) => column(d)),
+      sql`, `,
+    )})`;
+    const branches = (of: (set: KpiDimension[]) => SQL) =>
+      sql.join(
+        ROLLUP_SETS.map((set) => sql`when ${sql.raw(String(maskOf(set)))} then ${of(set)}`),
+        sql` `,
+      );
     const dimension = branches((set) => sql.raw(`'${set.join('+')}'`));
-    const value = branches((set) => (set.length === 0 ? sql`''` : sql.join(set.map(valueOf), sql` || ${PAIR_SEPARATOR} || `)));
+    const value = branches((set) =>
+      set.length === 0 ? sql`''` : sql.join(set.map(valueOf), sql` || ${PAIR_SEPARATOR} || `),
+    );
     return sql`(case ${mask} ${dimension} end) as dimension, (case ${mask} ${value} end) as value`;
   })(),
   groupBy: (base) => {

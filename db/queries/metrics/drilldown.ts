@@ -1,7 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { queryRows } from '@/db/rows';
-import { DRILLDOWN_SORTS, drilldownMonths, drilldownSortValue, type DrilldownCursor, type DrilldownSort } from '@/lib/metrics/drilldowns';
+import {
+  DRILLDOWN_SORTS,
+  drilldownMonths,
+  drilldownSortValue,
+  type DrilldownCursor,
+  type DrilldownSort,
+} from '@/lib/metrics/drilldowns';
 import type { DrilldownMetric } from '@/lib/metrics/movements';
 import type { Month } from '@/lib/metrics/months';
 import { dimensionsWhere, type DimensionValues } from './dimensions';
@@ -33,7 +39,14 @@ const SORT_SQL: Record<DrilldownSort, SQL> = {
   revenue: sql`cm.revenue_cents`,
 };
 
-export type DrilldownQuery = { metric: DrilldownMetric; from: Month; to: Month; dimensions: DimensionValues; after: DrilldownCursor | null; limit: number };
+export type DrilldownQuery = {
+  metric: DrilldownMetric;
+  from: Month;
+  to: Month;
+  dimensions: DimensionValues;
+  after: DrilldownCursor | null;
+  limit: number;
+};
 
 /**
  * One keyset page of the customers a count over from..to is made of, from the months' customer_months rows: the
@@ -41,7 +54,10 @@ export type DrilldownQuery = { metric: DrilldownMetric; from: Month; to: Month; 
  * (then month and customer id, so that the order is total and a page boundary is a row comparison). Fetches one
  * row more than asked to know whether a next page exists.
  */
-export async function drilldownPage(db: Executor, query: DrilldownQuery): Promise<{ rows: DrilldownRow[]; next: DrilldownCursor | null }> {
+export async function drilldownPage(
+  db: Executor,
+  query: DrilldownQuery,
+): Promise<{ rows: DrilldownRow[]; next: DrilldownCursor | null }> {
   const sort = DRILLDOWN_SORTS[query.metric];
   const key = SORT_SQL[sort];
   const months = drilldownMonths(query.metric, query);
@@ -72,5 +88,11 @@ export async function drilldownPage(db: Executor, query: DrilldownQuery): Promis
     churnType: (row.churn_type as DrilldownRow['churnType']) ?? null,
   }));
   const last = page.at(-1);
-  return { rows: page, next: rows.length > query.limit && last ? { value: drilldownSortValue(sort, last), month: last.month, id: last.id } : null };
+  return {
+    rows: page,
+    next:
+      rows.length > query.limit && last
+        ? { value: drilldownSortValue(sort, last), month: last.month, id: last.id }
+        : null,
+  };
 }

@@ -21,22 +21,41 @@ type ActivationRow = { month: number; ttvDays: number | null; customers: number 
  * The inputs of a KPI read. The whole workspace, one filter or two are a handful of primary-key range reads of the
  * dimension rollups; more filters sum the rollups of the metric cells that match them all.
  */
-export async function readKpiInputs(db: Executor, range: { from: Month; to: Month; dimensions: DimensionValues }): Promise<KpiInputs> {
+export async function readKpiInputs(
+  db: Executor,
+  range: { from: Month; to: Month; dimensions: DimensionValues },
+): Promise<KpiInputs> {
   const key = rollupKey(range.dimensions);
   return key ? readRollups(db, { ...range, ...key }) : aggregateFiltered(db, range);
 }
 
-async function readRollups(db: Executor, r: { from: Month; to: Month; dimension: string; value: string }): Promise<KpiInputs> {
+async function readRollups(
+  db: Executor,
+  r: { from: Month; to: Month; dimension: string; value: string },
+): Promise<KpiInputs> {
   const key = (table: typeof metricMonths | typeof metricCohorts | typeof metricActivation) =>
     and(eq(table.dimension, r.dimension), eq(table.value, r.value));
   const [months, activation, cohorts] = await Promise.all([
-    db.select().from(metricMonths).where(and(key(metricMonths), lte(metricMonths.month, r.to))).orderBy(asc(metricMonths.month)),
     db
-      .select({ month: metricActivation.month, ttvDays: metricActivation.ttvDays, customers: metricActivation.customers })
+      .select()
+      .from(metricMonths)
+      .where(and(key(metricMonths), lte(metricMonths.month, r.to)))
+      .orderBy(asc(metricMonths.month)),
+    db
+      .select({
+        month: metricActivation.month,
+        ttvDays: metricActivation.ttvDays,
+        customers: metricActivation.customers,
+      })
       .from(metricActivation)
       .where(and(key(metricActivation), between(metricActivation.month, r.from, r.to))),
     db
-      .select({ cohort: metricCohorts.cohort, month: metricCohorts.month, customers: metricCohorts.customers, revenueCents: metricCohorts.revenueCents })
+      .select({
+        cohort: metricCohorts.cohort,
+        month: metricCohorts.month,
+        customers: metricCohorts.customers,
+        revenueCents: metricCohorts.revenueCents,
+      })
       .from(metricCohorts)
       .where(and(key(metricCohorts), between(metricCohorts.cohort, r.from, r.to), lte(metricCohorts.month, r.to))),
   ]);
@@ -47,26 +66,52 @@ async function readRollups(db: Executor, r: { from: Month; to: Month; dimension:
 }
 
 /** Sums of the metric cells matching every filter (alias `c` in `dimensionsWhere`). */
-async function aggregateFiltered(db: Executor, r: { from: Month; to: Month; dimensions: DimensionValues }): Promise<KpiInputs> {
+async function aggregateFiltered(
+  db: Executor,
+  r: { from: Month; to: Month; dimensions: DimensionValues },
+): Promise<KpiInputs> {
   const cells = sql`(select id from metric_cells c where ${dimensionsWhere(r.dimensions)})`;
   const sums = (columns: string[]) => sql.raw(columns.map((column) => `sum(${column}) as "${column}"`).join(', '));
   const [months, activation, cohorts] = await Promise.all([
-    queryRows(db, sql`select month, ${sums(STORED_MONTH_COUNTERS.map(counterColumnName))} from metric_month_cells
-      where cell_id in ${cells} and month <= ${r.to}::int group by month`),
-    queryRows(db, sql`select month, ttv_days, sum(customers) as customers from metric_activation_cells
-      where cell_id in ${cells} and month between ${r.from}::int and ${r.to}::int group by month, ttv_days`),
-    queryRows(db, sql`select cohort, month, sum(customers) as customers, sum(revenue_cents) as revenue_cents from metric_cohort_cells
-      where cell_id in ${cells} and cohort between ${r.from}::int and ${r.to}::int and month <= ${r.to}::int group by cohort, month`),
+    queryRows(
+      db,
+      sql`select month, ${sums(STORED_MONTH_COUNTERS.map(counterColumnName))} from metric_month_cells
+      where cell_id in ${cells} and month <= ${r.to}::int group by month`,
+    ),
+    queryRows(
+      db,
+      sql`select month, ttv_days, sum(customers) as customers from metric_activation_cells
+      where cell_id in ${cells} and month between ${r.from}::int and ${r.to}::int group by month, ttv_days`,
+    ),
+    queryRows(
+      db,
+      sql`select cohort, month, sum(customers) as customers, sum(revenue_cents) as revenue_cents from metric_cohort_cells
+      where cell_id in ${cells} and cohort between ${r.from}::int and ${r.to}::int and month <= ${r.to}::int group by cohort, month`,
+    ),
   ]);
   const history = new Map<Month, MonthInputs>();
   for (const row of months) {
-    const counters = Object.fromEntries(STORED_MONTH_COUNTERS.map((key) => [key, Number(row[counterColumnName(key)] ?? 0)]));
+    const counters = Object.fromEntries(
+      STORED_MONTH_COUNTERS.map((key) => [key, Number(row[counterColumnName(key)] ?? 0)]),
+    );
     history.set(Number(row.month), { ...emptyInputs(), ...counters });
   }
-  addActivation(history, activation.map((row) => ({ month: Number(row.month), ttvDays: row.ttv_days === null ? null : Number(row.ttv_days), customers: Number(row.customers) })));
+  addActivation(
+    history,
+    activation.map((row) => ({
+      month: Number(row.month),
+      ttvDays: row.ttv_days === null ? null : Number(row.ttv_days),
+      customers: Number(row.customers),
+    })),
+  );
   return {
     history,
-    cohortCells: cohorts.map((row) => ({ cohort: Number(row.cohort), month: Number(row.month), customers: Number(row.customers), revenueCents: Number(row.revenue_cents) })),
+    cohortCells: cohorts.map((row) => ({
+      cohort: Number(row.cohort),
+      month: Number(row.month),
+      customers: Number(row.customers),
+      revenueCents: Number(row.revenue_cents),
+    })),
   };
 }
 

@@ -47,7 +47,16 @@ export type RefreshSummary = {
 };
 
 const FACTS = [customerMonths, customerFeedbackMonths, customerActivation];
-const ROLLUPS = [metricMonths, metricCohorts, metricActivation, metricChurnReasons, metricMonthCells, metricCohortCells, metricActivationCells, metricChurnReasonCells];
+const ROLLUPS = [
+  metricMonths,
+  metricCohorts,
+  metricActivation,
+  metricChurnReasons,
+  metricMonthCells,
+  metricCohortCells,
+  metricActivationCells,
+  metricChurnReasonCells,
+];
 
 // Any constant shared by every refresh: concurrent refreshes queue instead of interleaving deletes and inserts.
 const REFRESH_LOCK = 7_326_411;
@@ -65,7 +74,10 @@ const REFRESH_LOCK = 7_326_411;
  * A month counts each customer in the metric cell (segment, plan, ...) they had when it was computed: past months
  * keep the values they had then, and a change of values moves the customer from the current month on.
  */
-export async function refreshRollups(db: Database, options: RefreshOptions & { skipIfBusy: true }): Promise<RefreshSummary | null>;
+export async function refreshRollups(
+  db: Database,
+  options: RefreshOptions & { skipIfBusy: true },
+): Promise<RefreshSummary | null>;
 export async function refreshRollups(db: Database, options?: RefreshOptions): Promise<RefreshSummary>;
 export async function refreshRollups(db: Database, options: RefreshOptions = {}): Promise<RefreshSummary | null> {
   const summary = await refreshInTransaction(db, options);
@@ -77,7 +89,10 @@ async function refreshInTransaction(db: Database, options: RefreshOptions): Prom
   const through = monthOf((options.now ?? new Date()).getTime());
   return db.transaction(async (tx) => {
     if (options.skipIfBusy) {
-      const [lock] = await queryRows<{ taken: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${REFRESH_LOCK}) as taken`);
+      const [lock] = await queryRows<{ taken: boolean }>(
+        tx,
+        sql`select pg_try_advisory_xact_lock(${REFRESH_LOCK}) as taken`,
+      );
       if (!lock.taken) return null;
     } else {
       await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
@@ -85,18 +100,25 @@ async function refreshInTransaction(db: Database, options: RefreshOptions): Prom
     const step = timer(options.onStep);
     // Read before the change log is taken: every change up to it is committed and so taken below.
     const watermark = await settledWatermark(tx);
-    const [settings, state, first] = [await readMetricsSettings(tx), await readRollupState(tx), await firstDataMonth(tx)];
+    const [settings, state, first] = [
+      await readMetricsSettings(tx),
+      await readRollupState(tx),
+      await firstDataMonth(tx),
+    ];
 
     // Data before (or no longer in) the first month the rollups hold moves every month's history.
     let full = options.full === true || state === null || first === null || first !== state.firstMonth;
     const override = settings.inactivityWindowDays;
     if (override !== null && state?.windowDays !== override) full = true;
     if (override === null && state?.windowFromSetting) full = true;
-    const windowDays = override ?? (full ? inactivityWindowDays(await medianInterPurchaseSeconds(tx)) : state!.windowDays);
+    const windowDays =
+      override ?? (full ? inactivityWindowDays(await medianInterPurchaseSeconds(tx)) : state!.windowDays);
     const currency = full || state === null ? await mainCurrency(tx) : state.currency;
     step('settings');
 
-    const plan = full ? fullPlan(first ?? through, through) : await incrementalPlan(tx, { from: options.from, state: state!, first: first!, through });
+    const plan = full
+      ? fullPlan(first ?? through, through)
+      : await incrementalPlan(tx, { from: options.from, state: state!, first: first!, through });
     step('changes');
     await rewriteFacts(tx, plan, windowDays);
     step('customer facts');
@@ -108,7 +130,15 @@ async function refreshInTransaction(db: Database, options: RefreshOptions): Prom
     step('statistics');
 
     const appliedChange = watermark ?? state?.appliedChange ?? 0;
-    await writeRollupState(tx, { firstMonth: first, throughMonth: through, windowDays, windowFromSetting: override !== null, currency, refreshedAt: new Date(), appliedChange });
+    await writeRollupState(tx, {
+      firstMonth: first,
+      throughMonth: through,
+      windowDays,
+      windowFromSetting: override !== null,
+      currency,
+      refreshedAt: new Date(),
+      appliedChange,
+    });
     return { full, from: plan.all?.from ?? null, through, windowDays, changedCustomers: plan.changedCustomers };
   });
 }
@@ -138,16 +168,26 @@ function fullPlan(first: Month, through: Month): Plan {
   };
 }
 
-async function incrementalPlan(db: Executor, r: { from?: Month; state: { throughMonth: Month }; first: Month; through: Month }): Promise<Plan> {
+async function incrementalPlan(
+  db: Executor,
+  r: { from?: Month; state: { throughMonth: Month }; first: Month; through: Month },
+): Promise<Plan> {
   await takeChanges(db);
-  const [changes] = await queryRows<{ customers: number; from: number | null }>(db, sql`select count(*)::int as customers, min(from_month) as from from ${CHANGED}`);
+  const [changes] = await queryRows<{ customers: number; from: number | null }>(
+    db,
+    sql`select count(*)::int as customers, min(from_month) as from from ${CHANGED}`,
+  );
   // The last month refreshed may have been current then, and the months since are new: every customer moves on.
   const rollover = r.state.throughMonth < r.through ? r.state.throughMonth : Infinity;
   const allFrom = Math.min(r.from ?? Infinity, rollover);
-  const all: FactPart | null = allFrom === Infinity ? null : { customers: 'all', from: Math.max(allFrom, r.first), through: r.through };
+  const all: FactPart | null =
+    allFrom === Infinity ? null : { customers: 'all', from: Math.max(allFrom, r.first), through: r.through };
   const changedThrough = all ? all.from - 1 : r.through;
   const changedFrom = changes.from === null ? null : Math.max(Math.min(Number(changes.from), r.through), r.first);
-  const changed: FactPart | null = changedFrom !== null && changedFrom <= changedThrough ? { customers: 'changed', from: changedFrom, through: changedThrough } : null;
+  const changed: FactPart | null =
+    changedFrom !== null && changedFrom <= changedThrough
+      ? { customers: 'changed', from: changedFrom, through: changedThrough }
+      : null;
   const parts = [changed, all].filter((part): part is FactPart => part !== null);
   const monthRows = parts.length ? sql.join(parts.map(partRows), sql` or `) : sql`false`;
   return {
@@ -209,7 +249,11 @@ export type RollupLag = {
 export async function rollupsBehind(db: Executor, now = new Date()): Promise<RollupLag & { changes: boolean }> {
   const [state, logged] = await Promise.all([readRollupState(db), lastLoggedChange(db)]);
   const pendingChanges = Math.max(0, logged - (state?.appliedChange ?? 0));
-  return { rollover: !state || state.throughMonth < monthOf(now.getTime()), pendingChanges, changes: pendingChanges > 0 };
+  return {
+    rollover: !state || state.throughMonth < monthOf(now.getTime()),
+    pendingChanges,
+    changes: pendingChanges > 0,
+  };
 }
 
 /**
@@ -217,9 +261,18 @@ export async function rollupsBehind(db: Executor, now = new Date()): Promise<Rol
  * (a page), nothing waits: a refresh runs after the response, unless one is running already (it, or the next read's,
  * catches up), and the page shows the rollups as they are, saying how fresh they are and what is being applied.
  */
-export async function ensureRollupsCurrent(db: Database, now = new Date(), background?: (task: () => Promise<unknown>) => void): Promise<void> {
+export async function ensureRollupsCurrent(
+  db: Database,
+  now = new Date(),
+  background?: (task: () => Promise<unknown>) => void,
+): Promise<void> {
   const behind = await rollupsBehind(db, now);
   if (!behind.rollover && !behind.changes) return;
   if (!background) await refreshRollups(db, { now });
-  else background(() => refreshRollups(db, { now, skipIfBusy: true }).catch((error) => console.error('KPI rollup refresh failed:', error)));
+  else
+    background(() =>
+      refreshRollups(db, { now, skipIfBusy: true }).catch((error) =>
+        console.error('KPI rollup refresh failed:', error),
+      ),
+    );
 }

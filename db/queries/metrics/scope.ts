@@ -20,7 +20,9 @@ const CELL_KEY = sql`json_build_array(c.segment, c.plan, c.country, c.owner_id, 
  * The log rows are deleted in this transaction: a rollback puts them back; writers appending meanwhile never wait.
  */
 export async function takeChanges(db: Executor): Promise<void> {
-  await db.execute(sql`create temp table ${CHANGED} (customer_id bigint primary key, from_month int not null) on commit drop`);
+  await db.execute(
+    sql`create temp table ${CHANGED} (customer_id bigint primary key, from_month int not null) on commit drop`,
+  );
   await db.execute(sql`
     with taken as (delete from metric_changes returning customer_id, from_month)
     insert into ${CHANGED} select customer_id, min(from_month) from taken group by customer_id`);

@@ -1,7 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { settings } from '@/db/schema';
-import { DEFAULT_METRICS_SETTINGS, METRICS_SETTINGS_KEY, metricsSettingsSchema, type MetricsSettings } from '@/lib/metrics/settings';
+import {
+  DEFAULT_METRICS_SETTINGS,
+  METRICS_SETTINGS_KEY,
+  metricsSettingsSchema,
+  type MetricsSettings,
+} from '@/lib/metrics/settings';
 
 function parsed(value: unknown): MetricsSettings {
   const result = metricsSettingsSchema.safeParse(value ?? {});
@@ -20,10 +25,17 @@ export async function readMetricsSettings(db: Executor): Promise<MetricsSettings
  */
 export async function lockMetricsSettings(tx: Executor): Promise<MetricsSettings> {
   await tx.insert(settings).values({ key: METRICS_SETTINGS_KEY, value: {} }).onConflictDoNothing();
-  const [row] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, METRICS_SETTINGS_KEY)).for('update');
+  const [row] = await tx
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, METRICS_SETTINGS_KEY))
+    .for('update');
   return parsed(row?.value);
 }
 
 export async function writeMetricsSettings(tx: Executor, value: MetricsSettings): Promise<void> {
-  await tx.update(settings).set({ value, updatedAt: sql`now()` }).where(eq(settings.key, METRICS_SETTINGS_KEY));
+  await tx
+    .update(settings)
+    .set({ value, updatedAt: sql`now()` })
+    .where(eq(settings.key, METRICS_SETTINGS_KEY));
 }

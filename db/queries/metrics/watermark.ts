@@ -13,7 +13,10 @@ const PAUSE_MS = 5;
  * holds or once held (a server without autovacuum keeps every deleted one).
  */
 export async function lastLoggedChange(db: Executor): Promise<number> {
-  const [row] = await queryRows<{ last: string }>(db, sql`select (case when is_called then last_value else 0 end)::text as last from metric_changes_id_seq`);
+  const [row] = await queryRows<{ last: string }>(
+    db,
+    sql`select (case when is_called then last_value else 0 end)::text as last from metric_changes_id_seq`,
+  );
   return Number(row.last);
 }
 
@@ -25,7 +28,10 @@ export async function lastLoggedChange(db: Executor): Promise<number> {
  */
 export async function settledWatermark(db: Executor): Promise<number | null> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const [lock] = await queryRows<{ taken: boolean }>(db, sql`select pg_try_advisory_lock(${CHANGE_LOG_LOCK}) as taken`);
+    const [lock] = await queryRows<{ taken: boolean }>(
+      db,
+      sql`select pg_try_advisory_lock(${CHANGE_LOG_LOCK}) as taken`,
+    );
     if (lock.taken) {
       try {
         return await lastLoggedChange(db);

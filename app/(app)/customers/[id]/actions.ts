@@ -1,6 +1,11 @@
 'use server';
 
-import { changeOwnerSchema, customerRefSchema, logActivitySchema, updateContactSchema } from '@/lib/validation/customer-work';
+import {
+  changeOwnerSchema,
+  customerRefSchema,
+  logActivitySchema,
+  updateContactSchema,
+} from '@/lib/validation/customer-work';
 import { ACTIVITY_KIND_LABELS } from '@/lib/work/catalog';
 import { validatedAction } from '@/server/action';
 import { revalidateWork } from '@/server/revalidate-work';
@@ -15,17 +20,24 @@ export const logActivityAction = validatedAction(logActivitySchema, 'activities.
   return { ok: true, message: `${ACTIVITY_KIND_LABELS[activity.kind]} logged.` };
 });
 
-export const updateContactAction = validatedAction(updateContactSchema, 'customers.updateContact', async ({ ctx, input }) => {
-  const contact = await updateCustomerContact({ ctx, input });
-  revalidateWork(contact.id);
-  return { ok: true, message: 'Contact and consent saved.' };
-});
+export const updateContactAction = validatedAction(
+  updateContactSchema,
+  'customers.updateContact',
+  async ({ ctx, input }) => {
+    const contact = await updateCustomerContact({ ctx, input });
+    revalidateWork(contact.id);
+    return { ok: true, message: 'Contact and consent saved.' };
+  },
+);
 
 export const changeOwnerAction = validatedAction(changeOwnerSchema, 'customers.assignOwner', async ({ ctx, input }) => {
   const change = await changeCustomerOwner({ ctx, input });
   revalidateWork(change.customerId);
   if (!change.changed) return { ok: true, message: `${change.owner.name} already owns this account.` };
-  const moved = change.movedTasks > 0 ? ` ${change.movedTasks} open ${change.movedTasks === 1 ? 'task moves' : 'tasks move'} along.` : '';
+  const moved =
+    change.movedTasks > 0
+      ? ` ${change.movedTasks} open ${change.movedTasks === 1 ? 'task moves' : 'tasks move'} along.`
+      : '';
   return { ok: true, message: `${change.owner.name} now owns this account.${moved}` };
 });
 

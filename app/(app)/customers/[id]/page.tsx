@@ -104,11 +104,14 @@ export default async function CustomerPage({ params, searchParams }: CustomerPag
       </nav>
 
       {erased && (
-        <div role="status" className="flex items-start gap-2 rounded-md border border-zinc-300 bg-zinc-100 px-4 py-3 text-sm text-zinc-800">
+        <div
+          role="status"
+          className="flex items-start gap-2 rounded-md border border-zinc-300 bg-zinc-100 px-4 py-3 text-sm text-zinc-800"
+        >
           <ShieldOff aria-hidden className="mt-0.5 size-4 shrink-0" />
           <p>
-            This customer&apos;s personal data was erased on {formatDateTime(profile.erasedAt!)}. Orders, subscriptions, usage and scores are kept for
-            reporting; the record can no longer be changed.
+            This customer&apos;s personal data was erased on {formatDateTime(profile.erasedAt!)}. Orders, subscriptions,
+            usage and scores are kept for reporting; the record can no longer be changed.
           </p>
         </div>
       )}
@@ -135,10 +138,20 @@ export default async function CustomerPage({ params, searchParams }: CustomerPag
           <Card>
             <CardHeader>
               <CardTitle>Tasks</CardTitle>
-              <CardDescription>{tasks.open.length === 0 ? 'Nothing open on this account.' : `${tasks.open.length} open`}</CardDescription>
+              <CardDescription>
+                {tasks.open.length === 0 ? 'Nothing open on this account.' : `${tasks.open.length} open`}
+              </CardDescription>
             </CardHeader>
             {tasks.open.length > 0 ? (
-              <TaskList tasks={tasks.open} viewer={user} now={now} label="Open tasks" showCustomer={false} showAssignee assignees={people} />
+              <TaskList
+                tasks={tasks.open}
+                viewer={user}
+                now={now}
+                label="Open tasks"
+                showCustomer={false}
+                showAssignee
+                assignees={people}
+              />
             ) : (
               <EmptyState icon={ClipboardList} title="No open tasks" className="py-6" />
             )}
@@ -146,14 +159,27 @@ export default async function CustomerPage({ params, searchParams }: CustomerPag
               <details className="border-t border-zinc-200 px-5 py-4">
                 <summary className="text-sm font-medium text-accent-800">New task</summary>
                 <div className="mt-4">
-                  <CreateTaskForm customerId={profile.id} ownerId={profile.ownerId} assignees={may.assignTasks ? people : undefined} />
+                  <CreateTaskForm
+                    customerId={profile.id}
+                    ownerId={profile.ownerId}
+                    assignees={may.assignTasks ? people : undefined}
+                  />
                 </div>
               </details>
             )}
             {tasks.closed.length > 0 && (
               <details className="border-t border-zinc-200">
-                <summary className="px-5 py-3 text-sm font-medium text-zinc-700">Recently closed ({tasks.closed.length})</summary>
-                <TaskList tasks={tasks.closed} viewer={user} now={now} label="Recently closed tasks" showCustomer={false} showAssignee />
+                <summary className="px-5 py-3 text-sm font-medium text-zinc-700">
+                  Recently closed ({tasks.closed.length})
+                </summary>
+                <TaskList
+                  tasks={tasks.closed}
+                  viewer={user}
+                  now={now}
+                  label="Recently closed tasks"
+                  showCustomer={false}
+                  showAssignee
+                />
               </details>
             )}
           </Card>
@@ -162,7 +188,9 @@ export default async function CustomerPage({ params, searchParams }: CustomerPag
             <CardHeader>
               <CardTitle>Contact and consent</CardTitle>
             </CardHeader>
-            <CardContent>{may.editContact ? <ContactPreferencesForm values={contact} /> : <ContactSummary values={contact} />}</CardContent>
+            <CardContent>
+              {may.editContact ? <ContactPreferencesForm values={contact} /> : <ContactSummary values={contact} />}
+            </CardContent>
           </Card>
 
           {may.changeOwner && (
@@ -172,7 +200,12 @@ export default async function CustomerPage({ params, searchParams }: CustomerPag
                 <CardDescription>Currently {profile.ownerName ?? 'nobody'}.</CardDescription>
               </CardHeader>
               <CardContent>
-                <OwnerForm customerId={profile.id} version={profile.version} ownerId={profile.ownerId} people={people} />
+                <OwnerForm
+                  customerId={profile.id}
+                  version={profile.version}
+                  ownerId={profile.ownerId}
+                  people={people}
+                />
               </CardContent>
             </Card>
           )}

@@ -37,15 +37,18 @@ export default async function ImportJobPage({ params }: ImportJobPageProps) {
 
   return (
     <>
-      <Link href="/imports" className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-accent-800 hover:underline">
+      <Link
+        href="/imports"
+        className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-accent-800 hover:underline"
+      >
         <ArrowLeft aria-hidden className="size-4" /> Imports
       </Link>
       <PageHeader
         title={`${job.dryRun ? 'Dry run' : 'Import'} #${job.id}`}
         description={
           <>
-            {kind} from <span className="font-medium text-zinc-800">{job.filename}</span>, started {formatDateTime(new Date(job.createdAt))} by{' '}
-            {job.createdBy?.name ?? 'the system'}.
+            {kind} from <span className="font-medium text-zinc-800">{job.filename}</span>, started{' '}
+            {formatDateTime(new Date(job.createdAt))} by {job.createdBy?.name ?? 'the system'}.
           </>
         }
       />

@@ -16,9 +16,19 @@ const nextPageSchema = z.object({
   from: z.string().max(16),
   to: z.string().max(16),
   cursor: z.string().max(64),
-  filters: z.object({ segment: filterValue, plan: filterValue, country: filterValue, owner: filterValue, loyaltyTier: filterValue }).default({}),
+  filters: z
+    .object({
+      segment: filterValue,
+      plan: filterValue,
+      country: filterValue,
+      owner: filterValue,
+      loyaltyTier: filterValue,
+    })
+    .default({}),
 });
 
-export const loadDrilldownPageAction = validatedAction(nextPageSchema, 'kpis.read', async ({ ctx, input }): Promise<KpiDrilldownPage> =>
-  getKpiDrilldown({ ctx, input }),
+export const loadDrilldownPageAction = validatedAction(
+  nextPageSchema,
+  'kpis.read',
+  async ({ ctx, input }): Promise<KpiDrilldownPage> => getKpiDrilldown({ ctx, input }),
 );

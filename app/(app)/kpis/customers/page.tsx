@@ -16,7 +16,13 @@ import { formatMetric } from '@/lib/metrics/format';
 import { segmentLabel } from '@/lib/metrics/labels';
 import { formatMonth } from '@/lib/metrics/months';
 import { monthLabel, rangeLabel, todayOf } from '@/lib/metrics/period';
-import { drilldownCsvHref, drilldownHref, kpiSearchString, parseDrilldownRequest, parseKpiPageState } from '@/lib/validation/kpi-page';
+import {
+  drilldownCsvHref,
+  drilldownHref,
+  kpiSearchString,
+  parseDrilldownRequest,
+  parseKpiPageState,
+} from '@/lib/validation/kpi-page';
 import { requirePermission, userActor } from '@/server/auth/session';
 import { ValidationError } from '@/server/errors';
 import { getKpiDrilldown, getKpis } from '@/server/services/kpis';
@@ -26,7 +32,13 @@ export const metadata: Metadata = { title: 'KPI customers' };
 
 type DrilldownPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const CHURN_LISTS = new Set(['churned_customers', 'voluntary_churned_customers', 'involuntary_churned_customers', 'early_churned_customers', 'churned_mrr']);
+const CHURN_LISTS = new Set([
+  'churned_customers',
+  'voluntary_churned_customers',
+  'involuntary_churned_customers',
+  'early_churned_customers',
+  'churned_mrr',
+]);
 
 /**
  * The customers behind one KPI number: over the KPI page's period (no `month`), or in one month of it. The same set
@@ -40,7 +52,10 @@ export default async function KpiDrilldownPage({ searchParams }: DrilldownPagePr
   const state = request?.state ?? parseKpiPageState(params);
   const back = `/kpis${kpiSearchString(state)}`;
   const backLink = (
-    <KpiLink href={back} className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-accent-800 hover:underline">
+    <KpiLink
+      href={back}
+      className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-accent-800 hover:underline"
+    >
       <ArrowLeft aria-hidden className="size-4" /> Back to KPIs
     </KpiLink>
   );
@@ -85,7 +100,8 @@ export default async function KpiDrilldownPage({ searchParams }: DrilldownPagePr
   const filterText = Object.entries(state.filters)
     .map(([name, v]) => (name === 'segment' ? segmentLabel(v!) : v))
     .join(' · ');
-  const pageHref = (m: typeof metric, mo: number | null) => drilldownHref(state, m, mo === null ? undefined : formatMonth(mo));
+  const pageHref = (m: typeof metric, mo: number | null) =>
+    drilldownHref(state, m, mo === null ? undefined : formatMonth(mo));
   const monthParam = month === null ? undefined : formatMonth(month);
 
   return (
@@ -106,7 +122,8 @@ export default async function KpiDrilldownPage({ searchParams }: DrilldownPagePr
             {formatMetric(metric, value, doc.currency)}
           </p>
           <p className="text-sm text-zinc-600">
-            {METRICS[metric].label} in {rangeLabel(listed.from, listed.to)}, as on the KPI page; the list below is what it is made of
+            {METRICS[metric].label} in {rangeLabel(listed.from, listed.to)}, as on the KPI page; the list below is what
+            it is made of
             {listed.from !== listed.to && ', a row per customer and month counted'}. Sorted by {sort}, largest first.
           </p>
         </div>
@@ -117,7 +134,10 @@ export default async function KpiDrilldownPage({ searchParams }: DrilldownPagePr
         </Button>
       </div>
       {month === null && period.note && (
-        <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900">
+        <p
+          role="note"
+          className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900"
+        >
           {period.note}
         </p>
       )}
@@ -125,7 +145,8 @@ export default async function KpiDrilldownPage({ searchParams }: DrilldownPagePr
       <Card>
         {page.customers.length === 0 ? (
           <EmptyState title="No customers in this list">
-            Nobody in {month === null ? scope : monthLabel(month)} matches this set{filterText ? ' and these filters' : ''}.
+            Nobody in {month === null ? scope : monthLabel(month)} matches this set
+            {filterText ? ' and these filters' : ''}.
           </EmptyState>
         ) : (
           <DrilldownTable

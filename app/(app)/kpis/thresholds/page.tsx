@@ -39,7 +39,10 @@ export default async function ThresholdsPage() {
 
   return (
     <>
-      <KpiLink href="/kpis" className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-accent-800 hover:underline">
+      <KpiLink
+        href="/kpis"
+        className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-accent-800 hover:underline"
+      >
         <ArrowLeft aria-hidden className="size-4" /> Back to KPIs
       </KpiLink>
       <PageHeader
@@ -47,7 +50,10 @@ export default async function ThresholdsPage() {
         description="Monthly logo churn at or below the on-target limit is on target, up to the watch limit is watch, above it is critical. A segment without thresholds of its own uses the workspace default."
       />
       {!canEdit && (
-        <p role="note" className="mb-4 flex items-center gap-2 rounded-md border border-zinc-200 bg-white px-3 py-2 text-sm text-zinc-700">
+        <p
+          role="note"
+          className="mb-4 flex items-center gap-2 rounded-md border border-zinc-200 bg-white px-3 py-2 text-sm text-zinc-700"
+        >
           <Lock aria-hidden className="size-4 text-zinc-500" /> Only admins can change thresholds.
         </p>
       )}
@@ -67,7 +73,9 @@ export default async function ThresholdsPage() {
                         : `Published benchmarks: ${CHURN_BENCHMARKS.map((b) => `${b.label} ${formatBenchmarkRange(b)}`).join(', ')} monthly churn.`}
                   </CardDescription>
                 </div>
-                {row.segment && <Badge tone={row.own ? 'accent' : 'neutral'}>{row.own ? 'Own thresholds' : 'Uses the default'}</Badge>}
+                {row.segment && (
+                  <Badge tone={row.own ? 'accent' : 'neutral'}>{row.own ? 'Own thresholds' : 'Uses the default'}</Badge>
+                )}
               </CardHeader>
               <CardContent>
                 {canEdit ? (

@@ -21,7 +21,8 @@ export const GET = permittedRoute('kpis.read', async ({ ctx, request }) => {
   const params = new URL(request.url).searchParams;
   const value = (name: string) => params.get(name) ?? undefined;
   const format = (value('format') ?? 'csv') as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new ValidationError({ format: [`Use one of: ${EXPORT_FORMATS.join(', ')}.`] });
+  if (!EXPORT_FORMATS.includes(format))
+    throw new ValidationError({ format: [`Use one of: ${EXPORT_FORMATS.join(', ')}.`] });
   const chunks: Buffer[] = [];
   const out = new Writable({
     write(chunk, _encoding, done) {
@@ -29,9 +30,19 @@ export const GET = permittedRoute('kpis.read', async ({ ctx, request }) => {
       done();
     },
   });
-  const filters = { segment: value('segment'), plan: value('plan'), country: value('country'), owner: value('owner'), loyaltyTier: value('loyaltyTier') };
+  const filters = {
+    segment: value('segment'),
+    plan: value('plan'),
+    country: value('country'),
+    owner: value('owner'),
+    loyaltyTier: value('loyaltyTier'),
+  };
   await exportKpiTable({ ctx, input: { query: { from: value('from'), to: value('to'), filters }, format, out } });
   return new NextResponse(Buffer.concat(chunks), {
-    headers: { ...NO_STORE, 'content-type': CONTENT_TYPE[format], 'content-disposition': `attachment; filename="holdfast-kpis.${format}"` },
+    headers: {
+      ...NO_STORE,
+      'content-type': CONTENT_TYPE[format],
+      'content-disposition': `attachment; filename="holdfast-kpis.${format}"`,
+    },
   });
 });

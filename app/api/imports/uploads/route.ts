@@ -12,7 +12,11 @@ export const POST = permittedRoute('imports.run', async ({ ctx, request }) => {
   const length = request.headers.get('content-length');
   const upload = await uploadImportFile({
     ctx,
-    input: { body: request.body, filename: request.headers.get('x-filename'), declaredBytes: length === null ? null : Number(length) },
+    input: {
+      body: request.body,
+      filename: request.headers.get('x-filename'),
+      declaredBytes: length === null ? null : Number(length),
+    },
   });
   return NextResponse.json(upload, { status: 201, headers: NO_STORE });
 });

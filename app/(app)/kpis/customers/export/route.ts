@@ -31,6 +31,10 @@ export const GET = permittedRoute('kpis.read', async ({ ctx, request }) => {
   );
   const range = listed.from === listed.to ? query.from : `${query.from}-to-${query.to}`;
   return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
-    headers: { ...NO_STORE, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="kpi-${metric}-${range}.csv"` },
+    headers: {
+      ...NO_STORE,
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="kpi-${metric}-${range}.csv"`,
+    },
   });
 });

@@ -10,8 +10,15 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = permittedRoute<{ id: string }>('customers.exportPersonalData', async ({ ctx, params }) => {
   const document = await exportCustomerPersonalData({ ctx, input: { customerId: params.id } });
-  const name = `holdfast-customer-${document.customer.externalId ?? params.id}-personal-data.json`.replace(/[^A-Za-z0-9._-]/g, '_');
+  const name = `holdfast-customer-${document.customer.externalId ?? params.id}-personal-data.json`.replace(
+    /[^A-Za-z0-9._-]/g,
+    '_',
+  );
   return new NextResponse(JSON.stringify(document, null, 2), {
-    headers: { ...NO_STORE, 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` },
+    headers: {
+      ...NO_STORE,
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}"`,
+    },
   });
 });
